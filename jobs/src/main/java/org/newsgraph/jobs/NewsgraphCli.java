@@ -1,0 +1,256 @@
+package org.newsgraph.jobs;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.newsgraph.config.Setting;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import scala.Tuple2;
+
+/**
+ * The command line: {@code newsgraph run|ingest|annotate|aggregate [options]}. Used by
+ * bin/newsgraph (embedded Spark) and by spark-submit ({@code --class org.newsgraph.jobs.NewsgraphCli}).
+ * It parses options, builds the SparkSession (never choosing a master itself: {@code --master},
+ * spark-submit or the {@code spark.master} system property does), resolves settings, runs the
+ * job's {@code run(SparkSession, Settings)} and exits 0 on success, non-zero with a message on
+ * any failure.
+ */
+public final class NewsgraphCli {
+
+  static final String DEFAULT_SETTINGS_FILE = "conf/newsgraph.properties";
+
+  /** A parsed command line. */
+  record Command(
+      String name,
+      boolean help,
+      String master,
+      String settingsFile,
+      Map<String, String> settings,
+      Map<String, String> sparkConf) {}
+
+  private NewsgraphCli() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /** Runs a command line and returns the process exit code. */
+  static int execute(String[] args, PrintStream out, PrintStream err) {
+    Command command;
+    try {
+      command = parse(args);
+    } catch (NewsgraphException e) {
+      err.println("newsgraph: " + e.getMessage());
+      return e.exitCode();
+    }
+    if (command.help()) {
+      out.print(usage(command.name()));
+      return 0;
+    }
+    SparkSession spark = null;
+    try {
+      Map<String, String> fileSettings = readSettingsFile(command.settingsFile());
+      SparkSession.Builder builder = SparkSession.builder().appName("newsgraph " + command.name());
+      if (command.master() != null) {
+        builder.master(command.master());
+      }
+      command.sparkConf().forEach(builder::config);
+      spark = builder.getOrCreate();
+      Map<String, String> sparkConf = new LinkedHashMap<>();
+      for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
+        sparkConf.put(kv._1(), kv._2());
+      }
+      Settings settings = Settings.resolve(command.settings(), sparkConf, fileSettings);
+      run(command.name(), spark, settings, out);
+      return 0;
+    } catch (NewsgraphException e) {
+      err.println("newsgraph " + command.name() + " failed: " + e.getMessage());
+      return e.exitCode();
+    } catch (Exception | Error e) {
+      err.println("newsgraph " + command.name() + " failed with an unexpected error: " + e);
+      e.printStackTrace(err);
+      err.println(
+          "  fix: this is likely a bug or an environment problem (memory, classpath);"
+              + " the stack trace above says where it happened.");
+      return 1;
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+  }
+
+  static void run(String command, SparkSession spark, Settings settings, PrintStream out) {
+    switch (command) {
+      case "run" -> RunJob.run(spark, settings).print(out, settings.output());
+      case "ingest" -> {
+        IngestJob.Report r = IngestJob.run(spark, settings);
+        out.printf(
+            "ingest: %d read = %d articles + %d quarantined %s%n",
+            r.read(), r.articles(), r.quarantined(), r.quarantineReasons());
+      }
+      case "annotate" -> {
+        AnnotateJob.Report r = AnnotateJob.run(spark, settings);
+        out.printf(
+            "annotate: %d articles annotated, %d failed, %d mentions%n",
+            r.annotated(), r.failed(), r.mentions());
+      }
+      case "aggregate" -> {
+        AggregateJob.Report r = AggregateJob.run(spark, settings);
+        out.printf("aggregate: %d entities, %d co-mention pairs%n", r.entities(), r.pairs());
+      }
+      default -> throw new IllegalStateException("unhandled command " + command);
+    }
+  }
+
+  static Command parse(String[] args) {
+    if (args.length == 0) {
+      return new Command("", true, null, null, Map.of(), Map.of());
+    }
+    String name = args[0];
+    if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
+      return new Command("", true, null, null, Map.of(), Map.of());
+    }
+    if (!List.of("run", "ingest", "annotate", "aggregate").contains(name)) {
+      throw NewsgraphErrors.usage(
+          "Unknown command '" + name + "'.", "Use one of run, ingest, annotate, aggregate (--help).");
+    }
+    boolean help = false;
+    String master = null;
+    String settingsFile = null;
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+    for (int i = 0; i < rest.size(); i++) {
+      String opt = rest.get(i);
+      switch (opt) {
+        case "--help", "-h" -> help = true;
+        case "--input" -> {
+          requireInputOption(name, opt);
+          settings.put(SettingKeys.INPUT.key(), value(rest, ++i, opt));
+        }
+        case "--output" -> settings.put(SettingKeys.OUTPUT.key(), value(rest, ++i, opt));
+        case "--master" -> master = value(rest, ++i, opt);
+        case "--conf-file" -> settingsFile = value(rest, ++i, opt);
+        case "--conf" -> {
+          String kv = value(rest, ++i, opt);
+          int eq = kv.indexOf('=');
+          if (eq <= 0) {
+            throw NewsgraphErrors.usage(
+                "--conf needs KEY=VALUE, got '" + kv + "'.",
+                "Write it as --conf newsgraph.annotate.sentiment=off or --conf spark.x=y.");
+          }
+          String key = kv.substring(0, eq).strip();
+          String v = kv.substring(eq + 1);
+          if (key.startsWith("spark.")) {
+            sparkConf.put(key, v);
+          } else if (SettingKeys.BY_KEY.containsKey(key)) {
+            settings.put(key, v);
+          } else {
+            throw NewsgraphErrors.unknownSetting(key, "--conf");
+          }
+        }
+        default ->
+            throw NewsgraphErrors.usage(
+                "Unknown option '" + opt + "' for '" + name + "'.",
+                "Run 'newsgraph " + name + " --help' for its options.");
+      }
+    }
+    return new Command(name, help, master, settingsFile, settings, sparkConf);
+  }
+
+  private static void requireInputOption(String command, String opt) {
+    if (command.equals("annotate") || command.equals("aggregate")) {
+      throw NewsgraphErrors.usage(
+          "'" + command + "' does not take " + opt + ".",
+          "It reads the tables under --output; give --input to 'ingest' or 'run'.");
+    }
+  }
+
+  private static String value(List<String> args, int i, String opt) {
+    if (i >= args.size() || args.get(i).startsWith("--")) {
+      throw NewsgraphErrors.usage("Option " + opt + " needs a value.", "Write " + opt + " VALUE.");
+    }
+    return args.get(i);
+  }
+
+  /**
+   * The settings file: the one named by --conf-file (which must exist), else
+   * conf/newsgraph.properties under $NEWSGRAPH_HOME or the working directory when present.
+   */
+  static Map<String, String> readSettingsFile(String explicit) {
+    if (explicit != null) {
+      return Settings.readFile(Path.of(explicit));
+    }
+    String home = System.getenv("NEWSGRAPH_HOME");
+    Path candidate = home == null ? Path.of(DEFAULT_SETTINGS_FILE) : Path.of(home, DEFAULT_SETTINGS_FILE);
+    return Files.isRegularFile(candidate) ? Settings.readFile(candidate) : Map.of();
+  }
+
+  static String usage(String command) {
+    StringBuilder s = new StringBuilder();
+    String common =
+        """
+          --output DIR         output directory (newsgraph.output, default: out)
+          --master URL         Spark master, e.g. local[*] or spark://host:7077
+                               (default: from spark-submit, or local[*] with bin/newsgraph)
+          --conf KEY=VALUE     a newsgraph setting (newsgraph.*) or a Spark setting (spark.*);
+                               repeatable. Precedence: command line, then Spark conf
+                               spark.newsgraph.*, then the settings file, then the default.
+          --conf-file PATH     settings file (default: conf/newsgraph.properties if present)
+          -h, --help           this help
+        """;
+    String input =
+        "  --input PATHS        comma-separated directories, files or globs"
+            + " (newsgraph.input, default: sample-data)\n";
+    switch (command) {
+      case "run" -> s.append(
+              "usage: newsgraph run [--input PATHS] [--output DIR] [options]\n\n"
+                  + "Ingest, annotate and aggregate in one go; prints a summary.\n\n")
+          .append(input)
+          .append(common);
+      case "ingest" -> s.append(
+              "usage: newsgraph ingest [--input PATHS] [--output DIR] [options]\n\n"
+                  + "Reads dated text files (.txt, .txt.gz) and JSON Lines (.jsonl, .jsonl.gz) into\n"
+                  + "<output>/articles; unreadable records go to <output>/quarantine.\n\n")
+          .append(input)
+          .append(common);
+      case "annotate" -> s.append(
+              "usage: newsgraph annotate [--output DIR] [options]\n\n"
+                  + "Runs CoreNLP once per article of <output>/articles into <output>/annotations\n"
+                  + "and <output>/mentions.\n\n")
+          .append(common);
+      case "aggregate" -> s.append(
+              "usage: newsgraph aggregate [--output DIR] [options]\n\n"
+                  + "Computes <output>/entity_daily and <output>/comention_daily from"
+                  + " <output>/mentions.\n\n")
+          .append(common);
+      default -> {
+        s.append(
+            """
+            usage: newsgraph <command> [options]
+
+            Entity co-mention and tone time series from news corpora (Spark + Stanford CoreNLP).
+
+            commands:
+              run         ingest, annotate and aggregate in one go, then print a summary
+              ingest      read input files into <output>/articles (bad records to quarantine)
+              annotate    CoreNLP entities and sentiment into <output>/mentions
+              aggregate   daily entity and co-mention counts from <output>/mentions
+
+            'newsgraph <command> --help' lists a command's options. Settings:
+            """);
+        for (Setting st : SettingKeys.ALL) {
+          s.append("  ").append(st.key()).append("\n      ").append(st.comment()).append('\n');
+        }
+      }
+    }
+    return s.toString();
+  }
+}

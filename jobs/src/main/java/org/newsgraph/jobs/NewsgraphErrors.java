@@ -1,0 +1,121 @@
+package org.newsgraph.jobs;
+
+import java.util.Collection;
+
+/**
+ * Every user-facing error of newsgraph, built in one place. Each says the problem, the cause and
+ * the fix. Exit code 2 is a usage or configuration error, 3 an input or output problem, 4 a
+ * failed consistency check.
+ */
+public final class NewsgraphErrors {
+
+  private static final int USAGE = 2;
+  private static final int DATA = 3;
+  private static final int CHECK = 4;
+
+  private NewsgraphErrors() {}
+
+  public static NewsgraphException unknownSetting(String key, String origin) {
+    return new NewsgraphException(
+        "Unknown setting '" + key + "' (from " + origin + ").",
+        "newsgraph only accepts the keys listed in conf/newsgraph.properties.",
+        "Check the spelling against conf/newsgraph.properties, or run with --help.",
+        USAGE,
+        null);
+  }
+
+  public static NewsgraphException badSettingValue(
+      String key, String value, String expected, Throwable cause) {
+    return new NewsgraphException(
+        "Setting '" + key + "' has an invalid value '" + value + "'.",
+        "expected " + expected + (cause == null ? "" : " (" + cause.getMessage() + ")"),
+        "Correct the value in --conf, spark.newsgraph.* or the settings file.",
+        USAGE,
+        cause);
+  }
+
+  public static NewsgraphException usage(String problem, String fix) {
+    return new NewsgraphException(
+        problem, "the command line could not be understood.", fix, USAGE, null);
+  }
+
+  public static NewsgraphException settingsFileUnreadable(String path, Throwable cause) {
+    return new NewsgraphException(
+        "Cannot read the settings file " + path + ".",
+        cause == null ? "the file does not exist." : cause.toString(),
+        "Pass an existing file with --conf-file, or leave the option out to use defaults.",
+        USAGE,
+        cause);
+  }
+
+  public static NewsgraphException inputNotFound(String path) {
+    return new NewsgraphException(
+        "Input path " + path + " does not exist.",
+        "nothing matches it on its file system.",
+        "Check --input (or newsgraph.input); paths may be directories, files or globs.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException noInputFiles(Collection<String> paths, int ignored) {
+    return new NewsgraphException(
+        "No input files found under " + String.join(", ", paths) + ".",
+        "newsgraph reads .txt, .txt.gz, .jsonl and .jsonl.gz files"
+            + (ignored > 0 ? "; " + ignored + " file(s) with other extensions were ignored." : "."),
+        "Point --input at a directory or file of dated text or JSON Lines articles.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException unsupportedFile(String path) {
+    return new NewsgraphException(
+        "Input file " + path + " has an unsupported extension.",
+        "newsgraph reads .txt, .txt.gz (dated text) and .jsonl, .jsonl.gz (JSON Lines).",
+        "Rename the file to the extension of its format, or leave it out of --input.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException ioFailure(String what, String path, Throwable cause) {
+    return new NewsgraphException(
+        "Could not " + what + " " + path + ".",
+        String.valueOf(cause),
+        "Check that the path is reachable and writable by this job, then re-run.",
+        DATA,
+        cause);
+  }
+
+  public static NewsgraphException tableMissing(String table, String path, String producer) {
+    return new NewsgraphException(
+        "Table '" + table + "' not found at " + path + ".",
+        "the stage that writes it (" + producer + ") has not run for this output directory.",
+        "Run 'bin/newsgraph " + producer + " --output <dir>' first, or 'bin/newsgraph run'.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException tableSchemaMismatch(String table, String path, String detail) {
+    return new NewsgraphException(
+        "Table '" + table + "' at " + path + " does not have the expected columns.",
+        detail,
+        "Re-create it with the stage that writes it (or 'bin/newsgraph run'), or point --output"
+            + " at a newsgraph output directory.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException accountingMismatch(long read, long articles, long quarantined) {
+    return new NewsgraphException(
+        "Ingest lost records: read "
+            + read
+            + " but articles + quarantined = "
+            + articles
+            + " + "
+            + quarantined
+            + ".",
+        "a record was neither written as an article nor quarantined; this is a bug.",
+        "Report it with the input that triggers it; the output of this run is incomplete.",
+        CHECK,
+        null);
+  }
+}

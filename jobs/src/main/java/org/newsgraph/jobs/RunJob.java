@@ -1,0 +1,67 @@
+package org.newsgraph.jobs;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.newsgraph.config.Settings;
+
+/** The whole pipeline in one go: ingest, annotate, aggregate; ends with a printed summary. */
+public final class RunJob {
+
+  /** The reports of the three stages. */
+  public record Summary(
+      IngestJob.Report ingest, AnnotateJob.Report annotate, AggregateJob.Report aggregate) {
+
+    /** Prints the summary a person reads at the end of a run. */
+    public void print(PrintStream out, String output) {
+      out.println();
+      out.println("newsgraph summary");
+      out.printf(Locale.ROOT, "  input files        %,d%n", ingest.files());
+      out.printf(
+          Locale.ROOT,
+          "  records read       %,d = %,d articles + %,d quarantined%n",
+          ingest.read(),
+          ingest.articles(),
+          ingest.quarantined());
+      for (Map.Entry<String, Long> r : ingest.quarantineReasons().entrySet()) {
+        out.printf(Locale.ROOT, "    quarantined      %,d %s%n", r.getValue(), r.getKey());
+      }
+      out.printf(
+          Locale.ROOT,
+          "  annotated          %,d articles (%,d failed, quarantined)%n",
+          annotate.annotated(),
+          annotate.failed());
+      out.printf(Locale.ROOT, "  mentions           %,d%n", annotate.mentions());
+      out.printf(
+          Locale.ROOT,
+          "  entities           %,d on %,d days%n",
+          aggregate.entities(),
+          aggregate.days());
+      out.printf(Locale.ROOT, "  co-mention pairs   %,d%n", aggregate.pairs());
+      out.printf(Locale.ROOT, "  tables             %s/{articles,mentions,entity_daily,"
+          + "comention_daily,quarantine}%n", output);
+      out.println();
+      out.printf(
+          Locale.ROOT, "top %d co-mention pairs (documents, sentences)%n", aggregate.topPairs().size());
+      for (AggregateJob.Pair p : aggregate.topPairs()) {
+        out.printf(
+            Locale.ROOT,
+            "  %6d %6d  %s — %s%n",
+            p.documents(),
+            p.sentences(),
+            p.entityA(),
+            p.entityB());
+      }
+    }
+  }
+
+  private RunJob() {}
+
+  public static Summary run(SparkSession spark, Settings settings) {
+    IngestJob.Report ingest = IngestJob.run(spark, settings);
+    AnnotateJob.Report annotate = AnnotateJob.run(spark, settings);
+    AggregateJob.Report aggregate = AggregateJob.run(spark, settings);
+    return new Summary(ingest, annotate, aggregate);
+  }
+}

@@ -1,0 +1,139 @@
+package org.newsgraph.tables;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.newsgraph.jobs.NewsgraphErrors;
+
+/**
+ * Reads and writes the tables of {@link Tables}, checking schemas on both sides: a job never
+ * starts on a table whose columns it does not expect, and never writes columns that are not in the
+ * table's definition.
+ */
+public final class TableIO {
+
+  private TableIO() {}
+
+  public static String path(String output, TableDef table) {
+    return new Path(output, table.name()).toString();
+  }
+
+  /**
+   * Whether the table exists under output: a completely written table has Spark's {@code
+   * _SUCCESS} marker; a table written one partition at a time (quarantine) has its directory.
+   */
+  public static boolean exists(SparkSession spark, String output, TableDef table) {
+    Path dir = new Path(path(output, table));
+    Path marker = writtenByPartition(table) ? dir : new Path(dir, "_SUCCESS");
+    try {
+      FileSystem fs = marker.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(marker);
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("check", marker.toString(), e);
+    }
+  }
+
+  /** The table, with its columns in definition order, after checking they are all there. */
+  public static Dataset<Row> read(SparkSession spark, String output, TableDef table) {
+    String path = path(output, table);
+    if (!exists(spark, output, table)) {
+      throw NewsgraphErrors.tableMissing(table.name(), path, table.producer());
+    }
+    // A table written by partition may hold only empty files: give its schema, do not infer it.
+    Dataset<Row> df =
+        writtenByPartition(table)
+            ? spark.read().schema(table.schema()).parquet(path)
+            : spark.read().parquet(path);
+    List<String> problems = new ArrayList<>();
+    for (StructField expected : table.schema().fields()) {
+      List<StructField> found =
+          Arrays.stream(df.schema().fields())
+              .filter(f -> f.name().equals(expected.name()))
+              .toList();
+      if (found.isEmpty()) {
+        problems.add("missing column " + expected.name());
+      } else if (!sameType(found.get(0), expected)) {
+        problems.add(
+            "column "
+                + expected.name()
+                + " is "
+                + found.get(0).dataType().simpleString()
+                + ", expected "
+                + expected.dataType().simpleString());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw NewsgraphErrors.tableSchemaMismatch(table.name(), path, String.join("; ", problems));
+    }
+    return df.select(columns(table));
+  }
+
+  /** Writes a table, replacing whatever was there. */
+  public static void write(Dataset<Row> df, String output, TableDef table) {
+    checkTypes(df, table)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy(table.partitionBy().toArray(String[]::new))
+        .parquet(path(output, table));
+  }
+
+  /**
+   * Replaces one partition of a table written by partition (the quarantine's {@code stage}),
+   * leaving the other partitions as they are. The partition is replaced even when {@code df} is
+   * empty, so no stale rows survive a re-run.
+   */
+  public static void writePartition(
+      Dataset<Row> df, String output, TableDef table, String partitionValue) {
+    if (!writtenByPartition(table)) {
+      throw new IllegalStateException("bug: " + table.name() + " is not written by partition");
+    }
+    String column = table.partitionBy().get(0);
+    checkTypes(df, table)
+        .drop(column)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(new Path(path(output, table), column + "=" + partitionValue).toString());
+  }
+
+  private static boolean writtenByPartition(TableDef table) {
+    return table.partitionBy().equals(List.of(Tables.STAGE));
+  }
+
+  private static Dataset<Row> checkTypes(Dataset<Row> df, TableDef table) {
+    Dataset<Row> ordered = df.select(columns(table));
+    for (StructField expected : table.schema().fields()) {
+      StructField actual = ordered.schema().apply(expected.name());
+      if (!sameType(actual, expected)) {
+        throw new IllegalStateException(
+            "bug: column "
+                + table.name()
+                + "."
+                + expected.name()
+                + " is "
+                + actual.dataType().simpleString()
+                + ", the table defines "
+                + expected.dataType().simpleString());
+      }
+    }
+    return ordered;
+  }
+
+  private static boolean sameType(StructField a, StructField b) {
+    // Parquet readers report nested fields as nullable: compare types ignoring nullability.
+    return a.dataType().asNullable().sameType(b.dataType().asNullable());
+  }
+
+  private static Column[] columns(TableDef table) {
+    return table.columns().stream().map(functions::col).toArray(Column[]::new);
+  }
+}

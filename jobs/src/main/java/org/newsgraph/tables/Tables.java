@@ -1,0 +1,160 @@
+package org.newsgraph.tables;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.newsgraph.udfs.AnnotationSchema;
+
+/**
+ * Every table newsgraph writes: names, column names and schemas live here and nowhere else. All
+ * tables are Parquet under {@code <output>/<name>/}, partitioned Hive-style ({@code
+ * date=YYYY-MM-DD}) except where stated. docs/tables.md describes each column.
+ */
+public final class Tables {
+
+  // Column names shared by several tables.
+  public static final String ARTICLE_ID = "article_id";
+  public static final String DATE = "date";
+  public static final String SOURCE = "source";
+  public static final String TITLE = "title";
+  public static final String TEXT = "text";
+  public static final String URL = "url";
+  public static final String INPUT_FILE = "input_file";
+  public static final String SENTENCE_INDEX = "sentence_index";
+  public static final String ENTITY = "entity";
+  public static final String ENTITY_TYPE = "entity_type";
+  public static final String SURFACE = "surface";
+  public static final String RESOLUTION = "resolution";
+  public static final String CHAR_BEGIN = "char_begin";
+  public static final String CHAR_END = "char_end";
+  public static final String SENTIMENT_LABEL = "sentiment_label";
+  public static final String SENTIMENT_SCORE = "sentiment_score";
+  public static final String SETTINGS_SIGNATURE = AnnotationSchema.SIGNATURE;
+  public static final String MENTIONS = "mentions";
+  public static final String DOCUMENTS = "documents";
+  public static final String SENTENCES = "sentences";
+  public static final String SENTIMENT_MEAN = "sentiment_mean";
+  public static final String SENTIMENT_SENTENCES = "sentiment_sentences";
+  public static final String ENTITY_A = "entity_a";
+  public static final String ENTITY_B = "entity_b";
+  public static final String STAGE = "stage";
+  public static final String RECORD_REF = "record_ref";
+  public static final String RAW_RECORD = "raw_record";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String ERROR = AnnotationSchema.ERROR;
+
+  public static final TableDef ARTICLES =
+      new TableDef(
+          "articles",
+          schema(
+              field(ARTICLE_ID, StringType, false),
+              field(DATE, DateType, false),
+              field(SOURCE, StringType, true),
+              field(TITLE, StringType, true),
+              field(TEXT, StringType, false),
+              field(URL, StringType, true),
+              field(INPUT_FILE, StringType, false)),
+          List.of(DATE),
+          "ingest");
+
+  /** Stored CoreNLP output, one row per article: what mentions (and later tables) derive from. */
+  public static final TableDef ANNOTATIONS =
+      new TableDef(
+          "annotations",
+          schema(
+              field(ARTICLE_ID, StringType, false),
+              field(DATE, DateType, false),
+              field(SETTINGS_SIGNATURE, StringType, false),
+              field(
+                  AnnotationSchema.SENTENCES,
+                  createArrayType(AnnotationSchema.SENTENCE, false),
+                  false),
+              field(AnnotationSchema.MENTIONS, AnnotationSchema.MENTIONS_TYPE, false),
+              field(ERROR, StringType, true)),
+          List.of(DATE),
+          "annotate");
+
+  public static final TableDef MENTIONS_TABLE =
+      new TableDef(
+          "mentions",
+          schema(
+              field(ARTICLE_ID, StringType, false),
+              field(DATE, DateType, false),
+              field(SENTENCE_INDEX, IntegerType, false),
+              field(ENTITY, StringType, false),
+              field(ENTITY_TYPE, StringType, false),
+              field(RESOLUTION, StringType, false),
+              field(SURFACE, StringType, false),
+              field(CHAR_BEGIN, IntegerType, false),
+              field(CHAR_END, IntegerType, false),
+              field(SENTIMENT_LABEL, StringType, true),
+              field(SENTIMENT_SCORE, DoubleType, true),
+              field(SETTINGS_SIGNATURE, StringType, false)),
+          List.of(DATE),
+          "annotate");
+
+  public static final TableDef ENTITY_DAILY =
+      new TableDef(
+          "entity_daily",
+          schema(
+              field(DATE, DateType, false),
+              field(ENTITY, StringType, false),
+              field(ENTITY_TYPE, StringType, false),
+              field(MENTIONS, LongType, false),
+              field(DOCUMENTS, LongType, false),
+              field(SENTIMENT_MEAN, DoubleType, true),
+              field(SENTIMENT_SENTENCES, LongType, false)),
+          List.of(DATE),
+          "aggregate");
+
+  public static final TableDef COMENTION_DAILY =
+      new TableDef(
+          "comention_daily",
+          schema(
+              field(DATE, DateType, false),
+              field(ENTITY_A, StringType, false),
+              field(ENTITY_B, StringType, false),
+              field(DOCUMENTS, LongType, false),
+              field(SENTENCES, LongType, false),
+              field(SENTIMENT_MEAN, DoubleType, true),
+              field(SENTIMENT_SENTENCES, LongType, false)),
+          List.of(DATE),
+          "aggregate");
+
+  /** Records that could not become articles or annotations, partitioned by the stage. */
+  public static final TableDef QUARANTINE =
+      new TableDef(
+          "quarantine",
+          schema(
+              field(STAGE, StringType, false),
+              field(INPUT_FILE, StringType, false),
+              field(RECORD_REF, StringType, true),
+              field(ARTICLE_ID, StringType, true),
+              field(RAW_RECORD, StringType, true),
+              field(REASON, StringType, false),
+              field(DETAIL, StringType, true)),
+          List.of(STAGE),
+          "ingest");
+
+  public static final List<TableDef> ALL =
+      List.of(ARTICLES, ANNOTATIONS, MENTIONS_TABLE, ENTITY_DAILY, COMENTION_DAILY, QUARANTINE);
+
+  private Tables() {}
+
+  private static org.apache.spark.sql.types.StructType schema(StructField... fields) {
+    return createStructType(fields);
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return createStructField(name, type, nullable);
+  }
+}

@@ -1,0 +1,291 @@
+package org.newsgraph.transform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+import org.newsgraph.tables.Tables;
+
+/**
+ * Reads input files into parsed records (reads: the files; adds: one row per record in {@link
+ * #PARSED}), then splits them into articles and quarantined records. Files are read whole with
+ * Spark's {@code binaryFile} source and decompressed by suffix, so that JSON Lines records keep
+ * their line numbers; one file must therefore fit in a task's memory (2 GB at most).
+ */
+public final class Ingest {
+
+  public static final String KIND = "kind";
+  public static final String SEQ = "seq";
+  private static final String ARTICLE = "article";
+  private static final String QUARANTINED = "quarantined";
+
+  /** One parsed record, article or quarantined. */
+  public static final StructType PARSED =
+      createStructType(
+          List.of(
+              createStructField(KIND, StringType, false),
+              createStructField(Tables.INPUT_FILE, StringType, false),
+              createStructField(SEQ, LongType, false),
+              createStructField(Tables.RECORD_REF, StringType, true),
+              createStructField(Tables.ARTICLE_ID, StringType, true),
+              createStructField(Tables.DATE, DateType, true),
+              createStructField(Tables.SOURCE, StringType, true),
+              createStructField(Tables.TITLE, StringType, true),
+              createStructField(Tables.TEXT, StringType, true),
+              createStructField(Tables.URL, StringType, true),
+              createStructField(Tables.RAW_RECORD, StringType, true),
+              createStructField(Tables.REASON, StringType, true),
+              createStructField(Tables.DETAIL, StringType, true)));
+
+  private Ingest() {}
+
+  /** Every record of the input files, parsed; one row per record, never fewer. */
+  public static Dataset<Row> parse(SparkSession spark, InputFiles files, int maxRawChars) {
+    Dataset<Row> parsed = spark.createDataFrame(List.of(), PARSED);
+    if (!files.datedText().isEmpty()) {
+      parsed =
+          parsed.unionByName(
+              binaryFiles(spark, files.datedText())
+                  .flatMap(datedTextFile(maxRawChars), Encoders.row(PARSED)));
+    }
+    if (!files.jsonLines().isEmpty()) {
+      parsed =
+          parsed.unionByName(
+              binaryFiles(spark, files.jsonLines())
+                  .flatMap(jsonLinesFile(maxRawChars), Encoders.row(PARSED)));
+    }
+    return parsed;
+  }
+
+  /**
+   * The articles among parsed records. An article whose id was already seen earlier in the input
+   * (by file, then position) is not an article but a {@code duplicate_id} quarantine record.
+   */
+  public static Dataset<Row> withDuplicateIdsQuarantined(Dataset<Row> parsed) {
+    var byId = Window.partitionBy(col(Tables.ARTICLE_ID)).orderBy(col(Tables.INPUT_FILE), col(SEQ));
+    Dataset<Row> ranked = parsed.withColumn("id_rank", row_number().over(byId));
+    var duplicate = col(KIND).equalTo(ARTICLE).and(col("id_rank").gt(1));
+    return ranked
+        .withColumn(
+            Tables.RAW_RECORD,
+            org.apache.spark.sql.functions.when(
+                    duplicate,
+                    org.apache.spark.sql.functions.substring(col(Tables.TEXT), 1, 4096))
+                .otherwise(col(Tables.RAW_RECORD)))
+        .withColumn(
+            Tables.DETAIL,
+            org.apache.spark.sql.functions.when(
+                    duplicate,
+                    org.apache.spark.sql.functions.concat(
+                        lit("article_id "), col(Tables.ARTICLE_ID), lit(" appeared earlier")))
+                .otherwise(col(Tables.DETAIL)))
+        .withColumn(
+            Tables.REASON,
+            org.apache.spark.sql.functions.when(duplicate, lit(QuarantineReasons.DUPLICATE_ID))
+                .otherwise(col(Tables.REASON)))
+        .withColumn(
+            KIND,
+            org.apache.spark.sql.functions.when(duplicate, lit(QUARANTINED)).otherwise(col(KIND)))
+        .drop("id_rank");
+  }
+
+  public static Dataset<Row> articles(Dataset<Row> parsed) {
+    return parsed.where(col(KIND).equalTo(ARTICLE));
+  }
+
+  /** Quarantined records in the quarantine table's columns, stage {@code ingest}. */
+  public static Dataset<Row> quarantined(Dataset<Row> parsed) {
+    return parsed
+        .where(col(KIND).equalTo(QUARANTINED))
+        .withColumn(Tables.STAGE, lit("ingest"))
+        .withColumn(Tables.ARTICLE_ID, lit(null).cast(StringType));
+  }
+
+  private static Dataset<Row> binaryFiles(SparkSession spark, List<String> paths) {
+    return spark
+        .read()
+        .format("binaryFile")
+        .load(paths.toArray(String[]::new))
+        .select(col("path"), col("content"));
+  }
+
+  private static FlatMapFunction<Row, Row> datedTextFile(int maxRawChars) {
+    return file -> {
+      String path = file.getString(0);
+      ParsedRecord record;
+      try {
+        byte[] bytes = readAll(open(path, file.getAs(1)));
+        record = ArticleParsers.datedText(path, ArticleParsers.decodeUtf8(bytes), maxRawChars);
+      } catch (IOException e) {
+        record =
+            ParsedRecord.quarantined(
+                path, "file", null, maxRawChars, QuarantineReasons.UNREADABLE_FILE, e.toString());
+      }
+      return List.of(toRow(record, 0)).iterator();
+    };
+  }
+
+  private static FlatMapFunction<Row, Row> jsonLinesFile(int maxRawChars) {
+    return file -> {
+      String path = file.getString(0);
+      return new JsonLinesIterator(path, open(path, file.getAs(1)), maxRawChars);
+    };
+  }
+
+  private static InputStream open(String path, byte[] content) throws IOException {
+    InputStream in = new ByteArrayInputStream(content);
+    return path.toLowerCase().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  static Row toRow(ParsedRecord r, long seq) {
+    return RowFactory.create(
+        r.isArticle() ? ARTICLE : QUARANTINED,
+        r.inputFile(),
+        seq,
+        r.recordRef(),
+        r.articleId(),
+        r.date() == null ? null : java.sql.Date.valueOf(r.date()),
+        r.source(),
+        r.title(),
+        r.text(),
+        r.url(),
+        r.rawRecord(),
+        r.reason(),
+        r.detail());
+  }
+
+  /**
+   * Lazily yields one parsed row per non-blank line of a JSON Lines stream. Lines are split on
+   * bytes and decoded one by one, so a line of invalid UTF-8 is quarantined alone; a stream that
+   * breaks off (a truncated .gz) ends with one {@code unreadable_file} record.
+   */
+  private static final class JsonLinesIterator implements Iterator<Row> {
+    private final String path;
+    private final InputStream in;
+    private final int maxRawChars;
+    private long lineNumber;
+    private Row next;
+    private boolean done;
+
+    JsonLinesIterator(String path, InputStream in, int maxRawChars) {
+      this.path = path;
+      this.in = in;
+      this.maxRawChars = maxRawChars;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !done) {
+        advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+
+    private void advance() {
+      byte[] line;
+      try {
+        line = readLine();
+      } catch (IOException e) {
+        done = true;
+        closeQuietly();
+        next =
+            toRow(
+                ParsedRecord.quarantined(
+                    path,
+                    "after line " + lineNumber,
+                    null,
+                    maxRawChars,
+                    QuarantineReasons.UNREADABLE_FILE,
+                    "reading stopped: " + e),
+                lineNumber + 1);
+        return;
+      }
+      if (line == null) {
+        done = true;
+        closeQuietly();
+        return;
+      }
+      lineNumber++;
+      String text = ArticleParsers.decodeUtf8(line);
+      if (text == null) {
+        next =
+            toRow(
+                ParsedRecord.quarantined(
+                    path,
+                    "line " + lineNumber,
+                    new String(line, java.nio.charset.StandardCharsets.UTF_8),
+                    maxRawChars,
+                    QuarantineReasons.MALFORMED_RECORD,
+                    "not valid UTF-8"),
+                lineNumber);
+      } else if (!text.isBlank()) {
+        next = toRow(ArticleParsers.jsonLine(path, lineNumber, text, maxRawChars), lineNumber);
+      }
+    }
+
+    private byte[] readLine() throws IOException {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+      int b;
+      boolean any = false;
+      while ((b = in.read()) != -1) {
+        any = true;
+        if (b == '\n') {
+          break;
+        }
+        buf.write(b);
+      }
+      if (!any) {
+        return null;
+      }
+      byte[] bytes = buf.toByteArray();
+      int n = bytes.length;
+      return n > 0 && bytes[n - 1] == '\r' ? java.util.Arrays.copyOf(bytes, n - 1) : bytes;
+    }
+
+    private void closeQuietly() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // Reading is over and every record has been emitted; a failed close loses nothing.
+        return;
+      }
+    }
+  }
+}

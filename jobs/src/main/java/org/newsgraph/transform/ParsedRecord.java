@@ -1,0 +1,53 @@
+package org.newsgraph.transform;
+
+import java.time.LocalDate;
+
+/**
+ * One input record after parsing: an article, or a quarantined record with its reason.
+ *
+ * @param inputFile the file it came from
+ * @param recordRef where in the file: {@code line N} for JSON Lines, {@code file} for text files
+ * @param articleId stable id (null for quarantined records)
+ * @param date publication day (null for quarantined records)
+ * @param rawRecord the raw record, truncated (quarantined records only)
+ * @param reason a {@link QuarantineReasons} value, or null for an article
+ * @param detail human-readable detail of the reason
+ */
+public record ParsedRecord(
+    String inputFile,
+    String recordRef,
+    String articleId,
+    LocalDate date,
+    String source,
+    String title,
+    String text,
+    String url,
+    String rawRecord,
+    String reason,
+    String detail) {
+
+  public boolean isArticle() {
+    return reason == null;
+  }
+
+  static ParsedRecord article(
+      String inputFile,
+      String recordRef,
+      String articleId,
+      LocalDate date,
+      String source,
+      String title,
+      String text,
+      String url) {
+    return new ParsedRecord(
+        inputFile, recordRef, articleId, date, source, title, text, url, null, null, null);
+  }
+
+  static ParsedRecord quarantined(
+      String inputFile, String recordRef, String raw, int maxRawChars, String reason, String detail) {
+    String truncated =
+        raw == null || raw.length() <= maxRawChars ? raw : raw.substring(0, maxRawChars);
+    return new ParsedRecord(
+        inputFile, recordRef, null, null, null, null, null, null, truncated, reason, detail);
+  }
+}

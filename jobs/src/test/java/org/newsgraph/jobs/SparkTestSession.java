@@ -1,0 +1,65 @@
+package org.newsgraph.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * One shared {@code local[2]} SparkSession per test class: UI off, bound to loopback, few shuffle
+ * partitions. Subclasses use {@link #spark} and {@link #tempDir()}.
+ */
+public abstract class SparkTestSession {
+
+  protected static SparkSession spark;
+  private static Path tempRoot;
+
+  /** The project root (tests run in a module directory). */
+  protected static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  /** The shared corpora beside the project root. */
+  protected static final Path CORPORA = PROJECT_ROOT.resolve("../shared/corpora").normalize();
+
+  @BeforeAll
+  static void startSpark() throws IOException {
+    tempRoot = Files.createTempDirectory("newsgraph-test-");
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("newsgraph-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() throws IOException {
+    if (spark != null) {
+      spark.stop();
+      spark = null;
+    }
+    deleteRecursively(tempRoot);
+  }
+
+  protected static Path tempDir(String name) throws IOException {
+    return Files.createDirectories(tempRoot.resolve(name));
+  }
+
+  static void deleteRecursively(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

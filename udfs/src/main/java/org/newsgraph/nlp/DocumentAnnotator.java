@@ -1,0 +1,177 @@
+package org.newsgraph.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.ParserAnnotator;
+import edu.stanford.nlp.pipeline.SentimentAnnotator;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * One CoreNLP pass over a document: tokenize, ssplit, pos, lemma and lean NER over the whole
+ * text, then the shift-reduce parser and the sentiment model over only the sentences the {@link
+ * SentimentScope} selects. Loading takes seconds and about 1 GB of heap, so instances are built
+ * once per JVM by {@link CoreNlpPipelines}; {@link #annotate} is safe to call from several threads
+ * at once (CoreNLP's annotators keep no per-document state).
+ */
+public final class DocumentAnnotator {
+
+  private final NlpSettings settings;
+  private final Set<String> triggerTypes;
+  private final StanfordCoreNLP ner;
+  private final ParserAnnotator parser;
+  private final SentimentAnnotator sentiment;
+
+  DocumentAnnotator(NlpSettings settings, boolean otherPipelinesLoaded) {
+    this.settings = settings;
+    this.triggerTypes = settings.sentimentTriggerTypeSet();
+    // CoreNLP's annotator pool is keyed by annotator name and only some properties; when another
+    // pipeline was built in this JVM, clearing it makes this one load its own annotators.
+    if (otherPipelinesLoaded) {
+      StanfordCoreNLP.clearAnnotatorPool();
+    }
+    this.ner = new StanfordCoreNLP(settings.nerProperties());
+    if (settings.sentimentScope() == SentimentScope.OFF) {
+      this.parser = null;
+      this.sentiment = null;
+    } else {
+      this.parser = new ParserAnnotator("parse", settings.sentimentProperties());
+      this.sentiment = new SentimentAnnotator("sentiment", settings.sentimentProperties());
+    }
+  }
+
+  public NlpSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Annotates one document. Null or blank text gives {@link DocumentAnnotation#EMPTY}; a failure
+   * inside CoreNLP gives a {@link DocumentAnnotation#failed} result instead of an exception, so
+   * that one bad document cannot fail a Spark task.
+   */
+  public DocumentAnnotation annotate(String text) {
+    if (text == null || text.isBlank()) {
+      return DocumentAnnotation.EMPTY;
+    }
+    try {
+      return annotateOrThrow(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      return DocumentAnnotation.failed(e);
+    }
+  }
+
+  private DocumentAnnotation annotateOrThrow(String text) {
+    Annotation doc = new Annotation(text);
+    ner.annotate(doc);
+    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    List<EntityMention> mentions = new ArrayList<>();
+    List<CoreMap> forSentiment = new ArrayList<>();
+    for (CoreMap sentence : sentences) {
+      int index = sentence.get(CoreAnnotations.SentenceIndexAnnotation.class);
+      boolean trigger = false;
+      List<CoreMap> sentenceMentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+      if (sentenceMentions != null) {
+        for (CoreMap m : sentenceMentions) {
+          EntityMention mention = toMention(m, index);
+          if (mention != null) {
+            mentions.add(mention);
+            trigger |= triggerTypes.contains(mention.type());
+          }
+        }
+      }
+      boolean wanted =
+          switch (settings.sentimentScope()) {
+            case ALL -> true;
+            case ENTITY_SENTENCES -> trigger;
+            case OFF -> false;
+          };
+      // Sentences over the parser's length limit get no sentiment (null), never a flat fake tree.
+      if (wanted && tokens(sentence).size() <= settings.parseMaxLen()) {
+        forSentiment.add(sentence);
+      }
+    }
+    Map<Integer, List<Double>> probabilities = sentiment(text, forSentiment);
+    List<SentenceAnnotation> result = new ArrayList<>(sentences.size());
+    for (CoreMap sentence : sentences) {
+      int index = sentence.get(CoreAnnotations.SentenceIndexAnnotation.class);
+      List<Double> p = probabilities.get(index);
+      result.add(
+          new SentenceAnnotation(
+              index,
+              sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+              sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
+              tokens(sentence).size(),
+              p == null ? null : argmax(p),
+              p == null ? null : SentenceAnnotation.score(p),
+              p));
+    }
+    return new DocumentAnnotation(List.copyOf(result), List.copyOf(mentions), null);
+  }
+
+  /** The mention, or null for a pronoun: CoreNLP reports "he"/"his" as PERSON mentions. */
+  private static EntityMention toMention(CoreMap m, int sentenceIndex) {
+    List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
+    if (tokens == null || tokens.isEmpty() || "O".equals(tokens.get(0).ner())) {
+      return null;
+    }
+    String type = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+    if (type == null || "O".equals(type)) {
+      return null;
+    }
+    return new EntityMention(
+        m.get(CoreAnnotations.TextAnnotation.class),
+        type,
+        m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+        m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
+        sentenceIndex);
+  }
+
+  private Map<Integer, List<Double>> sentiment(String text, List<CoreMap> sentences) {
+    Map<Integer, List<Double>> byIndex = new HashMap<>();
+    if (sentences.isEmpty() || parser == null) {
+      return byIndex;
+    }
+    // Parse and score only the selected sentences: a document view holding just them.
+    Annotation selected = new Annotation(text);
+    selected.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+    parser.annotate(selected);
+    sentiment.annotate(selected);
+    for (CoreMap sentence : sentences) {
+      Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+      if (tree == null) {
+        continue;
+      }
+      SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+      List<Double> p = new ArrayList<>(5);
+      for (int i = 0; i < predictions.getNumElements(); i++) {
+        p.add(predictions.get(i));
+      }
+      byIndex.put(sentence.get(CoreAnnotations.SentenceIndexAnnotation.class), List.copyOf(p));
+    }
+    return byIndex;
+  }
+
+  private static List<CoreLabel> tokens(CoreMap sentence) {
+    return sentence.get(CoreAnnotations.TokensAnnotation.class);
+  }
+
+  private static int argmax(List<Double> p) {
+    int best = 0;
+    for (int i = 1; i < p.size(); i++) {
+      if (p.get(i) > p.get(best)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,239 @@
+package org.newsgraph.nlp;
+
+import java.io.Serializable;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Gives each entity mention of one article a canonical name. Plain Java, no CoreNLP models.
+ *
+ * <p>Rules, in order:
+ *
+ * <ol>
+ *   <li>Unicode NFC, whitespace collapsed, surrounding quotes and punctuation removed, possessive
+ *       {@code 's} / {@code ’s} / trailing apostrophe removed.
+ *   <li>PERSON only: leading titles removed ("President", "Supreme Leader", "Mr.") including a
+ *       nationality before them ("Russian President"); hyphens inside a name become spaces with
+ *       the next letter capitalised ("Kim Jong-un" and "Kim Jong-Un" → "Kim Jong Un").
+ *   <li>A one-word PERSON name becomes the one multi-word person name of the same article whose
+ *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); with no
+ *       candidate it stays as it is ({@code exact}), with two or more it stays as it is and is
+ *       marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly
+ *       one such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or
+ *       "Xi" as MISC in the middle of an article that names them in full.
+ * </ol>
+ *
+ * Nothing is merged across articles here; alias tables act later, at aggregation time.
+ */
+public final class EntityCanonicalizer implements Serializable {
+
+  public static final String PERSON = "PERSON";
+
+  /** Types whose one-word mentions may be a person named in full elsewhere in the article. */
+  private static final Set<String> PERSON_LIKE = Set.of(PERSON, "ORGANIZATION", "MISC");
+
+  public static final List<String> DEFAULT_TITLES =
+      List.of(
+          "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor",
+          "Chairman", "Chairwoman", "Supreme Leader", "Leader", "King", "Queen", "Prince",
+          "Princess", "Pope", "Secretary", "Secretary of State", "Secretary-General",
+          "Foreign Minister", "Defense Minister", "Defence Minister", "Minister", "Ambassador",
+          "Governor", "Mayor", "Senator", "Sen.", "Rep.", "Representative", "Speaker", "General",
+          "Gen.", "Admiral", "Col.", "Lt.", "Judge", "Justice", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.",
+          "Prof.", "Professor", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Rev.",
+          "Pastor", "Gov.", "Sheikh", "Premier", "Dictator");
+
+  public static final List<String> DEFAULT_NATIONALITIES =
+      List.of(
+          "American", "US", "U.S.", "Russian", "Chinese", "North Korean", "South Korean",
+          "Korean", "Japanese", "German", "French", "British", "UK", "Iranian", "Israeli",
+          "Palestinian", "Indian", "Pakistani", "Turkish", "Ukrainian", "Syrian", "Saudi",
+          "Canadian", "Mexican", "Brazilian", "Italian", "Spanish", "Venezuelan", "Cuban",
+          "Egyptian", "Iraqi", "Afghan", "Australian", "Polish", "Hungarian", "Philippine",
+          "Filipino", "Taiwanese", "Vietnamese", "Belarusian", "Dutch", "Swedish", "Greek",
+          "European", "Former", "former", "then-", "Acting", "acting", "Interim", "interim");
+
+  private static final Pattern HYPHEN_IN_NAME = Pattern.compile("(\\p{L})[-‐‑](\\p{L})");
+  private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
+  private static final String EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},;:!?*";
+
+  private final List<String> titles;
+  private final List<String> nationalities;
+
+  /** A canonicalizer with {@link #DEFAULT_TITLES} and {@link #DEFAULT_NATIONALITIES}. */
+  public EntityCanonicalizer() {
+    this(DEFAULT_TITLES, DEFAULT_NATIONALITIES);
+  }
+
+  /**
+   * @param titles titles stripped from the front of person names, matched case-sensitively as
+   *     whole words
+   * @param nationalities words that may stand before a title ("Russian President") and are
+   *     stripped with it
+   */
+  public EntityCanonicalizer(List<String> titles, List<String> nationalities) {
+    // Longest first, so "Prime Minister" wins over "Minister" and "Secretary of State" over
+    // "Secretary".
+    Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
+    this.titles = titles.stream().map(String::strip).sorted(longestFirst).toList();
+    this.nationalities = nationalities.stream().map(String::strip).sorted(longestFirst).toList();
+  }
+
+  /** How a mention got its canonical name. */
+  public enum Resolution {
+    /** The mention's own normalised text. */
+    EXACT,
+    /** A longer name of the same article (rule 3). */
+    IN_ARTICLE,
+    /** A one-word person name with several candidates in the article: kept as it is. */
+    UNRESOLVED;
+
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A canonical name.
+   *
+   * @param name the canonical name
+   * @param type the entity type: the mention's, or PERSON when rule 3 resolved it to a person
+   * @param resolution how the name was found
+   */
+  public record CanonicalName(String name, String type, Resolution resolution)
+      implements Serializable {}
+
+  /** The canonical name of every mention, in the same order as {@code mentions}. */
+  public List<CanonicalName> canonicalNames(List<EntityMention> mentions) {
+    List<String> base = new ArrayList<>(mentions.size());
+    Set<String> fullPersonNames = new LinkedHashSet<>();
+    for (EntityMention m : mentions) {
+      String name = normalize(m.text(), m.type());
+      base.add(name);
+      if (PERSON.equals(m.type()) && words(name).length > 1) {
+        fullPersonNames.add(name);
+      }
+    }
+    List<CanonicalName> result = new ArrayList<>(mentions.size());
+    for (int i = 0; i < mentions.size(); i++) {
+      String name = base.get(i);
+      String type = mentions.get(i).type();
+      CanonicalName resolved = new CanonicalName(name, type, Resolution.EXACT);
+      if (words(name).length == 1 && PERSON_LIKE.contains(type)) {
+        List<String> candidates = candidates(name, fullPersonNames);
+        if (candidates.size() == 1) {
+          resolved = new CanonicalName(candidates.get(0), PERSON, Resolution.IN_ARTICLE);
+        } else if (candidates.size() > 1 && PERSON.equals(type)) {
+          resolved = new CanonicalName(name, type, Resolution.UNRESOLVED);
+        }
+      }
+      result.add(resolved);
+    }
+    return result;
+  }
+
+  /** Rules 1 and 2: the name of one mention on its own, without article context. */
+  public String normalize(String surface, String type) {
+    String name = Normalizer.normalize(surface, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    name = stripEdges(name);
+    name = POSSESSIVE.matcher(name).replaceFirst("");
+    name = stripEdges(name);
+    if (PERSON.equals(type)) {
+      name = stripTitles(name);
+      name = joinHyphenatedParts(name);
+    }
+    return name.isEmpty() ? surface.strip() : name;
+  }
+
+  private static List<String> candidates(String name, Set<String> fullNames) {
+    return fullNames.stream()
+        .filter(
+            full -> {
+              String[] w = words(full);
+              return w[0].equals(name) || w[w.length - 1].equals(name);
+            })
+        .collect(Collectors.toList());
+  }
+
+  private String stripTitles(String name) {
+    String current = name;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String nationality : nationalities) {
+        String rest = afterPrefix(current, nationality);
+        if (rest != null && startsWithTitle(rest)) {
+          current = rest;
+          changed = true;
+          break;
+        }
+      }
+      for (String title : titles) {
+        String rest = afterPrefix(current, title);
+        // Never strip a whole name away: "King" alone may be a surname.
+        if (rest != null && !rest.isEmpty()) {
+          current = rest;
+          changed = true;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  private boolean startsWithTitle(String s) {
+    for (String title : titles) {
+      String rest = afterPrefix(s, title);
+      if (rest != null && !rest.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text after {@code prefix} and a space, or null when {@code s} does not start so. */
+  private static String afterPrefix(String s, String prefix) {
+    if (s.length() > prefix.length()
+        && s.startsWith(prefix)
+        && (prefix.endsWith("-") || s.charAt(prefix.length()) == ' ')) {
+      return s.substring(prefix.length()).strip();
+    }
+    return null;
+  }
+
+  private static String joinHyphenatedParts(String name) {
+    Matcher m = HYPHEN_IN_NAME.matcher(name);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1) + " " + m.group(2).toUpperCase(Locale.ROOT)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String stripEdges(String s) {
+    int begin = 0;
+    int end = s.length();
+    while (begin < end && EDGE_PUNCTUATION.indexOf(s.charAt(begin)) >= 0) {
+      begin++;
+    }
+    while (end > begin && EDGE_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(begin, end).strip();
+  }
+
+  private static String[] words(String name) {
+    return Arrays.stream(name.split(" ")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+  }
+}

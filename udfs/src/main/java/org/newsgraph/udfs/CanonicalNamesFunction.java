@@ -1,0 +1,41 @@
+package org.newsgraph.udfs;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.EntityMention;
+import scala.collection.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * {@code ng_canonical_names(mentions)}: the canonical name, type and resolution rule of each
+ * mention of one article (the {@code mentions} array of {@code ng_annotate}), in the same order,
+ * as {@link AnnotationSchema#CANONICAL_NAMES_TYPE}. Null input gives null.
+ */
+public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
+
+  private final EntityCanonicalizer canonicalizer;
+
+  public CanonicalNamesFunction(EntityCanonicalizer canonicalizer) {
+    this.canonicalizer = canonicalizer;
+  }
+
+  @Override
+  public List<Row> call(Seq<Row> mentions) {
+    if (mentions == null) {
+      return null;
+    }
+    List<EntityMention> list = new ArrayList<>(mentions.size());
+    for (Row r : CollectionConverters.asJava(mentions)) {
+      list.add(AnnotationSchema.mention(r));
+    }
+    List<Row> names = new ArrayList<>(list.size());
+    for (EntityCanonicalizer.CanonicalName n : canonicalizer.canonicalNames(list)) {
+      names.add(RowFactory.create(n.name(), n.type(), n.resolution().value()));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,33 @@
+package org.newsgraph.udfs;
+
+import org.apache.spark.sql.SparkSession;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.NlpSettings;
+
+/**
+ * The one registry of newsgraph's Spark SQL functions: their names, return types and
+ * registration. After {@link #registerAll}, they work from SQL ({@code SELECT ng_annotate(text)
+ * FROM articles}) and from the Dataset API ({@code call_udf(ANNOTATE, col("text"))}).
+ */
+public final class NewsgraphFunctions {
+
+  /** {@code ng_annotate(text)}: sentences with sentiment and entity mentions, one CoreNLP pass. */
+  public static final String ANNOTATE = "ng_annotate";
+
+  /** {@code ng_canonical_names(mentions)}: canonical name of each mention of one article. */
+  public static final String CANONICAL_NAMES = "ng_canonical_names";
+
+  private NewsgraphFunctions() {}
+
+  /** Registers every function in the session, replacing earlier registrations of the names. */
+  public static void registerAll(
+      SparkSession spark, NlpSettings settings, EntityCanonicalizer canonicalizer) {
+    spark.udf().register(ANNOTATE, new AnnotateFunction(settings), AnnotationSchema.DOCUMENT);
+    spark
+        .udf()
+        .register(
+            CANONICAL_NAMES,
+            new CanonicalNamesFunction(canonicalizer),
+            AnnotationSchema.CANONICAL_NAMES_TYPE);
+  }
+}
