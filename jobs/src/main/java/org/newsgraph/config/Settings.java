@@ -150,7 +150,10 @@ public final class Settings implements Serializable {
       scope = SentimentScope.parse(get(SettingKeys.SENTIMENT));
     } catch (IllegalArgumentException e) {
       throw NewsgraphErrors.badSettingValue(
-          SettingKeys.SENTIMENT.key(), get(SettingKeys.SENTIMENT), "entity_sentences, all or off", e);
+          SettingKeys.SENTIMENT.key(),
+          get(SettingKeys.SENTIMENT),
+          "entity_sentences, all or off",
+          e);
     }
     return new NlpSettings(
         scope,
@@ -162,8 +165,7 @@ public final class Settings implements Serializable {
   }
 
   public EntityCanonicalizer canonicalizer() {
-    return new EntityCanonicalizer(
-        getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES));
+    return new EntityCanonicalizer(getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES));
   }
 
   /** Every key with its value and origin, for logs and the run record. */

@@ -40,7 +40,8 @@ public final class AggregateJob {
         Tables.COMENTION_DAILY);
 
     Dataset<Row> entityDaily = TableIO.read(spark, output, Tables.ENTITY_DAILY);
-    Row e = entityDaily.agg(countDistinct(col(Tables.ENTITY)), countDistinct(col(Tables.DATE))).first();
+    Row e =
+        entityDaily.agg(countDistinct(col(Tables.ENTITY)), countDistinct(col(Tables.DATE))).first();
     Dataset<Row> pairsTotal =
         TableIO.read(spark, output, Tables.COMENTION_DAILY)
             .groupBy(Tables.ENTITY_A, Tables.ENTITY_B)

@@ -24,7 +24,12 @@ public final class AnnotateJob {
 
   /** What annotate did. */
   public record Report(
-      long articles, long annotated, long failed, long mentions, int partitions, String signature) {}
+      long articles,
+      long annotated,
+      long failed,
+      long mentions,
+      int partitions,
+      String signature) {}
 
   private AnnotateJob() {}
 
@@ -37,7 +42,9 @@ public final class AnnotateJob {
     long count = articles.count();
     int perCore = settings.getInt(SettingKeys.PARTITIONS_PER_CORE, 1);
     int partitions =
-        (int) Math.max(1, Math.min(count, (long) perCore * spark.sparkContext().defaultParallelism()));
+        (int)
+            Math.max(
+                1, Math.min(count, (long) perCore * spark.sparkContext().defaultParallelism()));
     Progress.stage(
         "annotate",
         "{} articles in {} partitions; CoreNLP {} settings {} (sentiment: {})",
@@ -68,12 +75,20 @@ public final class AnnotateJob {
     Progress.stage("annotate", "annotations written; deriving mentions");
     TableIO.write(Mentions.fromAnnotations(annotations), output, Tables.MENTIONS_TABLE);
     TableIO.writePartition(
-        Mentions.failures(annotations, articles), output, Tables.QUARANTINE, "annotate");
+        Mentions.failures(
+            annotations, articles, settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1)),
+        output,
+        Tables.QUARANTINE,
+        "annotate");
 
     long failed = annotations.where(col(Tables.ERROR).isNotNull()).count();
     long mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE).count();
     Progress.stage(
-        "annotate", "{} articles annotated, {} failed, {} mentions", count - failed, failed, mentions);
+        "annotate",
+        "{} articles annotated, {} failed, {} mentions",
+        count - failed,
+        failed,
+        mentions);
     return new Report(count, count - failed, failed, mentions, partitions, nlp.signature());
   }
 }

@@ -24,7 +24,11 @@ public final class IngestJob {
 
   /** What ingest did. */
   public record Report(
-      int files, int ignoredFiles, long read, long articles, long quarantined,
+      int files,
+      int ignoredFiles,
+      long read,
+      long articles,
+      long quarantined,
       Map<String, Long> quarantineReasons) {}
 
   private IngestJob() {}
@@ -43,14 +47,17 @@ public final class IngestJob {
         settings.input(),
         files.ignored().isEmpty()
             ? ""
-            : "; " + files.ignored().size() + " files of other types ignored, e.g. "
+            : "; "
+                + files.ignored().size()
+                + " files of other types ignored, e.g. "
                 + files.ignored().get(0));
 
     int maxRaw = settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1);
     // Files are read and parsed once; the duplicate-id window runs after the cache so that
     // adaptive execution can size its shuffle.
-    Dataset<Row> cached = Ingest.parse(spark, files, maxRaw).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> parsed = Ingest.withDuplicateIdsQuarantined(cached);
+    Dataset<Row> cached =
+        Ingest.parse(spark, files, maxRaw).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> parsed = Ingest.withDuplicateIdsQuarantined(cached, maxRaw);
     try {
       long read = parsed.count();
       Progress.stage("ingest", "{} records read; writing tables under {}", read, output);
@@ -61,15 +68,15 @@ public final class IngestJob {
       Dataset<Row> quarantine =
           TableIO.read(spark, output, Tables.QUARANTINE).where(col(Tables.STAGE).equalTo("ingest"));
       Map<String, Long> reasons = new LinkedHashMap<>();
-      for (Row r : quarantine.groupBy(Tables.REASON).count().orderBy(Tables.REASON).collectAsList()) {
+      for (Row r :
+          quarantine.groupBy(Tables.REASON).count().orderBy(Tables.REASON).collectAsList()) {
         reasons.put(r.getString(0), r.getLong(1));
       }
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
       if (read != articles + quarantined) {
         throw NewsgraphErrors.accountingMismatch(read, articles, quarantined);
       }
-      Progress.stage(
-          "ingest", "{} articles, {} quarantined {}", articles, quarantined, reasons);
+      Progress.stage("ingest", "{} articles, {} quarantined {}", articles, quarantined, reasons);
       return new Report(
           files.total(), files.ignored().size(), read, articles, quarantined, Map.copyOf(reasons));
     } finally {

@@ -15,11 +15,11 @@ import scala.Tuple2;
 
 /**
  * The command line: {@code newsgraph run|ingest|annotate|aggregate [options]}. Used by
- * bin/newsgraph (embedded Spark) and by spark-submit ({@code --class org.newsgraph.jobs.NewsgraphCli}).
- * It parses options, builds the SparkSession (never choosing a master itself: {@code --master},
- * spark-submit or the {@code spark.master} system property does), resolves settings, runs the
- * job's {@code run(SparkSession, Settings)} and exits 0 on success, non-zero with a message on
- * any failure.
+ * bin/newsgraph (embedded Spark) and by spark-submit ({@code --class
+ * org.newsgraph.jobs.NewsgraphCli}). It parses options, builds the SparkSession (never choosing a
+ * master itself: {@code --master}, spark-submit or the {@code spark.master} system property does),
+ * resolves settings, runs the job's {@code run(SparkSession, Settings)} and exits 0 on success,
+ * non-zero with a message on any failure.
  */
 public final class NewsgraphCli {
 
@@ -119,7 +119,8 @@ public final class NewsgraphCli {
     }
     if (!List.of("run", "ingest", "annotate", "aggregate").contains(name)) {
       throw NewsgraphErrors.usage(
-          "Unknown command '" + name + "'.", "Use one of run, ingest, annotate, aggregate (--help).");
+          "Unknown command '" + name + "'.",
+          "Use one of run, ingest, annotate, aggregate (--help).");
     }
     boolean help = false;
     String master = null;
@@ -189,7 +190,8 @@ public final class NewsgraphCli {
       return Settings.readFile(Path.of(explicit));
     }
     String home = System.getenv("NEWSGRAPH_HOME");
-    Path candidate = home == null ? Path.of(DEFAULT_SETTINGS_FILE) : Path.of(home, DEFAULT_SETTINGS_FILE);
+    Path candidate =
+        home == null ? Path.of(DEFAULT_SETTINGS_FILE) : Path.of(home, DEFAULT_SETTINGS_FILE);
     return Files.isRegularFile(candidate) ? Settings.readFile(candidate) : Map.of();
   }
 
@@ -210,27 +212,31 @@ public final class NewsgraphCli {
         "  --input PATHS        comma-separated directories, files or globs"
             + " (newsgraph.input, default: sample-data)\n";
     switch (command) {
-      case "run" -> s.append(
-              "usage: newsgraph run [--input PATHS] [--output DIR] [options]\n\n"
-                  + "Ingest, annotate and aggregate in one go; prints a summary.\n\n")
-          .append(input)
-          .append(common);
-      case "ingest" -> s.append(
-              "usage: newsgraph ingest [--input PATHS] [--output DIR] [options]\n\n"
-                  + "Reads dated text files (.txt, .txt.gz) and JSON Lines (.jsonl, .jsonl.gz) into\n"
-                  + "<output>/articles; unreadable records go to <output>/quarantine.\n\n")
-          .append(input)
-          .append(common);
-      case "annotate" -> s.append(
-              "usage: newsgraph annotate [--output DIR] [options]\n\n"
-                  + "Runs CoreNLP once per article of <output>/articles into <output>/annotations\n"
-                  + "and <output>/mentions.\n\n")
-          .append(common);
-      case "aggregate" -> s.append(
-              "usage: newsgraph aggregate [--output DIR] [options]\n\n"
-                  + "Computes <output>/entity_daily and <output>/comention_daily from"
-                  + " <output>/mentions.\n\n")
-          .append(common);
+      case "run" ->
+          s.append(
+                  "usage: newsgraph run [--input PATHS] [--output DIR] [options]\n\n"
+                      + "Ingest, annotate and aggregate in one go; prints a summary.\n\n")
+              .append(input)
+              .append(common);
+      case "ingest" ->
+          s.append(
+                  "usage: newsgraph ingest [--input PATHS] [--output DIR] [options]\n\n"
+                      + "Reads dated text files (.txt, .txt.gz) and JSON Lines (.jsonl, .jsonl.gz) into\n"
+                      + "<output>/articles; unreadable records go to <output>/quarantine.\n\n")
+              .append(input)
+              .append(common);
+      case "annotate" ->
+          s.append(
+                  "usage: newsgraph annotate [--output DIR] [options]\n\n"
+                      + "Runs CoreNLP once per article of <output>/articles into <output>/annotations\n"
+                      + "and <output>/mentions.\n\n")
+              .append(common);
+      case "aggregate" ->
+          s.append(
+                  "usage: newsgraph aggregate [--output DIR] [options]\n\n"
+                      + "Computes <output>/entity_daily and <output>/comention_daily from"
+                      + " <output>/mentions.\n\n")
+              .append(common);
       default -> {
         s.append(
             """

@@ -4,8 +4,8 @@ import java.util.Collection;
 
 /**
  * Every user-facing error of newsgraph, built in one place. Each says the problem, the cause and
- * the fix. Exit code 2 is a usage or configuration error, 3 an input or output problem, 4 a
- * failed consistency check.
+ * the fix. Exit code 2 is a usage or configuration error, 3 an input or output problem, 4 a failed
+ * consistency check.
  */
 public final class NewsgraphErrors {
 

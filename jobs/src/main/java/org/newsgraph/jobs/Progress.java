@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progress lines of long work ("ingest: 38 records read ..."), logged at INFO under {@code
- * org.newsgraph.progress} so that they show with the shipped log configuration and can be
- * silenced like any other logger.
+ * org.newsgraph.progress} so that they show with the shipped log configuration and can be silenced
+ * like any other logger.
  */
 final class Progress {
 

@@ -29,7 +29,7 @@ public final class RunJob {
       }
       out.printf(
           Locale.ROOT,
-          "  annotated          %,d articles (%,d failed, quarantined)%n",
+          "  annotated          %,d articles, %,d failed (failures are quarantined)%n",
           annotate.annotated(),
           annotate.failed());
       out.printf(Locale.ROOT, "  mentions           %,d%n", annotate.mentions());
@@ -39,11 +39,16 @@ public final class RunJob {
           aggregate.entities(),
           aggregate.days());
       out.printf(Locale.ROOT, "  co-mention pairs   %,d%n", aggregate.pairs());
-      out.printf(Locale.ROOT, "  tables             %s/{articles,mentions,entity_daily,"
-          + "comention_daily,quarantine}%n", output);
+      out.printf(
+          Locale.ROOT,
+          "  tables             %s/{articles,mentions,entity_daily,"
+              + "comention_daily,quarantine}%n",
+          output);
       out.println();
       out.printf(
-          Locale.ROOT, "top %d co-mention pairs (documents, sentences)%n", aggregate.topPairs().size());
+          Locale.ROOT,
+          "top %d co-mention pairs (documents, sentences)%n",
+          aggregate.topPairs().size());
       for (AggregateJob.Pair p : aggregate.topPairs()) {
         out.printf(
             Locale.ROOT,

@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.StructField;
 import org.newsgraph.jobs.NewsgraphErrors;
 
 /**
- * Reads and writes the tables of {@link Tables}, checking schemas on both sides: a job never
- * starts on a table whose columns it does not expect, and never writes columns that are not in the
- * table's definition.
+ * Reads and writes the tables of {@link Tables}, checking schemas on both sides: a job never starts
+ * on a table whose columns it does not expect, and never writes columns that are not in the table's
+ * definition.
  */
 public final class TableIO {
 
@@ -29,8 +29,8 @@ public final class TableIO {
   }
 
   /**
-   * Whether the table exists under output: a completely written table has Spark's {@code
-   * _SUCCESS} marker; a table written one partition at a time (quarantine) has its directory.
+   * Whether the table exists under output: a completely written table has Spark's {@code _SUCCESS}
+   * marker; a table written one partition at a time (quarantine) has its directory.
    */
   public static boolean exists(SparkSession spark, String output, TableDef table) {
     Path dir = new Path(path(output, table));

@@ -154,7 +154,8 @@ public final class Tables {
     return createStructType(fields);
   }
 
-  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+  private static StructField field(
+      String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
     return createStructField(name, type, nullable);
   }
 }

@@ -1,8 +1,10 @@
 package org.newsgraph.transform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,13 +22,18 @@ import java.util.regex.Pattern;
  * exactly one result, an article or a quarantined record with a reason.
  *
  * <p>Dated text file: the text starts (after optional whitespace) with {@code date YYYY-MM-DD},
- * followed by the article body on the same line and the lines after it. JSON Lines: one object
- * per line with {@code id, published, source, title, text, url}; {@code published} is an ISO date
- * or an ISO date-time whose first ten characters are the date.
+ * followed by the article body on the same line and the lines after it. JSON Lines: one object per
+ * line with {@code id, published, source, title, text, url}; {@code published} is an ISO date or an
+ * ISO date-time whose first ten characters are the date.
  */
 public final class ArticleParsers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Trailing tokens fail: '{...} garbage' or two objects on one line are one malformed record,
+  // not an article with the rest silently dropped.
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern DATE_LINE =
       Pattern.compile("\\A\\s*date[ \\t]+(\\S+)[ \\t]*(.*)\\z", Pattern.DOTALL);
   private static final Pattern ISO_DATE_PREFIX =
@@ -79,18 +86,24 @@ public final class ArticleParsers {
     String body = m.group(2).strip();
     if (body.isEmpty()) {
       return ParsedRecord.quarantined(
-          inputFile, ref, content, maxRawChars, QuarantineReasons.EMPTY_TEXT, "no text after the date");
+          inputFile,
+          ref,
+          content,
+          maxRawChars,
+          QuarantineReasons.EMPTY_TEXT,
+          "no text after the date");
     }
     return ParsedRecord.article(
         inputFile, ref, hashId(date, body), date, parentDirectoryName(inputFile), null, body, null);
   }
 
   /** Parses one line of a JSON Lines file. */
-  public static ParsedRecord jsonLine(String inputFile, long lineNumber, String line, int maxRawChars) {
+  public static ParsedRecord jsonLine(
+      String inputFile, long lineNumber, String line, int maxRawChars) {
     String ref = "line " + lineNumber;
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = JSON.readValue(line.startsWith("\uFEFF") ? line.substring(1) : line);
     } catch (JsonProcessingException e) {
       return ParsedRecord.quarantined(
           inputFile,
@@ -102,7 +115,12 @@ public final class ArticleParsers {
     }
     if (node == null || !node.isObject()) {
       return ParsedRecord.quarantined(
-          inputFile, ref, line, maxRawChars, QuarantineReasons.MALFORMED_RECORD, "not a JSON object");
+          inputFile,
+          ref,
+          line,
+          maxRawChars,
+          QuarantineReasons.MALFORMED_RECORD,
+          "not a JSON object");
     }
     String[] fields = {"id", "published", "source", "title", "text", "url"};
     for (String f : fields) {
@@ -120,7 +138,12 @@ public final class ArticleParsers {
     String published = text(node, "published");
     if (published == null || published.isBlank()) {
       return ParsedRecord.quarantined(
-          inputFile, ref, line, maxRawChars, QuarantineReasons.MISSING_DATE, "no 'published' field");
+          inputFile,
+          ref,
+          line,
+          maxRawChars,
+          QuarantineReasons.MISSING_DATE,
+          "no 'published' field");
     }
     LocalDate date = parseDate(published.strip());
     if (date == null) {
@@ -135,7 +158,12 @@ public final class ArticleParsers {
     String body = text(node, "text");
     if (body == null || body.isBlank()) {
       return ParsedRecord.quarantined(
-          inputFile, ref, line, maxRawChars, QuarantineReasons.EMPTY_TEXT, "'text' is missing or blank");
+          inputFile,
+          ref,
+          line,
+          maxRawChars,
+          QuarantineReasons.EMPTY_TEXT,
+          "'text' is missing or blank");
     }
     body = body.strip();
     String id = text(node, "id");

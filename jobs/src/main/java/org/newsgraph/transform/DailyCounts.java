@@ -23,11 +23,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * entity, entity_type, sentiment_score).
  *
  * <ul>
- *   <li>{@code entity_daily}: per day, entity and type: mentions, documents, and the mean
- *       sentiment of the distinct sentences that mention the entity (each sentence once).
+ *   <li>{@code entity_daily}: per day, entity and type: mentions, documents, and the mean sentiment
+ *       of the distinct sentences that mention the entity (each sentence once).
  *   <li>{@code comention_daily}: per day and unordered pair of canonical names (entity_a &lt;
- *       entity_b): documents that mention both, sentences that mention both, and the mean
- *       sentiment of those sentences. Names are paired regardless of type.
+ *       entity_b): documents that mention both, sentences that mention both, and the mean sentiment
+ *       of those sentences. Names are paired regardless of type.
  * </ul>
  */
 public final class DailyCounts {
@@ -92,8 +92,8 @@ public final class DailyCounts {
   }
 
   /**
-   * Self-join of the entities of one unit (a document or a sentence) into pairs with entity_a
-   * &lt; entity_b; the sentiment column of the left side is kept when present.
+   * Self-join of the entities of one unit (a document or a sentence) into pairs with entity_a &lt;
+   * entity_b; the sentiment column of the left side is kept when present.
    */
   private static Dataset<Row> pairs(Dataset<Row> entities, List<String> unit) {
     Dataset<Row> b = entities.select(withUnit(unit, col(Tables.ENTITY).as(Tables.ENTITY_B)));

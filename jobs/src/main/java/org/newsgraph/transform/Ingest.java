@@ -1,8 +1,11 @@
 package org.newsgraph.transform;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -62,7 +65,22 @@ public final class Ingest {
 
   /** Every record of the input files, parsed; one row per record, never fewer. */
   public static Dataset<Row> parse(SparkSession spark, InputFiles files, int maxRawChars) {
-    Dataset<Row> parsed = spark.createDataFrame(List.of(), PARSED);
+    // Spark's binaryFile source skips zero-byte files: they are quarantined from the listing.
+    List<Row> empty =
+        files.emptyFiles().stream()
+            .map(
+                path ->
+                    toRow(
+                        ParsedRecord.quarantined(
+                            path,
+                            "file",
+                            "",
+                            maxRawChars,
+                            QuarantineReasons.EMPTY_TEXT,
+                            "the file is empty (0 bytes)"),
+                        0))
+            .toList();
+    Dataset<Row> parsed = spark.createDataFrame(empty, PARSED);
     if (!files.datedText().isEmpty()) {
       parsed =
           parsed.unionByName(
@@ -82,31 +100,25 @@ public final class Ingest {
    * The articles among parsed records. An article whose id was already seen earlier in the input
    * (by file, then position) is not an article but a {@code duplicate_id} quarantine record.
    */
-  public static Dataset<Row> withDuplicateIdsQuarantined(Dataset<Row> parsed) {
+  public static Dataset<Row> withDuplicateIdsQuarantined(Dataset<Row> parsed, int maxRawChars) {
     var byId = Window.partitionBy(col(Tables.ARTICLE_ID)).orderBy(col(Tables.INPUT_FILE), col(SEQ));
     Dataset<Row> ranked = parsed.withColumn("id_rank", row_number().over(byId));
     var duplicate = col(KIND).equalTo(ARTICLE).and(col("id_rank").gt(1));
     return ranked
         .withColumn(
             Tables.RAW_RECORD,
-            org.apache.spark.sql.functions.when(
-                    duplicate,
-                    org.apache.spark.sql.functions.substring(col(Tables.TEXT), 1, 4096))
+            when(duplicate, substring(col(Tables.TEXT), 1, maxRawChars))
                 .otherwise(col(Tables.RAW_RECORD)))
         .withColumn(
             Tables.DETAIL,
-            org.apache.spark.sql.functions.when(
+            when(
                     duplicate,
-                    org.apache.spark.sql.functions.concat(
-                        lit("article_id "), col(Tables.ARTICLE_ID), lit(" appeared earlier")))
+                    concat(lit("article_id "), col(Tables.ARTICLE_ID), lit(" appeared earlier")))
                 .otherwise(col(Tables.DETAIL)))
         .withColumn(
             Tables.REASON,
-            org.apache.spark.sql.functions.when(duplicate, lit(QuarantineReasons.DUPLICATE_ID))
-                .otherwise(col(Tables.REASON)))
-        .withColumn(
-            KIND,
-            org.apache.spark.sql.functions.when(duplicate, lit(QUARANTINED)).otherwise(col(KIND)))
+            when(duplicate, lit(QuarantineReasons.DUPLICATE_ID)).otherwise(col(Tables.REASON)))
+        .withColumn(KIND, when(duplicate, lit(QUARANTINED)).otherwise(col(KIND)))
         .drop("id_rank");
   }
 
@@ -149,7 +161,22 @@ public final class Ingest {
   private static FlatMapFunction<Row, Row> jsonLinesFile(int maxRawChars) {
     return file -> {
       String path = file.getString(0);
-      return new JsonLinesIterator(path, open(path, file.getAs(1)), maxRawChars);
+      try {
+        return new JsonLinesIterator(path, open(path, file.getAs(1)), maxRawChars);
+      } catch (IOException e) {
+        // A .gz that is not gzip at all fails on its header, before any line.
+        return List.of(
+                toRow(
+                    ParsedRecord.quarantined(
+                        path,
+                        "file",
+                        null,
+                        maxRawChars,
+                        QuarantineReasons.UNREADABLE_FILE,
+                        e.toString()),
+                    0))
+            .iterator();
+      }
     };
   }
 

@@ -15,14 +15,16 @@ import org.newsgraph.jobs.NewsgraphErrors;
 /**
  * The input files of a run, found by walking the input paths on any Hadoop file system and sorted
  * by format. Directories are read recursively; hidden files ({@code .x}, {@code _x}) are skipped;
- * files of other formats inside a directory are counted as ignored, a file named explicitly with
- * an unknown extension is an error.
+ * files of other formats inside a directory are counted as ignored, a file named explicitly with an
+ * unknown extension is an error.
  *
- * @param datedText {@code .txt} and {@code .txt.gz} files
- * @param jsonLines {@code .jsonl} and {@code .jsonl.gz} files
- * @param ignored files in the input directories that are of neither format
+ * @param datedText non-empty {@code .txt} and {@code .txt.gz} files
+ * @param jsonLines non-empty {@code .jsonl} and {@code .jsonl.gz} files
+ * @param emptyFiles zero-byte files of either format (each becomes one quarantine record)
+ * @param ignored files in the input directories, or matched by a glob, of neither format
  */
-public record InputFiles(List<String> datedText, List<String> jsonLines, List<String> ignored) {
+public record InputFiles(
+    List<String> datedText, List<String> jsonLines, List<String> emptyFiles, List<String> ignored) {
 
   enum Format {
     DATED_TEXT,
@@ -30,13 +32,14 @@ public record InputFiles(List<String> datedText, List<String> jsonLines, List<St
   }
 
   public int total() {
-    return datedText.size() + jsonLines.size();
+    return datedText.size() + jsonLines.size() + emptyFiles.size();
   }
 
   /** Lists and classifies the files of the given comma-separated input paths. */
   public static InputFiles find(List<String> inputs, Configuration hadoopConf) {
     List<String> text = new ArrayList<>();
     List<String> jsonl = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     for (String input : inputs) {
       Path path = new Path(input);
@@ -46,16 +49,18 @@ public record InputFiles(List<String> datedText, List<String> jsonLines, List<St
         if (matches == null || matches.length == 0) {
           throw NewsgraphErrors.inputNotFound(input);
         }
+        boolean glob = input.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
         for (FileStatus match : matches) {
           if (match.isDirectory()) {
             RemoteIterator<LocatedFileStatus> files = fs.listFiles(match.getPath(), true);
             while (files.hasNext()) {
               LocatedFileStatus f = files.next();
               if (!isHidden(f.getPath(), match.getPath())) {
-                classify(f.getPath().toString(), text, jsonl, ignored);
+                classify(f, text, jsonl, empty, ignored);
               }
             }
-          } else if (!classify(match.getPath().toString(), text, jsonl, ignored)) {
+          } else if (!classify(match, text, jsonl, empty, ignored) && !glob) {
+            // A file named on its own must be readable; one matched by a glob may be skipped.
             throw NewsgraphErrors.unsupportedFile(match.getPath().toString());
           }
         }
@@ -65,11 +70,13 @@ public record InputFiles(List<String> datedText, List<String> jsonLines, List<St
     }
     text.sort(null);
     jsonl.sort(null);
+    empty.sort(null);
     ignored.sort(null);
-    if (text.isEmpty() && jsonl.isEmpty()) {
+    if (text.isEmpty() && jsonl.isEmpty() && empty.isEmpty()) {
       throw NewsgraphErrors.noInputFiles(inputs, ignored.size());
     }
-    return new InputFiles(List.copyOf(text), List.copyOf(jsonl), List.copyOf(ignored));
+    return new InputFiles(
+        List.copyOf(text), List.copyOf(jsonl), List.copyOf(empty), List.copyOf(ignored));
   }
 
   static Format format(String path) {
@@ -84,9 +91,16 @@ public record InputFiles(List<String> datedText, List<String> jsonLines, List<St
   }
 
   private static boolean classify(
-      String path, List<String> text, List<String> jsonl, List<String> ignored) {
+      FileStatus file,
+      List<String> text,
+      List<String> jsonl,
+      List<String> empty,
+      List<String> ignored) {
+    String path = file.getPath().toString();
     Format f = format(path);
-    if (f == Format.DATED_TEXT) {
+    if (f != null && file.getLen() == 0) {
+      empty.add(path);
+    } else if (f == Format.DATED_TEXT) {
       text.add(path);
     } else if (f == Format.JSON_LINES) {
       jsonl.add(path);

@@ -3,10 +3,12 @@ package org.newsgraph.transform;
 import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +58,8 @@ public final class Mentions {
   }
 
   /** Quarantine rows (stage {@code annotate}) for articles CoreNLP failed on. */
-  public static Dataset<Row> failures(Dataset<Row> annotations, Dataset<Row> articles) {
+  public static Dataset<Row> failures(
+      Dataset<Row> annotations, Dataset<Row> articles, int maxRawChars) {
     return annotations
         .where(col(Tables.ERROR).isNotNull())
         .select(col(Tables.ARTICLE_ID), col(Tables.ERROR))
@@ -66,11 +69,10 @@ public final class Mentions {
             col(Tables.INPUT_FILE),
             lit(null).cast("string").as(Tables.RECORD_REF),
             col(Tables.ARTICLE_ID),
-            substring(col(Tables.TEXT), 1, 4096).as(Tables.RAW_RECORD),
-            org.apache.spark.sql.functions
-                .concat(
+            substring(col(Tables.TEXT), 1, maxRawChars).as(Tables.RAW_RECORD),
+            concat(
                     lit(QuarantineReasons.ANNOTATION_ERROR_PREFIX),
-                    org.apache.spark.sql.functions.substring_index(col(Tables.ERROR), ":", 1))
+                    substring_index(col(Tables.ERROR), ":", 1))
                 .as(Tables.REASON),
             col(Tables.ERROR).as(Tables.DETAIL));
   }

@@ -44,7 +44,12 @@ public record ParsedRecord(
   }
 
   static ParsedRecord quarantined(
-      String inputFile, String recordRef, String raw, int maxRawChars, String reason, String detail) {
+      String inputFile,
+      String recordRef,
+      String raw,
+      int maxRawChars,
+      String reason,
+      String detail) {
     String truncated =
         raw == null || raw.length() <= maxRawChars ? raw : raw.substring(0, maxRawChars);
     return new ParsedRecord(

@@ -1,7 +1,7 @@
 package org.newsgraph.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.nlp.DocumentAnnotator;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 
@@ -30,6 +31,7 @@ class SampleDataRunIT extends SparkTestSession {
   private static final Path EXPECTED = SAMPLE.resolve("expected");
   private static String output;
   private static RunJob.Summary summary;
+  private static long annotationCalls;
 
   @BeforeAll
   static void runPipeline() throws IOException {
@@ -38,7 +40,9 @@ class SampleDataRunIT extends SparkTestSession {
         Settings.defaults()
             .with(SettingKeys.INPUT.key(), SAMPLE.toString())
             .with(SettingKeys.OUTPUT.key(), output);
+    long before = DocumentAnnotator.documentsAnnotated();
     summary = RunJob.run(spark, settings);
+    annotationCalls = DocumentAnnotator.documentsAnnotated() - before;
   }
 
   @Test
@@ -59,6 +63,7 @@ class SampleDataRunIT extends SparkTestSession {
             Map.of("malformed_record", 1L, "missing_date", 2L, "bad_date", 1L));
     assertThat(summary.annotate().annotated()).as("articles annotated").isEqualTo(34);
     assertThat(summary.annotate().failed()).as("annotation failures").isZero();
+    assertThat(annotationCalls).as("CoreNLP passes: exactly one per article").isEqualTo(34);
   }
 
   @Test
@@ -122,7 +127,8 @@ class SampleDataRunIT extends SparkTestSession {
   @Test
   void writesEveryTableAsDatePartitionedParquet() throws IOException {
     for (var table :
-        List.of(Tables.ARTICLES, Tables.MENTIONS_TABLE, Tables.ENTITY_DAILY, Tables.COMENTION_DAILY)) {
+        List.of(
+            Tables.ARTICLES, Tables.MENTIONS_TABLE, Tables.ENTITY_DAILY, Tables.COMENTION_DAILY)) {
       Path dir = Path.of(output, table.name());
       try (var parts = Files.list(dir)) {
         assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("date=")))
@@ -174,7 +180,8 @@ class SampleDataRunIT extends SparkTestSession {
       jobJar =
           jars.filter(p -> p.getFileName().toString().matches("newsgraph-jobs-.*\\.jar"))
               .findFirst()
-              .orElseThrow(() -> new AssertionError("no shaded jar in " + target + "; run mvn verify"));
+              .orElseThrow(
+                  () -> new AssertionError("no shaded jar in " + target + "; run mvn verify"));
     }
     String sparkClasspath = Files.readString(target.resolve("spark-classpath.txt")).strip();
     String models =
@@ -225,7 +232,9 @@ class SampleDataRunIT extends SparkTestSession {
     String printed = Files.readString(log);
     assertThat(finished).as("spark-submit finished within 10 minutes; log:%n%s", printed).isTrue();
     assertThat(process.exitValue()).as("spark-submit exit code; log:%n%s", printed).isZero();
-    assertThat(printed).as("summary printed by the submitted job").contains("top 10 co-mention pairs");
+    assertThat(printed)
+        .as("summary printed by the submitted job")
+        .contains("top 10 co-mention pairs");
 
     for (var table :
         List.of(

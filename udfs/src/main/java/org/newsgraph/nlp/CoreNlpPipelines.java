@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-JVM holder of CoreNLP pipelines, keyed by {@link NlpSettings#signature()}. A pipeline
- * is built lazily on first use in each executor JVM and lives as long as the JVM; tasks running
+ * The per-JVM holder of CoreNLP pipelines, keyed by {@link NlpSettings#signature()}. A pipeline is
+ * built lazily on first use in each executor JVM and lives as long as the JVM; tasks running
  * concurrently in the JVM share it (see {@link DocumentAnnotator} on thread safety). Pipelines are
  * never serialized: only the settings travel.
  */

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param sentences every sentence, in order
  * @param mentions entity mentions, in document order, pronouns removed
- * @param error null on success; otherwise {@code <exception class>: <message>} of the failure,
- *     and both lists are empty
+ * @param error null on success; otherwise {@code <exception class>: <message>} of the failure, and
+ *     both lists are empty
  */
 public record DocumentAnnotation(
     List<SentenceAnnotation> sentences, List<EntityMention> mentions, String error)
@@ -18,7 +18,8 @@ public record DocumentAnnotation(
   public static final DocumentAnnotation EMPTY = new DocumentAnnotation(List.of(), List.of(), null);
 
   public static DocumentAnnotation failed(Throwable t) {
-    return new DocumentAnnotation(List.of(), List.of(), t.getClass().getName() + ": " + t.getMessage());
+    return new DocumentAnnotation(
+        List.of(), List.of(), t.getClass().getName() + ": " + t.getMessage());
   }
 
   public boolean failed() {

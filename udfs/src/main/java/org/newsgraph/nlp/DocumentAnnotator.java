@@ -15,16 +15,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * One CoreNLP pass over a document: tokenize, ssplit, pos, lemma and lean NER over the whole
- * text, then the shift-reduce parser and the sentiment model over only the sentences the {@link
+ * One CoreNLP pass over a document: tokenize, ssplit, pos, lemma and lean NER over the whole text,
+ * then the shift-reduce parser and the sentiment model over only the sentences the {@link
  * SentimentScope} selects. Loading takes seconds and about 1 GB of heap, so instances are built
  * once per JVM by {@link CoreNlpPipelines}; {@link #annotate} is safe to call from several threads
  * at once (CoreNLP's annotators keep no per-document state).
  */
 public final class DocumentAnnotator {
+
+  private static final AtomicLong DOCUMENTS_ANNOTATED = new AtomicLong();
 
   private final NlpSettings settings;
   private final Set<String> triggerTypes;
@@ -54,6 +57,11 @@ public final class DocumentAnnotator {
     return settings;
   }
 
+  /** How many non-blank documents all annotators of this JVM have annotated (a metric). */
+  public static long documentsAnnotated() {
+    return DOCUMENTS_ANNOTATED.get();
+  }
+
   /**
    * Annotates one document. Null or blank text gives {@link DocumentAnnotation#EMPTY}; a failure
    * inside CoreNLP gives a {@link DocumentAnnotation#failed} result instead of an exception, so
@@ -63,6 +71,7 @@ public final class DocumentAnnotator {
     if (text == null || text.isBlank()) {
       return DocumentAnnotation.EMPTY;
     }
+    DOCUMENTS_ANNOTATED.incrementAndGet();
     try {
       return annotateOrThrow(text);
     } catch (RuntimeException | StackOverflowError e) {

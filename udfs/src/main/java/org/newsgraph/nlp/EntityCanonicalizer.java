@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
  *   <li>Unicode NFC, whitespace collapsed, surrounding quotes and punctuation removed, possessive
  *       {@code 's} / {@code ’s} / trailing apostrophe removed.
  *   <li>PERSON only: leading titles removed ("President", "Supreme Leader", "Mr.") including a
- *       nationality before them ("Russian President"); hyphens inside a name become spaces with
- *       the next letter capitalised ("Kim Jong-un" and "Kim Jong-Un" → "Kim Jong Un").
+ *       nationality before them ("Russian President"); hyphens inside a name become spaces with the
+ *       next letter capitalised ("Kim Jong-un" and "Kim Jong-Un" → "Kim Jong Un").
  *   <li>A one-word PERSON name becomes the one multi-word person name of the same article whose
  *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); with no
  *       candidate it stays as it is ({@code exact}), with two or more it stays as it is and is
- *       marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly
- *       one such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or
- *       "Xi" as MISC in the middle of an article that names them in full.
+ *       marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly one
+ *       such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or "Xi" as
+ *       MISC in the middle of an article that names them in full.
  * </ol>
  *
  * Nothing is merged across articles here; alias tables act later, at aggregation time.
@@ -43,24 +43,117 @@ public final class EntityCanonicalizer implements Serializable {
 
   public static final List<String> DEFAULT_TITLES =
       List.of(
-          "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor",
-          "Chairman", "Chairwoman", "Supreme Leader", "Leader", "King", "Queen", "Prince",
-          "Princess", "Pope", "Secretary", "Secretary of State", "Secretary-General",
-          "Foreign Minister", "Defense Minister", "Defence Minister", "Minister", "Ambassador",
-          "Governor", "Mayor", "Senator", "Sen.", "Rep.", "Representative", "Speaker", "General",
-          "Gen.", "Admiral", "Col.", "Lt.", "Judge", "Justice", "Mr.", "Mrs.", "Ms.", "Miss", "Dr.",
-          "Prof.", "Professor", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Rev.",
-          "Pastor", "Gov.", "Sheikh", "Premier", "Dictator");
+          "President",
+          "Vice President",
+          "Prime Minister",
+          "Deputy Prime Minister",
+          "Chancellor",
+          "Chairman",
+          "Chairwoman",
+          "Supreme Leader",
+          "Leader",
+          "King",
+          "Queen",
+          "Prince",
+          "Princess",
+          "Pope",
+          "Secretary",
+          "Secretary of State",
+          "Secretary-General",
+          "Foreign Minister",
+          "Defense Minister",
+          "Defence Minister",
+          "Minister",
+          "Ambassador",
+          "Governor",
+          "Mayor",
+          "Senator",
+          "Sen.",
+          "Rep.",
+          "Representative",
+          "Speaker",
+          "General",
+          "Gen.",
+          "Admiral",
+          "Col.",
+          "Lt.",
+          "Judge",
+          "Justice",
+          "Mr.",
+          "Mrs.",
+          "Ms.",
+          "Miss",
+          "Dr.",
+          "Prof.",
+          "Professor",
+          "Mr",
+          "Mrs",
+          "Ms",
+          "Dr",
+          "Sir",
+          "Dame",
+          "Lord",
+          "Lady",
+          "Rev.",
+          "Pastor",
+          "Gov.",
+          "Sheikh",
+          "Premier",
+          "Dictator");
 
   public static final List<String> DEFAULT_NATIONALITIES =
       List.of(
-          "American", "US", "U.S.", "Russian", "Chinese", "North Korean", "South Korean",
-          "Korean", "Japanese", "German", "French", "British", "UK", "Iranian", "Israeli",
-          "Palestinian", "Indian", "Pakistani", "Turkish", "Ukrainian", "Syrian", "Saudi",
-          "Canadian", "Mexican", "Brazilian", "Italian", "Spanish", "Venezuelan", "Cuban",
-          "Egyptian", "Iraqi", "Afghan", "Australian", "Polish", "Hungarian", "Philippine",
-          "Filipino", "Taiwanese", "Vietnamese", "Belarusian", "Dutch", "Swedish", "Greek",
-          "European", "Former", "former", "then-", "Acting", "acting", "Interim", "interim");
+          "American",
+          "US",
+          "U.S.",
+          "Russian",
+          "Chinese",
+          "North Korean",
+          "South Korean",
+          "Korean",
+          "Japanese",
+          "German",
+          "French",
+          "British",
+          "UK",
+          "Iranian",
+          "Israeli",
+          "Palestinian",
+          "Indian",
+          "Pakistani",
+          "Turkish",
+          "Ukrainian",
+          "Syrian",
+          "Saudi",
+          "Canadian",
+          "Mexican",
+          "Brazilian",
+          "Italian",
+          "Spanish",
+          "Venezuelan",
+          "Cuban",
+          "Egyptian",
+          "Iraqi",
+          "Afghan",
+          "Australian",
+          "Polish",
+          "Hungarian",
+          "Philippine",
+          "Filipino",
+          "Taiwanese",
+          "Vietnamese",
+          "Belarusian",
+          "Dutch",
+          "Swedish",
+          "Greek",
+          "European",
+          "Former",
+          "former",
+          "then-",
+          "Acting",
+          "acting",
+          "Interim",
+          "interim");
 
   private static final Pattern HYPHEN_IN_NAME = Pattern.compile("(\\p{L})[-‐‑](\\p{L})");
   private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
@@ -75,10 +168,10 @@ public final class EntityCanonicalizer implements Serializable {
   }
 
   /**
-   * @param titles titles stripped from the front of person names, matched case-sensitively as
-   *     whole words
-   * @param nationalities words that may stand before a title ("Russian President") and are
-   *     stripped with it
+   * @param titles titles stripped from the front of person names, matched case-sensitively as whole
+   *     words
+   * @param nationalities words that may stand before a title ("Russian President") and are stripped
+   *     with it
    */
   public EntityCanonicalizer(List<String> titles, List<String> nationalities) {
     // Longest first, so "Prime Minister" wins over "Minister" and "Secretary of State" over
@@ -143,7 +236,8 @@ public final class EntityCanonicalizer implements Serializable {
 
   /** Rules 1 and 2: the name of one mention on its own, without article context. */
   public String normalize(String surface, String type) {
-    String name = Normalizer.normalize(surface, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    String name =
+        Normalizer.normalize(surface, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
     name = stripEdges(name);
     name = POSSESSIVE.matcher(name).replaceFirst("");
     name = stripEdges(name);

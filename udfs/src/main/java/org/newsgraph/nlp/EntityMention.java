@@ -11,6 +11,5 @@ import java.io.Serializable;
  * @param charEnd offset one past the last character
  * @param sentenceIndex zero-based index of the sentence that holds the mention
  */
-public record EntityMention(
-    String text, String type, int charBegin, int charEnd, int sentenceIndex)
+public record EntityMention(String text, String type, int charBegin, int charEnd, int sentenceIndex)
     implements Serializable {}

@@ -11,16 +11,16 @@ import java.util.Set;
 
 /**
  * The settings that change what annotation produces. This small record is what travels to
- * executors; CoreNLP pipelines never do. Each executor JVM builds its pipelines from it once,
- * keyed by {@link #signature()}.
+ * executors; CoreNLP pipelines never do. Each executor JVM builds its pipelines from it once, keyed
+ * by {@link #signature()}.
  *
  * @param sentimentScope which sentences get a sentiment score
  * @param parseMaxLen sentences longer than this many tokens get no sentiment (null), not an error
  * @param parseModel the constituency parser model used for sentiment (shift-reduce by default)
  * @param sentimentModel the sentiment model
  * @param nerModels comma-separated NER CRF models, in CoreNLP's order of precedence
- * @param sentimentTriggerTypes entity types whose presence makes a sentence eligible for
- *     sentiment under {@link SentimentScope#ENTITY_SENTENCES}
+ * @param sentimentTriggerTypes entity types whose presence makes a sentence eligible for sentiment
+ *     under {@link SentimentScope#ENTITY_SENTENCES}
  */
 public record NlpSettings(
     SentimentScope sentimentScope,
@@ -32,7 +32,8 @@ public record NlpSettings(
     implements Serializable {
 
   public static final String CORENLP_VERSION = "4.5.10";
-  public static final String DEFAULT_PARSE_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
+  public static final String DEFAULT_PARSE_MODEL =
+      "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
   public static final String DEFAULT_SENTIMENT_MODEL =
       "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
   public static final String DEFAULT_NER_MODELS =
@@ -99,8 +100,8 @@ public record NlpSettings(
   }
 
   /**
-   * A short, stable hash of everything that changes results, including the CoreNLP version:
-   * stored with every annotation so that changed settings can be detected.
+   * A short, stable hash of everything that changes results, including the CoreNLP version: stored
+   * with every annotation so that changed settings can be detected.
    */
   public String signature() {
     String canonical =

@@ -18,8 +18,8 @@ import org.newsgraph.nlp.EntityMention;
 import org.newsgraph.nlp.SentenceAnnotation;
 
 /**
- * The Spark type of {@code ng_annotate(text)} and the conversion of a {@link DocumentAnnotation}
- * to it. Field names are the column names analysts see in the stored annotations.
+ * The Spark type of {@code ng_annotate(text)} and the conversion of a {@link DocumentAnnotation} to
+ * it. Field names are the column names analysts see in the stored annotations.
  */
 public final class AnnotationSchema {
 
@@ -97,7 +97,6 @@ public final class AnnotationSchema {
 
   /** A mention back from its Spark row (the {@link #MENTION} struct). */
   public static EntityMention mention(Row r) {
-    return new EntityMention(
-        r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4));
+    return new EntityMention(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4));
   }
 }

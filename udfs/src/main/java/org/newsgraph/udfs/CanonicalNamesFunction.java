@@ -12,8 +12,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code ng_canonical_names(mentions)}: the canonical name, type and resolution rule of each
- * mention of one article (the {@code mentions} array of {@code ng_annotate}), in the same order,
- * as {@link AnnotationSchema#CANONICAL_NAMES_TYPE}. Null input gives null.
+ * mention of one article (the {@code mentions} array of {@code ng_annotate}), in the same order, as
+ * {@link AnnotationSchema#CANONICAL_NAMES_TYPE}. Null input gives null.
  */
 public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
 

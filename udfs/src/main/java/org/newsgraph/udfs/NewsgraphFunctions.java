@@ -5,9 +5,9 @@ import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 
 /**
- * The one registry of newsgraph's Spark SQL functions: their names, return types and
- * registration. After {@link #registerAll}, they work from SQL ({@code SELECT ng_annotate(text)
- * FROM articles}) and from the Dataset API ({@code call_udf(ANNOTATE, col("text"))}).
+ * The one registry of newsgraph's Spark SQL functions: their names, return types and registration.
+ * After {@link #registerAll}, they work from SQL ({@code SELECT ng_annotate(text) FROM articles})
+ * and from the Dataset API ({@code call_udf(ANNOTATE, col("text"))}).
  */
 public final class NewsgraphFunctions {
 

@@ -1,0 +1,245 @@
+package org.newsgraph.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.jobs.NewsgraphException;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.SentimentScope;
+
+/**
+ * Tests {@link Settings}: precedence of the sources with origins, rejection of unknown keys and bad
+ * values, and that conf/newsgraph.properties matches {@link SettingKeys}.
+ */
+class SettingsTest {
+
+  private static final Path SETTINGS_FILE = Path.of("..", "conf", "newsgraph.properties");
+  private static final String OUTPUT = "newsgraph.output";
+
+  @Test
+  void commandLineWinsOverSparkConfFileAndDefault() {
+    Settings s =
+        Settings.resolve(
+            Map.of(OUTPUT, "from-cli"),
+            Map.of("spark.newsgraph.output", "from-spark"),
+            Map.of(OUTPUT, "from-file"));
+    assertThat(s.output()).as("value").isEqualTo("from-cli");
+    assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("command line");
+  }
+
+  @Test
+  void sparkConfWinsOverFileAndDefault() {
+    Settings s =
+        Settings.resolve(
+            Map.of(),
+            Map.of("spark.newsgraph.output", "from-spark", "spark.master", "local[1]"),
+            Map.of(OUTPUT, "from-file"));
+    assertThat(s.output()).as("value").isEqualTo("from-spark");
+    assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("Spark conf");
+  }
+
+  @Test
+  void fileWinsOverDefault() {
+    Settings s = Settings.resolve(Map.of(), Map.of(), Map.of(OUTPUT, " from-file "));
+    assertThat(s.output()).as("value, stripped").isEqualTo("from-file");
+    assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("settings file");
+    assertThat(s.input()).as("a key the file does not set").isEqualTo("sample-data");
+    assertThat(s.origin(SettingKeys.INPUT)).as("origin of that key").isEqualTo("default");
+  }
+
+  @Test
+  void defaultsApplyWithoutSources() {
+    Settings s = Settings.defaults();
+    assertThat(s.output()).as("default output").isEqualTo("out");
+    assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("default");
+    assertThat(s.getInt(SettingKeys.PARSE_MAXLEN, 1)).as("default parse limit").isEqualTo(80);
+    assertThat(s.nlp().sentimentScope())
+        .as("default sentiment scope")
+        .isEqualTo(SentimentScope.ENTITY_SENTENCES);
+    assertThat(s.getList(SettingKeys.PAIR_TYPES))
+        .as("default pair types")
+        .containsExactly("PERSON", "ORGANIZATION", "LOCATION");
+  }
+
+  @Test
+  void eachKeyComesFromItsOwnHighestSource() {
+    Settings s =
+        Settings.resolve(
+            Map.of("newsgraph.annotate.sentiment", "off"),
+            Map.of("spark.newsgraph.annotate.parseMaxLen", "40"),
+            Map.of("newsgraph.input", "corpus", "newsgraph.annotate.parseMaxLen", "60"));
+    assertThat(s.nlp().sentimentScope())
+        .as("scope from the command line")
+        .isEqualTo(SentimentScope.OFF);
+    assertThat(s.nlp().parseMaxLen())
+        .as("parse limit from Spark conf, over the file")
+        .isEqualTo(40);
+    assertThat(s.input()).as("input from the file").isEqualTo("corpus");
+    assertThat(s.describe())
+        .as("description of three keys")
+        .containsEntry("newsgraph.annotate.sentiment", "off  (command line)")
+        .containsEntry("newsgraph.annotate.parseMaxLen", "40  (Spark conf)")
+        .containsEntry("newsgraph.input", "corpus  (settings file)")
+        .containsEntry("newsgraph.output", "out  (default)");
+  }
+
+  @Test
+  void withChangesOneKeyAsFromTheCommandLine() {
+    Settings s = Settings.defaults().with(OUTPUT, "/tmp/x");
+    assertThat(s.output()).as("changed value").isEqualTo("/tmp/x");
+    assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("command line");
+    assertThat(Settings.defaults().output()).as("defaults unchanged").isEqualTo("out");
+  }
+
+  @Test
+  void unknownKeyFromTheCommandLineIsRejected() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of("newsgraph.outptu", "x"), Map.of(), Map.of()))
+        .as("misspelt key on the command line")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.outptu")
+        .hasMessageContaining("command line");
+  }
+
+  @Test
+  void unknownKeyFromSparkConfIsRejected() {
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("spark.newsgraph.outptu", "x"), Map.of()))
+        .as("misspelt key in Spark conf")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.outptu")
+        .hasMessageContaining("Spark conf");
+  }
+
+  @Test
+  void unknownKeyFromTheFileIsRejected() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), Map.of("newsgraph.outptu", "x")))
+        .as("misspelt key in the settings file")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.outptu")
+        .hasMessageContaining("settings file");
+  }
+
+  @Test
+  void unknownKeyInWithIsRejected() {
+    assertThatThrownBy(() -> Settings.defaults().with("newsgraph.outptu", "x"))
+        .as("misspelt key given to with()")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.outptu");
+  }
+
+  @Test
+  void badIntegerNamesTheKey() {
+    Settings s =
+        Settings.resolve(Map.of("newsgraph.annotate.parseMaxLen", "eighty"), Map.of(), Map.of());
+    assertThatThrownBy(() -> s.getInt(SettingKeys.PARSE_MAXLEN, 1))
+        .as("a word for an integer")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.annotate.parseMaxLen")
+        .hasMessageContaining("eighty");
+    assertThatThrownBy(s::nlp)
+        .as("building annotation settings from it")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.annotate.parseMaxLen");
+  }
+
+  @Test
+  void integerBelowMinimumNamesTheKey() {
+    Settings s =
+        Settings.resolve(
+            Map.of("newsgraph.ingest.quarantineRecordMaxChars", "0"), Map.of(), Map.of());
+    assertThatThrownBy(() -> s.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
+        .as("0 where at least 1 is needed")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.ingest.quarantineRecordMaxChars")
+        .hasMessageContaining(">= 1");
+  }
+
+  @Test
+  void badSentimentScopeNamesTheKey() {
+    Settings s =
+        Settings.resolve(Map.of("newsgraph.annotate.sentiment", "sometimes"), Map.of(), Map.of());
+    assertThatThrownBy(s::nlp)
+        .as("unknown sentiment scope")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.annotate.sentiment")
+        .hasMessageContaining("sometimes");
+  }
+
+  @Test
+  void listsAreTrimmedAndEmptyEntriesDropped() {
+    Settings s =
+        Settings.resolve(
+            Map.of("newsgraph.aggregate.pairTypes", " PERSON , ,LOCATION,"), Map.of(), Map.of());
+    assertThat(s.getList(SettingKeys.PAIR_TYPES))
+        .as("pair types")
+        .containsExactly("PERSON", "LOCATION");
+  }
+
+  @Test
+  void titlesSettingReachesTheCanonicalizer() {
+    Settings s = Settings.resolve(Map.of("newsgraph.entities.titles", "Chief"), Map.of(), Map.of());
+    EntityCanonicalizer c = s.canonicalizer();
+    assertThat(c.normalize("Chief Joseph", "PERSON")).as("custom title").isEqualTo("Joseph");
+    assertThat(c.normalize("President Putin", "PERSON"))
+        .as("default title no longer stripped")
+        .isEqualTo("President Putin");
+  }
+
+  @Test
+  void readFileReadsUtf8Properties(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("s.properties");
+    Files.writeString(file, "# comment\nnewsgraph.output = /data/Zürich\n", StandardCharsets.UTF_8);
+    assertThat(Settings.readFile(file))
+        .as("entries of a one-key file")
+        .containsExactlyEntriesOf(Map.of(OUTPUT, "/data/Zürich"));
+  }
+
+  @Test
+  void missingFileIsRejected(@TempDir Path dir) {
+    Path missing = dir.resolve("absent.properties");
+    assertThatThrownBy(() -> Settings.readFile(missing))
+        .as("a settings file that does not exist")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("absent.properties");
+  }
+
+  @Test
+  void shippedSettingsFileListsEveryKeyWithItsDefault() {
+    Map<String, String> file = Settings.readFile(SETTINGS_FILE);
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (Setting s : SettingKeys.ALL) {
+      defaults.put(s.key(), s.defaultValue());
+    }
+    assertThat(file)
+        .as("keys and values of conf/newsgraph.properties")
+        .containsExactlyInAnyOrderEntriesOf(defaults);
+  }
+
+  @Test
+  void shippedSettingsFileCommentsEveryKey() throws IOException {
+    List<String> lines = Files.readAllLines(SETTINGS_FILE, StandardCharsets.UTF_8);
+    int keyLines = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.startsWith("newsgraph.")) {
+        keyLines++;
+        String key = line.substring(0, line.indexOf('=')).strip();
+        assertThat(SettingKeys.BY_KEY).as("known keys").containsKey(key);
+        assertThat(i).as("line number of %s", key).isPositive();
+        assertThat(lines.get(i - 1))
+            .as("line before %s", key)
+            .isEqualTo("# " + SettingKeys.BY_KEY.get(key).comment());
+      }
+    }
+    assertThat(keyLines).as("key lines in the file").isEqualTo(SettingKeys.ALL.size());
+  }
+}

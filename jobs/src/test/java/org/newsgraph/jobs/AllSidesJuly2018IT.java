@@ -1,0 +1,120 @@
+package org.newsgraph.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+
+/**
+ * The pipeline on a real slice: the July 2018 articles of the AllSides corpus (read from ../shared
+ * at run time, written to a temporary .jsonl.gz, never into the project). The Putin–Kim Jong Un
+ * document co-mentions are checked against an independent count: the articles whose text matches
+ * both names by regular expression.
+ */
+class AllSidesJuly2018IT extends SparkTestSession {
+
+  private static final Path CORPUS =
+      CORPORA.resolve("allsides-article-bias/allsides-2018.jsonl.gz");
+  private static final Pattern PUTIN = Pattern.compile("\\bPutin\\b");
+  private static final Pattern KIM = Pattern.compile("\\bKim Jong[\\s-]?[Uu]n\\b");
+
+  private static final Set<String> namingBoth = new TreeSet<>();
+  private static int sliceArticles;
+  private static String output;
+  private static RunJob.Summary summary;
+
+  @BeforeAll
+  static void runOnJuly2018() throws IOException {
+    Path slice = tempDir("allsides-slice").resolve("allsides-2018-07.jsonl.gz");
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(
+                    new GZIPInputStream(Files.newInputStream(CORPUS)), StandardCharsets.UTF_8));
+        OutputStream gz = new GZIPOutputStream(Files.newOutputStream(slice));
+        Writer out = new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode article = json.readTree(line);
+        if (article.get("published").asText().startsWith("2018-07")) {
+          out.write(line);
+          out.write('\n');
+          sliceArticles++;
+          String text = article.get("text").asText();
+          if (PUTIN.matcher(text).find() && KIM.matcher(text).find()) {
+            namingBoth.add(article.get("id").asText());
+          }
+        }
+      }
+    }
+    output = tempDir("allsides-run").toString();
+    // Sentiment is off here: this test is about entities and co-mentions, and parsing would
+    // triple its run time; the sample-data test covers sentiment.
+    Settings settings =
+        Settings.defaults()
+            .with(SettingKeys.INPUT.key(), slice.toString())
+            .with(SettingKeys.OUTPUT.key(), output)
+            .with(SettingKeys.SENTIMENT.key(), "off");
+    summary = RunJob.run(spark, settings);
+  }
+
+  @Test
+  void everyArticleOfTheSliceIsIngestedAndAnnotated() {
+    assertThat(sliceArticles)
+        .as("AllSides articles dated July 2018 (SOURCE.md: 346)")
+        .isEqualTo(346);
+    assertThat(summary.ingest().read()).as("records read").isEqualTo(sliceArticles);
+    assertThat(summary.ingest().articles()).as("articles").isEqualTo(sliceArticles);
+    assertThat(summary.annotate().annotated()).as("annotated").isEqualTo(sliceArticles);
+  }
+
+  @Test
+  void putinKimJongUnDocumentCoMentionsMatchAnIndependentCount() {
+    Set<String> found = new TreeSet<>();
+    for (Row r :
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.ENTITY).isin("Vladimir Putin", "Kim Jong Un"))
+            .groupBy(Tables.ARTICLE_ID)
+            .agg(org.apache.spark.sql.functions.countDistinct(col(Tables.ENTITY)).as("n"))
+            .where(col("n").equalTo(2))
+            .collectAsList()) {
+      found.add(r.getString(0));
+    }
+    assertThat(namingBoth).as("articles whose text names both (regex count)").hasSize(12);
+    assertThat(found)
+        .as("articles with mentions of both Vladimir Putin and Kim Jong Un")
+        .isEqualTo(namingBoth);
+
+    long documents =
+        TableIO.read(spark, output, Tables.COMENTION_DAILY)
+            .where(col(Tables.ENTITY_A).equalTo("Kim Jong Un"))
+            .where(col(Tables.ENTITY_B).equalTo("Vladimir Putin"))
+            .agg(org.apache.spark.sql.functions.sum(Tables.DOCUMENTS))
+            .first()
+            .getLong(0);
+    assertThat(documents)
+        .as("comention_daily documents for Kim Jong Un – Vladimir Putin, summed over July 2018")
+        .isEqualTo(namingBoth.size());
+  }
+}

@@ -1,0 +1,269 @@
+package org.newsgraph.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.nlp.EntityCanonicalizer.CanonicalName;
+import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
+
+/**
+ * Tests {@link EntityCanonicalizer}: normalisation of one mention (possessives, titles, hyphens,
+ * quotes) and resolution of one-word names against the full names of the same article.
+ */
+class EntityCanonicalizerTest {
+
+  private static final String PERSON = "PERSON";
+  private static final String ORGANIZATION = "ORGANIZATION";
+  private static final String LOCATION = "LOCATION";
+  private static final String MISC = "MISC";
+
+  private final EntityCanonicalizer canonicalizer = new EntityCanonicalizer();
+
+  private static EntityMention mention(String text, String type, int sentence) {
+    return new EntityMention(text, type, 0, text.length(), sentence);
+  }
+
+  @Test
+  void possessivesAreRemoved() {
+    assertThat(canonicalizer.normalize("Putin's", PERSON))
+        .as("ASCII apostrophe possessive")
+        .isEqualTo("Putin");
+    assertThat(canonicalizer.normalize("Putin\u2019s", PERSON))
+        .as("typographic apostrophe possessive")
+        .isEqualTo("Putin");
+    assertThat(canonicalizer.normalize("Jones'", PERSON))
+        .as("trailing apostrophe possessive")
+        .isEqualTo("Jones");
+    assertThat(canonicalizer.normalize("Reuters's", ORGANIZATION))
+        .as("possessive of an organization")
+        .isEqualTo("Reuters");
+  }
+
+  @Test
+  void leadingTitlesAreStrippedFromPersons() {
+    assertThat(canonicalizer.normalize("President Vladimir Putin", PERSON))
+        .as("one title")
+        .isEqualTo("Vladimir Putin");
+    assertThat(canonicalizer.normalize("Russian President Vladimir Putin", PERSON))
+        .as("nationality and title")
+        .isEqualTo("Vladimir Putin");
+    assertThat(canonicalizer.normalize("Mr. Smith", PERSON))
+        .as("abbreviated title with a dot")
+        .isEqualTo("Smith");
+    assertThat(canonicalizer.normalize("Prime Minister Theresa May", PERSON))
+        .as("two-word title, not just 'Minister'")
+        .isEqualTo("Theresa May");
+    assertThat(canonicalizer.normalize("Supreme Leader Kim Jong-un", PERSON))
+        .as("two-word title followed by a hyphenated name")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("then-President Obama", PERSON))
+        .as("'then-' before a title")
+        .isEqualTo("Obama");
+  }
+
+  @Test
+  void nationalityWithoutTitleIsKept() {
+    assertThat(canonicalizer.normalize("Russian Vladimir Putin", PERSON))
+        .as("a nationality is stripped only together with a following title")
+        .isEqualTo("Russian Vladimir Putin");
+  }
+
+  @Test
+  void titlesAreNotStrippedFromOtherTypes() {
+    assertThat(canonicalizer.normalize("President Hotel", ORGANIZATION))
+        .as("title word in an organization name")
+        .isEqualTo("President Hotel");
+    assertThat(canonicalizer.normalize("King County", LOCATION))
+        .as("title word in a location name")
+        .isEqualTo("King County");
+    assertThat(canonicalizer.normalize("Russian President Vladimir Putin", MISC))
+        .as("nationality and title in a MISC mention")
+        .isEqualTo("Russian President Vladimir Putin");
+  }
+
+  @Test
+  void titleAloneIsNotStrippedToNothing() {
+    assertThat(canonicalizer.normalize("King", PERSON))
+        .as("'King' alone may be a surname")
+        .isEqualTo("King");
+    assertThat(canonicalizer.normalize("President", PERSON))
+        .as("a title alone stays as it is")
+        .isEqualTo("President");
+  }
+
+  @Test
+  void hyphenVariantsOfANameAreTheSame() {
+    assertThat(canonicalizer.normalize("Kim Jong-un", PERSON))
+        .as("lower-case part after the hyphen")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("Kim Jong-Un", PERSON))
+        .as("capitalised part after the hyphen")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("Kim Jong Un", PERSON))
+        .as("already without hyphen")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("Kim Jong\u2011un", PERSON))
+        .as("non-breaking hyphen")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("Coca-Cola", ORGANIZATION))
+        .as("hyphens are kept outside person names")
+        .isEqualTo("Coca-Cola");
+  }
+
+  @Test
+  void whitespaceAndQuotesAreTrimmed() {
+    assertThat(canonicalizer.normalize("  Vladimir \n  Putin \t", PERSON))
+        .as("surrounding whitespace stripped, inner runs collapsed")
+        .isEqualTo("Vladimir Putin");
+    assertThat(canonicalizer.normalize("\"Angela Merkel\"", PERSON))
+        .as("straight double quotes")
+        .isEqualTo("Angela Merkel");
+    assertThat(canonicalizer.normalize("\u201cPutin\u2019s\u201d", PERSON))
+        .as("typographic quotes around a possessive")
+        .isEqualTo("Putin");
+    assertThat(canonicalizer.normalize("(NATO),", ORGANIZATION))
+        .as("parentheses and comma")
+        .isEqualTo("NATO");
+  }
+
+  @Test
+  void composedAndDecomposedAccentsAreTheSame() {
+    assertThat(canonicalizer.normalize("Jose\u0301 Mujica", PERSON))
+        .as("combining acute accent composed to one character (NFC)")
+        .isEqualTo("Jos\u00e9 Mujica");
+  }
+
+  @Test
+  void oneWordPersonResolvesToTheFullNameByLastWord() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(
+                mention("President Vladimir Putin", PERSON, 0),
+                mention("Putin", PERSON, 1),
+                mention("Putin's", PERSON, 2)));
+    assertThat(names)
+        .as("full name, then two short mentions of the same person")
+        .containsExactly(
+            new CanonicalName("Vladimir Putin", PERSON, Resolution.EXACT),
+            new CanonicalName("Vladimir Putin", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Vladimir Putin", PERSON, Resolution.IN_ARTICLE));
+  }
+
+  @Test
+  void oneWordPersonResolvesToTheFullNameByFirstWord() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(mention("Kim", PERSON, 0), mention("Kim Jong-un", PERSON, 1)));
+    assertThat(names)
+        .as("a short mention before the full name, matching its first word")
+        .containsExactly(
+            new CanonicalName("Kim Jong Un", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Kim Jong Un", PERSON, Resolution.EXACT));
+  }
+
+  @Test
+  void oneWordPersonWithTwoCandidatesIsUnresolved() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(
+                mention("Donald Trump", PERSON, 0),
+                mention("Melania Trump", PERSON, 1),
+                mention("Trump", PERSON, 2)));
+    assertThat(names.get(2))
+        .as("'Trump' with Donald and Melania Trump in the article")
+        .isEqualTo(new CanonicalName("Trump", PERSON, Resolution.UNRESOLVED));
+  }
+
+  @Test
+  void oneWordPersonWithoutCandidateIsExact() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(mention("Merkel", PERSON, 0), mention("Emmanuel Macron", PERSON, 1)));
+    assertThat(names.get(0))
+        .as("'Merkel' with no full name ending or starting with it")
+        .isEqualTo(new CanonicalName("Merkel", PERSON, Resolution.EXACT));
+  }
+
+  @Test
+  void oneWordOrganizationOrMiscMatchingOnePersonBecomesThatPerson() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(
+                mention("Xi Jinping", PERSON, 0),
+                mention("Xi", ORGANIZATION, 1),
+                mention("Xi", MISC, 2)));
+    assertThat(names.get(1))
+        .as("ORGANIZATION 'Xi' with 'Xi Jinping' in the article")
+        .isEqualTo(new CanonicalName("Xi Jinping", PERSON, Resolution.IN_ARTICLE));
+    assertThat(names.get(2))
+        .as("MISC 'Xi' with 'Xi Jinping' in the article")
+        .isEqualTo(new CanonicalName("Xi Jinping", PERSON, Resolution.IN_ARTICLE));
+  }
+
+  @Test
+  void oneWordOrganizationWithTwoCandidatesStaysAnExactOrganization() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(
+                mention("Donald Trump", PERSON, 0),
+                mention("Melania Trump", PERSON, 0),
+                mention("Trump", ORGANIZATION, 1)));
+    assertThat(names.get(2))
+        .as("ORGANIZATION 'Trump' with two Trumps in the article")
+        .isEqualTo(new CanonicalName("Trump", ORGANIZATION, Resolution.EXACT));
+  }
+
+  @Test
+  void oneWordLocationIsNeverResolvedToAPerson() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(mention("Donald Trump", PERSON, 0), mention("Trump", LOCATION, 1)));
+    assertThat(names.get(1))
+        .as("LOCATION 'Trump' with 'Donald Trump' in the article")
+        .isEqualTo(new CanonicalName("Trump", LOCATION, Resolution.EXACT));
+  }
+
+  @Test
+  void fullNamesOfOtherTypesAreNoCandidates() {
+    List<CanonicalName> names =
+        canonicalizer.canonicalNames(
+            List.of(mention("Trump Organization", ORGANIZATION, 0), mention("Trump", PERSON, 1)));
+    assertThat(names.get(1))
+        .as("only multi-word PERSON names are candidates")
+        .isEqualTo(new CanonicalName("Trump", PERSON, Resolution.EXACT));
+  }
+
+  @Test
+  void noMentionsGiveNoNames() {
+    assertThat(canonicalizer.canonicalNames(List.of())).as("empty article").isEmpty();
+  }
+
+  @Test
+  void resolutionValuesAreLowerCase() {
+    assertThat(Resolution.IN_ARTICLE.value())
+        .as("value stored in the mentions table")
+        .isEqualTo("in_article");
+  }
+
+  @Test
+  void customTitlesReplaceTheDefaults() {
+    EntityCanonicalizer custom =
+        new EntityCanonicalizer(List.of("Chief", " Grand Chief "), List.of("Lakota"));
+    assertThat(custom.normalize("Chief Sitting Bull", PERSON))
+        .as("custom title stripped")
+        .isEqualTo("Sitting Bull");
+    assertThat(custom.normalize("Grand Chief Joseph", PERSON))
+        .as("custom title given with surrounding spaces is stripped")
+        .isEqualTo("Joseph");
+    assertThat(custom.normalize("Lakota Chief Red Cloud", PERSON))
+        .as("custom nationality with a custom title")
+        .isEqualTo("Red Cloud");
+    assertThat(custom.normalize("President Vladimir Putin", PERSON))
+        .as("a default title is not stripped when the list is replaced")
+        .isEqualTo("President Vladimir Putin");
+    assertThat(custom.normalize("Russian President Vladimir Putin", PERSON))
+        .as("a default nationality is not stripped when the list is replaced")
+        .isEqualTo("Russian President Vladimir Putin");
+  }
+}
