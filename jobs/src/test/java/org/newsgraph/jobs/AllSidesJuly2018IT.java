@@ -46,6 +46,9 @@ class AllSidesJuly2018IT extends SparkTestSession {
 
   @BeforeAll
   static void runOnJuly2018() throws IOException {
+    assertThat(CORPUS)
+        .as("the AllSides corpus, read from ../shared/corpora beside the project root")
+        .isRegularFile();
     Path slice = tempDir("allsides-slice").resolve("allsides-2018-07.jsonl.gz");
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader in =
