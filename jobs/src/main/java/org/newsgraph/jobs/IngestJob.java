@@ -2,6 +2,7 @@ package org.newsgraph.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -78,7 +79,12 @@ public final class IngestJob {
       }
       Progress.stage("ingest", "{} articles, {} quarantined {}", articles, quarantined, reasons);
       return new Report(
-          files.total(), files.ignored().size(), read, articles, quarantined, Map.copyOf(reasons));
+          files.total(),
+          files.ignored().size(),
+          read,
+          articles,
+          quarantined,
+          Collections.unmodifiableMap(reasons));
     } finally {
       cached.unpersist();
     }
