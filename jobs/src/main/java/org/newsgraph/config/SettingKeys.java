@@ -29,6 +29,80 @@ public final class SettingKeys {
           "newsgraph.ingest.quarantineRecordMaxChars",
           "4096",
           "Raw records kept in the quarantine table are truncated to this many characters.");
+  public static final Setting FORMAT =
+      new Setting(
+          "newsgraph.ingest.format",
+          "auto",
+          "Input format: auto (by extension: .txt[.gz], .jsonl[.gz], .csv[.gz], .parquet), text,"
+              + " jsonl, csv or parquet for every file.");
+  public static final Setting FIELD_ID =
+      new Setting(
+          "newsgraph.ingest.field.id",
+          "id",
+          "Fields holding the input's article id in JSON/CSV/Parquet records (alternatives,"
+              + " comma-separated; dots for nested fields).");
+  public static final Setting FIELD_PUBLISHED =
+      new Setting(
+          "newsgraph.ingest.field.published",
+          "published,date,published_at,publishedAt,pubDate",
+          "Fields holding the publication date or time (the first present one is used).");
+  public static final Setting FIELD_SOURCE =
+      new Setting(
+          "newsgraph.ingest.field.source", "source,outlet,publisher", "Fields holding the outlet.");
+  public static final Setting FIELD_TITLE =
+      new Setting("newsgraph.ingest.field.title", "title,headline", "Fields holding the headline.");
+  public static final Setting FIELD_TEXT =
+      new Setting(
+          "newsgraph.ingest.field.text", "text,body,content", "Fields holding the article text.");
+  public static final Setting FIELD_URL =
+      new Setting("newsgraph.ingest.field.url", "url,link", "Fields holding the article URL.");
+  public static final Setting CSV_DELIMITER =
+      new Setting("newsgraph.ingest.csv.delimiter", ",", "Field delimiter of CSV files.");
+  public static final Setting TIME_ZONE =
+      new Setting(
+          "newsgraph.ingest.timeZone",
+          "UTC",
+          "Time zone of the date column, and of input date-times that carry no zone.");
+  public static final Setting MIN_DATE =
+      new Setting(
+          "newsgraph.ingest.minDate",
+          "1900-01-01",
+          "Earliest plausible publication day; earlier dates are quarantined (date_out_of_range).");
+  public static final Setting MAX_DATE =
+      new Setting(
+          "newsgraph.ingest.maxDate",
+          "",
+          "Latest plausible publication day; empty means two days after the day of the run.");
+  public static final Setting MAX_CHARS =
+      new Setting(
+          "newsgraph.ingest.maxChars",
+          "100000",
+          "Longer article texts are truncated to this many characters and flagged truncated.");
+  public static final Setting BOILERPLATE_FILE =
+      new Setting(
+          "newsgraph.ingest.boilerplateFile",
+          "",
+          "File of regular expressions, one per line, for whole lines to remove from texts;"
+              + " empty uses the built-in list (README, Input).");
+  public static final Setting ID_NAMESPACE =
+      new Setting(
+          "newsgraph.ingest.idNamespace",
+          "{dir}",
+          "Prefix of input ids in article_id: {dir} for the input file's directory name, empty for"
+              + " none, or a fixed name.");
+  public static final Setting NEAR_DUPLICATE_JACCARD =
+      new Setting(
+          "newsgraph.ingest.nearDuplicateJaccard",
+          "0.8",
+          "Articles whose word-shingle Jaccard similarity reaches this belong to one story.");
+  public static final Setting SHINGLE_WORDS =
+      new Setting(
+          "newsgraph.ingest.shingleWords", "5", "Words per shingle for near-duplicate detection.");
+  public static final Setting FAIL_FAST =
+      new Setting(
+          "newsgraph.ingest.failFast",
+          "false",
+          "true: stop at the first bad record (exit code 3) instead of quarantining it.");
   public static final Setting SENTIMENT =
       new Setting(
           "newsgraph.annotate.sentiment",
@@ -97,6 +171,23 @@ public final class SettingKeys {
           INPUT,
           OUTPUT,
           QUARANTINE_RECORD_MAX_CHARS,
+          FORMAT,
+          FIELD_ID,
+          FIELD_PUBLISHED,
+          FIELD_SOURCE,
+          FIELD_TITLE,
+          FIELD_TEXT,
+          FIELD_URL,
+          CSV_DELIMITER,
+          TIME_ZONE,
+          MIN_DATE,
+          MAX_DATE,
+          MAX_CHARS,
+          BOILERPLATE_FILE,
+          ID_NAMESPACE,
+          NEAR_DUPLICATE_JACCARD,
+          SHINGLE_WORDS,
+          FAIL_FAST,
           SENTIMENT,
           PARSE_MAXLEN,
           PARSE_MODEL,

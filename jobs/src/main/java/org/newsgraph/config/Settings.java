@@ -7,6 +7,9 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,10 @@ import org.newsgraph.jobs.NewsgraphErrors;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.nlp.SentimentScope;
+import org.newsgraph.transform.ArticleText;
+import org.newsgraph.transform.FieldMapping;
+import org.newsgraph.transform.IngestRules;
+import org.newsgraph.transform.InputFiles;
 
 /**
  * Resolved settings of one run: every key of {@link SettingKeys} with its value and where it came
@@ -130,6 +137,28 @@ public final class Settings implements Serializable {
     }
   }
 
+  public double getDouble(Setting s, double min, double max) {
+    String v = get(s);
+    String expected = "a number from " + min + " to " + max;
+    try {
+      double d = Double.parseDouble(v.strip());
+      if (d < min || d > max) {
+        throw NewsgraphErrors.badSettingValue(s.key(), v, expected, null);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw NewsgraphErrors.badSettingValue(s.key(), v, expected, e);
+    }
+  }
+
+  public boolean getBoolean(Setting s) {
+    String v = get(s).strip();
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw NewsgraphErrors.badSettingValue(s.key(), v, "true or false", null);
+  }
+
   /** A comma-separated list, entries trimmed, empty entries dropped. */
   public List<String> getList(Setting s) {
     return Arrays.stream(get(s).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
@@ -162,6 +191,85 @@ public final class Settings implements Serializable {
         get(SettingKeys.SENTIMENT_MODEL),
         get(SettingKeys.NER_MODELS),
         getList(SettingKeys.SENTIMENT_TRIGGER_TYPES));
+  }
+
+  /** The input format forced for every file, or null to go by file extension. */
+  public InputFiles.Format format() {
+    try {
+      return InputFiles.Format.parse(get(SettingKeys.FORMAT));
+    } catch (IllegalArgumentException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.FORMAT.key(),
+          get(SettingKeys.FORMAT),
+          "auto, text, jsonl, csv or parquet",
+          e);
+    }
+  }
+
+  /** How raw records become articles, for a run starting on {@code runDay}. */
+  public IngestRules ingestRules(LocalDate runDay) {
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(get(SettingKeys.TIME_ZONE).strip());
+    } catch (DateTimeException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.TIME_ZONE.key(), get(SettingKeys.TIME_ZONE), "a time zone such as UTC", e);
+    }
+    LocalDate min = getDate(SettingKeys.MIN_DATE, null);
+    LocalDate max = getDate(SettingKeys.MAX_DATE, runDay.plusDays(2));
+    FieldMapping fields =
+        new FieldMapping(
+            getList(SettingKeys.FIELD_ID),
+            getList(SettingKeys.FIELD_PUBLISHED),
+            getList(SettingKeys.FIELD_SOURCE),
+            getList(SettingKeys.FIELD_TITLE),
+            getList(SettingKeys.FIELD_TEXT),
+            getList(SettingKeys.FIELD_URL));
+    String delimiter = get(SettingKeys.CSV_DELIMITER);
+    if (delimiter.isEmpty()) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.CSV_DELIMITER.key(), delimiter, "a delimiter character", null);
+    }
+    return new IngestRules(
+        fields,
+        zone,
+        min,
+        max,
+        new ArticleText(boilerplate(), getInt(SettingKeys.MAX_CHARS, 1)),
+        get(SettingKeys.ID_NAMESPACE),
+        getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
+        delimiter);
+  }
+
+  private List<String> boilerplate() {
+    String file = get(SettingKeys.BOILERPLATE_FILE);
+    if (file.isBlank()) {
+      return ArticleText.DEFAULT_BOILERPLATE;
+    }
+    try {
+      List<String> patterns =
+          Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList();
+      patterns.forEach(java.util.regex.Pattern::compile);
+      return patterns;
+    } catch (IOException | java.util.regex.PatternSyntaxException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.BOILERPLATE_FILE.key(), file, "a readable file of regular expressions", e);
+    }
+  }
+
+  private LocalDate getDate(Setting s, LocalDate ifEmpty) {
+    String v = get(s).strip();
+    if (v.isEmpty() && ifEmpty != null) {
+      return ifEmpty;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeException e) {
+      throw NewsgraphErrors.badSettingValue(s.key(), v, "a date YYYY-MM-DD", e);
+    }
   }
 
   public EntityCanonicalizer canonicalizer() {

@@ -137,6 +137,14 @@ public final class NewsgraphCli {
           settings.put(SettingKeys.INPUT.key(), value(rest, ++i, opt));
         }
         case "--output" -> settings.put(SettingKeys.OUTPUT.key(), value(rest, ++i, opt));
+        case "--format" -> {
+          requireInputOption(name, opt);
+          settings.put(SettingKeys.FORMAT.key(), value(rest, ++i, opt));
+        }
+        case "--fail-fast" -> {
+          requireInputOption(name, opt);
+          settings.put(SettingKeys.FAIL_FAST.key(), "true");
+        }
         case "--master" -> master = value(rest, ++i, opt);
         case "--conf-file" -> settingsFile = value(rest, ++i, opt);
         case "--conf" -> {
@@ -209,8 +217,14 @@ public final class NewsgraphCli {
           -h, --help           this help
         """;
     String input =
-        "  --input PATHS        comma-separated directories, files or globs"
-            + " (newsgraph.input, default: sample-data)\n";
+        """
+          --input PATHS        comma-separated directories, files or globs on any file system
+                               Spark reads (newsgraph.input, default: sample-data)
+          --format FORMAT      auto (by extension), text, jsonl, csv or parquet
+                               (newsgraph.ingest.format, default: auto)
+          --fail-fast          stop at the first bad record (exit code 3) instead of
+                               quarantining it (newsgraph.ingest.failFast)
+        """;
     switch (command) {
       case "run" ->
           s.append(

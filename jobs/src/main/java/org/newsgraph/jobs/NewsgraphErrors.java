@@ -60,7 +60,7 @@ public final class NewsgraphErrors {
   public static NewsgraphException noInputFiles(Collection<String> paths, int ignored) {
     return new NewsgraphException(
         "No input files found under " + String.join(", ", paths) + ".",
-        "newsgraph reads .txt, .txt.gz, .jsonl and .jsonl.gz files"
+        "newsgraph reads .txt[.gz], .jsonl[.gz], .csv[.gz] and .parquet files"
             + (ignored > 0 ? "; " + ignored + " file(s) with other extensions were ignored." : "."),
         "Point --input at a directory or file of dated text or JSON Lines articles.",
         DATA,
@@ -70,8 +70,10 @@ public final class NewsgraphErrors {
   public static NewsgraphException unsupportedFile(String path) {
     return new NewsgraphException(
         "Input file " + path + " has an unsupported extension.",
-        "newsgraph reads .txt, .txt.gz (dated text) and .jsonl, .jsonl.gz (JSON Lines).",
-        "Rename the file to the extension of its format, or leave it out of --input.",
+        "newsgraph reads .txt[.gz] (dated text), .jsonl[.gz] (JSON Lines), .csv[.gz] and"
+            + " .parquet.",
+        "Rename the file to the extension of its format, set --format, or leave it out of"
+            + " --input.",
         DATA,
         null);
   }
@@ -101,6 +103,33 @@ public final class NewsgraphErrors {
         "Re-create it with the stage that writes it (or 'bin/newsgraph run'), or point --output"
             + " at a newsgraph output directory.",
         DATA,
+        null);
+  }
+
+  public static NewsgraphException badRecord(
+      String file, String ref, String reason, String detail) {
+    return new NewsgraphException(
+        "Bad input record in " + file + " (" + ref + "): " + reason + ".",
+        detail == null ? reason : detail,
+        "Fix or remove the record, or run without --fail-fast to quarantine bad records and go"
+            + " on.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException fileAccountingMismatch(
+      String file, String expected, String found) {
+    return new NewsgraphException(
+        "Ingest lost records of "
+            + file
+            + ": parsed "
+            + expected
+            + " but the tables hold "
+            + found
+            + ".",
+        "a record was neither written as an article nor quarantined; this is a bug.",
+        "Report it with the input that triggers it; the output of this run is incomplete.",
+        CHECK,
         null);
   }
 

@@ -29,6 +29,12 @@ public final class RunJob {
       }
       out.printf(
           Locale.ROOT,
+          "  stories            %,d (%,d articles are near-duplicate copies), %,d truncated%n",
+          ingest.stories(),
+          ingest.duplicateArticles(),
+          ingest.truncated());
+      out.printf(
+          Locale.ROOT,
           "  annotated          %,d articles, %,d failed (failures are quarantined)%n",
           annotate.annotated(),
           annotate.failed());
@@ -41,8 +47,8 @@ public final class RunJob {
       out.printf(Locale.ROOT, "  co-mention pairs   %,d%n", aggregate.pairs());
       out.printf(
           Locale.ROOT,
-          "  tables             %s/{articles,mentions,entity_daily,"
-              + "comention_daily,quarantine}%n",
+          "  tables             %s/{articles,mentions,entity_daily,comention_daily,quarantine,"
+              + "ingest_runs}%n",
           output);
       out.println();
       out.printf(

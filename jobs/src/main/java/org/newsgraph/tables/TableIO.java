@@ -80,9 +80,20 @@ public final class TableIO {
 
   /** Writes a table, replacing whatever was there. */
   public static void write(Dataset<Row> df, String output, TableDef table) {
+    write(df, output, table, SaveMode.Overwrite);
+  }
+
+  /** Adds rows to a table that keeps history (ingest_runs). */
+  public static void append(Dataset<Row> df, String output, TableDef table) {
+    write(df, output, table, SaveMode.Append);
+  }
+
+  private static void write(Dataset<Row> df, String output, TableDef table, SaveMode mode) {
+    // Parquet's standard timestamp type, readable everywhere; Spark's default is legacy INT96.
+    df.sparkSession().conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     checkTypes(df, table)
         .write()
-        .mode(SaveMode.Overwrite)
+        .mode(mode)
         .partitionBy(table.partitionBy().toArray(String[]::new))
         .parquet(path(output, table));
   }

@@ -1,10 +1,12 @@
 package org.newsgraph.tables;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
@@ -28,6 +30,15 @@ public final class Tables {
   public static final String TEXT = "text";
   public static final String URL = "url";
   public static final String INPUT_FILE = "input_file";
+  public static final String PUBLISHED_TS = "published_ts";
+  public static final String TRUNCATED = "truncated";
+  public static final String STORY_ID = "story_id";
+  public static final String IS_CANONICAL = "is_canonical";
+  public static final String RUN_ID = "run_id";
+  public static final String RUN_STARTED = "run_started";
+  public static final String RECORDS_READ = "records_read";
+  public static final String ARTICLES_COUNT = "articles";
+  public static final String QUARANTINED_COUNT = "quarantined";
   public static final String SENTENCE_INDEX = "sentence_index";
   public static final String ENTITY = "entity";
   public static final String ENTITY_TYPE = "entity_type";
@@ -58,12 +69,32 @@ public final class Tables {
           schema(
               field(ARTICLE_ID, StringType, false),
               field(DATE, DateType, false),
+              field(PUBLISHED_TS, TimestampType, true),
               field(SOURCE, StringType, true),
               field(TITLE, StringType, true),
               field(TEXT, StringType, false),
               field(URL, StringType, true),
-              field(INPUT_FILE, StringType, false)),
+              field(INPUT_FILE, StringType, false),
+              field(TRUNCATED, BooleanType, false),
+              field(STORY_ID, StringType, false),
+              field(IS_CANONICAL, BooleanType, false)),
           List.of(DATE),
+          "ingest");
+
+  /**
+   * One row per input file per ingest run: the accounting {@code read = articles + quarantined}.
+   */
+  public static final TableDef INGEST_RUNS =
+      new TableDef(
+          "ingest_runs",
+          schema(
+              field(RUN_ID, StringType, false),
+              field(RUN_STARTED, TimestampType, false),
+              field(INPUT_FILE, StringType, false),
+              field(RECORDS_READ, LongType, false),
+              field(ARTICLES_COUNT, LongType, false),
+              field(QUARANTINED_COUNT, LongType, false)),
+          List.of(),
           "ingest");
 
   /** Stored CoreNLP output, one row per article: what mentions (and later tables) derive from. */
@@ -146,7 +177,14 @@ public final class Tables {
           "ingest");
 
   public static final List<TableDef> ALL =
-      List.of(ARTICLES, ANNOTATIONS, MENTIONS_TABLE, ENTITY_DAILY, COMENTION_DAILY, QUARANTINE);
+      List.of(
+          ARTICLES,
+          INGEST_RUNS,
+          ANNOTATIONS,
+          MENTIONS_TABLE,
+          ENTITY_DAILY,
+          COMENTION_DAILY,
+          QUARANTINE);
 
   private Tables() {}
 

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * exactly one result, an article or a quarantined record with a reason.
  *
  * <p>Dated text file: the text starts (after optional whitespace) with {@code date YYYY-MM-DD},
- * followed by the article body on the same line and the lines after it. JSON Lines: one object per
- * line with {@code id, published, source, title, text, url}; {@code published} is an ISO date or an
- * ISO date-time whose first ten characters are the date.
+ * followed by the article body on the same line and the lines after it. Structured record (a JSON
+ * Lines line, or a CSV or Parquet row rendered as JSON): fields are found through the {@link
+ * FieldMapping}; dates in every form {@link PublishedDates} accepts.
  */
 public final class ArticleParsers {
 
@@ -36,8 +36,6 @@ public final class ArticleParsers {
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern DATE_LINE =
       Pattern.compile("\\A\\s*date[ \\t]+(\\S+)[ \\t]*(.*)\\z", Pattern.DOTALL);
-  private static final Pattern ISO_DATE_PREFIX =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?", Pattern.DOTALL);
 
   private ArticleParsers() {}
 
@@ -56,11 +54,12 @@ public final class ArticleParsers {
   }
 
   /** Parses one dated text file; its source is the name of the directory that holds it. */
-  public static ParsedRecord datedText(String inputFile, String content, int maxRawChars) {
+  public static ParsedRecord datedText(String inputFile, String content, IngestRules rules) {
     String ref = "file";
+    int maxRaw = rules.maxRawChars();
     if (content == null) {
       return ParsedRecord.quarantined(
-          inputFile, ref, null, maxRawChars, QuarantineReasons.MALFORMED_RECORD, "not UTF-8");
+          inputFile, ref, null, maxRaw, QuarantineReasons.MALFORMED_RECORD, "not UTF-8");
     }
     String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
     Matcher m = DATE_LINE.matcher(text);
@@ -69,114 +68,161 @@ public final class ArticleParsers {
           inputFile,
           ref,
           content,
-          maxRawChars,
+          maxRaw,
           QuarantineReasons.MISSING_DATE,
           "the file does not start with a 'date YYYY-MM-DD' line");
     }
-    LocalDate date = parseDate(m.group(1));
-    if (date == null) {
-      return ParsedRecord.quarantined(
-          inputFile,
-          ref,
-          content,
-          maxRawChars,
-          QuarantineReasons.BAD_DATE,
-          "'" + m.group(1) + "' is not a YYYY-MM-DD date");
-    }
-    String body = m.group(2).strip();
-    if (body.isEmpty()) {
-      return ParsedRecord.quarantined(
-          inputFile,
-          ref,
-          content,
-          maxRawChars,
-          QuarantineReasons.EMPTY_TEXT,
-          "no text after the date");
-    }
-    return ParsedRecord.article(
-        inputFile, ref, hashId(date, body), date, parentDirectoryName(inputFile), null, body, null);
+    return article(
+        inputFile,
+        ref,
+        content,
+        rules,
+        null,
+        m.group(1),
+        directoryName(inputFile),
+        null,
+        m.group(2),
+        null);
   }
 
-  /** Parses one line of a JSON Lines file. */
-  public static ParsedRecord jsonLine(
-      String inputFile, long lineNumber, String line, int maxRawChars) {
-    String ref = "line " + lineNumber;
+  /**
+   * Parses one structured record given as JSON: a JSON Lines line, or a CSV or Parquet row rendered
+   * as JSON.
+   */
+  public static ParsedRecord structured(
+      String inputFile, String ref, String json, IngestRules rules) {
+    int maxRaw = rules.maxRawChars();
     JsonNode node;
     try {
-      node = JSON.readValue(line.startsWith("\uFEFF") ? line.substring(1) : line);
+      node = JSON.readValue(json.startsWith("\uFEFF") ? json.substring(1) : json);
     } catch (JsonProcessingException e) {
       return ParsedRecord.quarantined(
           inputFile,
           ref,
-          line,
-          maxRawChars,
+          json,
+          maxRaw,
           QuarantineReasons.MALFORMED_RECORD,
           "invalid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
       return ParsedRecord.quarantined(
-          inputFile,
-          ref,
-          line,
-          maxRawChars,
-          QuarantineReasons.MALFORMED_RECORD,
-          "not a JSON object");
+          inputFile, ref, json, maxRaw, QuarantineReasons.MALFORMED_RECORD, "not a JSON object");
     }
-    String[] fields = {"id", "published", "source", "title", "text", "url"};
-    for (String f : fields) {
-      JsonNode v = node.get(f);
-      if (v != null && !v.isNull() && !v.isTextual()) {
+    FieldMapping f = rules.fields();
+    String[] names = {"id", "published", "source", "title", "text", "url"};
+    JsonNode[] values = {
+      FieldMapping.find(node, f.id()),
+      FieldMapping.find(node, f.published()),
+      FieldMapping.find(node, f.source()),
+      FieldMapping.find(node, f.title()),
+      FieldMapping.find(node, f.text()),
+      FieldMapping.find(node, f.url())
+    };
+    for (int i = 0; i < names.length; i++) {
+      JsonNode v = values[i];
+      // Numbers are fine for the id and the date (an epoch); anything else must be a string.
+      boolean numberAllowed = i <= 1 && v != null && v.isNumber();
+      if (v != null && !v.isTextual() && !numberAllowed) {
         return ParsedRecord.quarantined(
             inputFile,
             ref,
-            line,
-            maxRawChars,
+            json,
+            maxRaw,
             QuarantineReasons.MALFORMED_RECORD,
-            "field '" + f + "' is a " + v.getNodeType().name().toLowerCase() + ", not a string");
+            "field '"
+                + names[i]
+                + "' is a "
+                + v.getNodeType().name().toLowerCase(Locale.ROOT)
+                + ", not a string");
       }
     }
-    String published = text(node, "published");
-    if (published == null || published.isBlank()) {
+    if (values[1] == null || values[1].asText().isBlank()) {
       return ParsedRecord.quarantined(
           inputFile,
           ref,
-          line,
-          maxRawChars,
+          json,
+          maxRaw,
           QuarantineReasons.MISSING_DATE,
-          "no 'published' field");
+          "no date field (looked for " + String.join(", ", f.published()) + ")");
     }
-    LocalDate date = parseDate(published.strip());
-    if (date == null) {
+    return article(
+        inputFile,
+        ref,
+        json,
+        rules,
+        text(values[0]),
+        values[1].asText(),
+        text(values[2]),
+        text(values[3]),
+        text(values[4]),
+        text(values[5]));
+  }
+
+  /** Date, text and identity checks shared by every format. */
+  private static ParsedRecord article(
+      String inputFile,
+      String ref,
+      String raw,
+      IngestRules rules,
+      String id,
+      String published,
+      String source,
+      String title,
+      String body,
+      String url) {
+    int maxRaw = rules.maxRawChars();
+    PublishedDates.Parsed when = PublishedDates.parse(published, rules.zone());
+    if (when.error() != null) {
       return ParsedRecord.quarantined(
           inputFile,
           ref,
-          line,
-          maxRawChars,
+          raw,
+          maxRaw,
           QuarantineReasons.BAD_DATE,
-          "'" + published + "' is not an ISO date or date-time");
+          "'" + published + "': " + when.error());
     }
-    String body = text(node, "text");
+    LocalDate date = when.date();
+    if (date.isBefore(rules.minDate()) || date.isAfter(rules.maxDate())) {
+      return ParsedRecord.quarantined(
+          inputFile,
+          ref,
+          raw,
+          maxRaw,
+          QuarantineReasons.DATE_OUT_OF_RANGE,
+          date + " is outside " + rules.minDate() + " .. " + rules.maxDate());
+    }
     if (body == null || body.isBlank()) {
       return ParsedRecord.quarantined(
+          inputFile, ref, raw, maxRaw, QuarantineReasons.EMPTY_TEXT, "no article text");
+    }
+    ArticleText.Normalized text = rules.text().normalize(body);
+    if (text.text().isBlank()) {
+      return ParsedRecord.quarantined(
           inputFile,
           ref,
-          line,
-          maxRawChars,
+          raw,
+          maxRaw,
           QuarantineReasons.EMPTY_TEXT,
-          "'text' is missing or blank");
+          "no text left after removing markup and boilerplate");
     }
-    body = body.strip();
-    String id = text(node, "id");
-    String articleId = id == null || id.isBlank() ? hashId(date, body) : id.strip();
-    return ParsedRecord.article(
+    String articleId =
+        id == null || id.isBlank()
+            ? hashId(date, text.text())
+            : rules.namespacedId(inputFile, id.strip());
+    return new ParsedRecord(
         inputFile,
         ref,
         articleId,
         date,
-        text(node, "source"),
-        text(node, "title"),
-        body,
-        text(node, "url"));
+        when.publishedTs(),
+        blankToNull(source),
+        blankToNull(title),
+        text.text(),
+        blankToNull(url),
+        text.truncated(),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -184,43 +230,39 @@ public final class ArticleParsers {
    * same article gets the same id in every run.
    */
   public static String hashId(LocalDate date, String text) {
-    String normalised = text.strip().replaceAll("\\s+", " ");
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(date.toString().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
-      sha.update(normalised.getBytes(StandardCharsets.UTF_8));
+      sha.update(normalisedForIdentity(text).getBytes(StandardCharsets.UTF_8));
       return "sha-" + HexFormat.of().formatHex(sha.digest(), 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
     }
   }
 
-  /** An ISO date, or the date part of an ISO date-time; null when it is not a valid date. */
-  static LocalDate parseDate(String value) {
-    Matcher m = ISO_DATE_PREFIX.matcher(value);
-    if (!m.matches()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(m.group(1));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+  /** Text compared to decide whether two records with one id are the same article. */
+  public static String normalisedForIdentity(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static String parentDirectoryName(String path) {
+  /** The name of the directory holding a file, or null for a file at the root. */
+  static String directoryName(String path) {
     String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     int slash = p.lastIndexOf('/');
     if (slash <= 0) {
       return null;
     }
     String dir = p.substring(0, slash);
-    return dir.substring(dir.lastIndexOf('/') + 1);
+    String name = dir.substring(dir.lastIndexOf('/') + 1);
+    return name.isEmpty() || name.endsWith(":") ? null : name;
+  }
+
+  private static String text(JsonNode v) {
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

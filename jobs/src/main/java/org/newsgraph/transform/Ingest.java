@@ -2,46 +2,62 @@ package org.newsgraph.transform;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.tables.Tables;
 
 /**
  * Reads input files into parsed records (reads: the files; adds: one row per record in {@link
- * #PARSED}), then splits them into articles and quarantined records. Files are read whole with
- * Spark's {@code binaryFile} source and decompressed by suffix, so that JSON Lines records keep
- * their line numbers; one file must therefore fit in a task's memory (2 GB at most).
+ * #PARSED}), then splits them into articles and quarantined records. Dated text and JSON Lines
+ * files are read whole with Spark's {@code binaryFile} source and decompressed by suffix, so that
+ * JSON Lines records keep their line numbers; one such file must fit in a task's memory (2 GB at
+ * most). CSV and Parquet go through Spark's own readers; each row is rendered as JSON and parsed
+ * with the same field mapping as JSON Lines.
  */
 public final class Ingest {
 
   public static final String KIND = "kind";
   public static final String SEQ = "seq";
-  private static final String ARTICLE = "article";
-  private static final String QUARANTINED = "quarantined";
+  public static final String ARTICLE = "article";
+  public static final String QUARANTINED = "quarantined";
 
   /** One parsed record, article or quarantined. */
   public static final StructType PARSED =
@@ -53,10 +69,12 @@ public final class Ingest {
               createStructField(Tables.RECORD_REF, StringType, true),
               createStructField(Tables.ARTICLE_ID, StringType, true),
               createStructField(Tables.DATE, DateType, true),
+              createStructField(Tables.PUBLISHED_TS, TimestampType, true),
               createStructField(Tables.SOURCE, StringType, true),
               createStructField(Tables.TITLE, StringType, true),
               createStructField(Tables.TEXT, StringType, true),
               createStructField(Tables.URL, StringType, true),
+              createStructField(Tables.TRUNCATED, BooleanType, false),
               createStructField(Tables.RAW_RECORD, StringType, true),
               createStructField(Tables.REASON, StringType, true),
               createStructField(Tables.DETAIL, StringType, true)));
@@ -64,8 +82,9 @@ public final class Ingest {
   private Ingest() {}
 
   /** Every record of the input files, parsed; one row per record, never fewer. */
-  public static Dataset<Row> parse(SparkSession spark, InputFiles files, int maxRawChars) {
-    // Spark's binaryFile source skips zero-byte files: they are quarantined from the listing.
+  public static Dataset<Row> parse(SparkSession spark, InputFiles files, IngestRules rules) {
+    int maxRaw = rules.maxRawChars();
+    // Spark's file sources skip zero-byte files: they are quarantined from the listing.
     List<Row> empty =
         files.emptyFiles().stream()
             .map(
@@ -75,51 +94,78 @@ public final class Ingest {
                             path,
                             "file",
                             "",
-                            maxRawChars,
+                            maxRaw,
                             QuarantineReasons.EMPTY_TEXT,
                             "the file is empty (0 bytes)"),
                         0))
             .toList();
     Dataset<Row> parsed = spark.createDataFrame(empty, PARSED);
-    if (!files.datedText().isEmpty()) {
+    List<String> text = files.files(InputFiles.Format.DATED_TEXT);
+    if (!text.isEmpty()) {
       parsed =
           parsed.unionByName(
-              binaryFiles(spark, files.datedText())
-                  .flatMap(datedTextFile(maxRawChars), Encoders.row(PARSED)));
+              binaryFiles(spark, text).flatMap(datedTextFile(rules), Encoders.row(PARSED)));
     }
-    if (!files.jsonLines().isEmpty()) {
+    List<String> jsonl = files.files(InputFiles.Format.JSON_LINES);
+    if (!jsonl.isEmpty()) {
       parsed =
           parsed.unionByName(
-              binaryFiles(spark, files.jsonLines())
-                  .flatMap(jsonLinesFile(maxRawChars), Encoders.row(PARSED)));
+              binaryFiles(spark, jsonl).flatMap(jsonLinesFile(rules), Encoders.row(PARSED)));
+    }
+    List<String> csv = files.files(InputFiles.Format.CSV);
+    if (!csv.isEmpty()) {
+      Dataset<Row> rows =
+          spark
+              .read()
+              .option("header", "true")
+              .option("multiLine", "true")
+              .option("escape", "\"")
+              .option("delimiter", rules.csvDelimiter())
+              .csv(csv.toArray(String[]::new));
+      parsed = parsed.unionByName(structuredRows(rows, rules));
+    }
+    List<String> parquet = files.files(InputFiles.Format.PARQUET);
+    if (!parquet.isEmpty()) {
+      Dataset<Row> rows =
+          spark.read().option("mergeSchema", "true").parquet(parquet.toArray(String[]::new));
+      parsed = parsed.unionByName(structuredRows(rows, rules));
     }
     return parsed;
   }
 
   /**
-   * The articles among parsed records. An article whose id was already seen earlier in the input
-   * (by file, then position) is not an article but a {@code duplicate_id} quarantine record.
+   * Records sharing an article_id with an earlier record (by file, then position): the first is the
+   * article; a later one with the same text is a {@code duplicate_record}, one with another text an
+   * {@code id_conflict}. Both later kinds are quarantined, never merged.
    */
-  public static Dataset<Row> withDuplicateIdsQuarantined(Dataset<Row> parsed, int maxRawChars) {
-    var byId = Window.partitionBy(col(Tables.ARTICLE_ID)).orderBy(col(Tables.INPUT_FILE), col(SEQ));
-    Dataset<Row> ranked = parsed.withColumn("id_rank", row_number().over(byId));
-    var duplicate = col(KIND).equalTo(ARTICLE).and(col("id_rank").gt(1));
+  public static Dataset<Row> withRepeatedIdsQuarantined(Dataset<Row> parsed, int maxRawChars) {
+    WindowSpec byId =
+        Window.partitionBy(col(Tables.ARTICLE_ID)).orderBy(col(Tables.INPUT_FILE), col(SEQ));
+    Dataset<Row> ranked =
+        parsed
+            .withColumn("id_rank", row_number().over(byId))
+            .withColumn("first_text", first(col(Tables.TEXT)).over(byId));
+    Column repeated = col(KIND).equalTo(ARTICLE).and(col("id_rank").gt(1));
+    Column reason =
+        when(col("first_text").equalTo(col(Tables.TEXT)), lit(QuarantineReasons.DUPLICATE_RECORD))
+            .otherwise(lit(QuarantineReasons.ID_CONFLICT));
     return ranked
         .withColumn(
             Tables.RAW_RECORD,
-            when(duplicate, substring(col(Tables.TEXT), 1, maxRawChars))
+            when(repeated, substring(col(Tables.TEXT), 1, maxRawChars))
                 .otherwise(col(Tables.RAW_RECORD)))
         .withColumn(
             Tables.DETAIL,
             when(
-                    duplicate,
-                    concat(lit("article_id "), col(Tables.ARTICLE_ID), lit(" appeared earlier")))
+                    repeated,
+                    concat(
+                        lit("article_id "),
+                        col(Tables.ARTICLE_ID),
+                        lit(" appeared earlier in the input")))
                 .otherwise(col(Tables.DETAIL)))
-        .withColumn(
-            Tables.REASON,
-            when(duplicate, lit(QuarantineReasons.DUPLICATE_ID)).otherwise(col(Tables.REASON)))
-        .withColumn(KIND, when(duplicate, lit(QUARANTINED)).otherwise(col(KIND)))
-        .drop("id_rank");
+        .withColumn(Tables.REASON, when(repeated, reason).otherwise(col(Tables.REASON)))
+        .withColumn(KIND, when(repeated, lit(QUARANTINED)).otherwise(col(KIND)))
+        .drop("id_rank", "first_text");
   }
 
   public static Dataset<Row> articles(Dataset<Row> parsed) {
@@ -142,27 +188,49 @@ public final class Ingest {
         .select(col("path"), col("content"));
   }
 
-  private static FlatMapFunction<Row, Row> datedTextFile(int maxRawChars) {
+  /** CSV or Parquet rows, each rendered as JSON and parsed like a JSON Lines record. */
+  private static Dataset<Row> structuredRows(Dataset<Row> rows, IngestRules rules) {
+    Column[] all =
+        Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    return rows.select(
+            col("_metadata.file_path").as(Tables.INPUT_FILE),
+            monotonically_increasing_id().as(SEQ),
+            to_json(struct(all)).as("json"))
+        .map(
+            (MapFunction<Row, Row>)
+                r ->
+                    toRow(
+                        ArticleParsers.structured(r.getString(0), "record", r.getString(2), rules),
+                        r.getLong(1)),
+            Encoders.row(PARSED));
+  }
+
+  private static FlatMapFunction<Row, Row> datedTextFile(IngestRules rules) {
     return file -> {
       String path = file.getString(0);
       ParsedRecord record;
       try {
         byte[] bytes = readAll(open(path, file.getAs(1)));
-        record = ArticleParsers.datedText(path, ArticleParsers.decodeUtf8(bytes), maxRawChars);
+        record = ArticleParsers.datedText(path, ArticleParsers.decodeUtf8(bytes), rules);
       } catch (IOException e) {
         record =
             ParsedRecord.quarantined(
-                path, "file", null, maxRawChars, QuarantineReasons.UNREADABLE_FILE, e.toString());
+                path,
+                "file",
+                null,
+                rules.maxRawChars(),
+                QuarantineReasons.UNREADABLE_FILE,
+                e.toString());
       }
       return List.of(toRow(record, 0)).iterator();
     };
   }
 
-  private static FlatMapFunction<Row, Row> jsonLinesFile(int maxRawChars) {
+  private static FlatMapFunction<Row, Row> jsonLinesFile(IngestRules rules) {
     return file -> {
       String path = file.getString(0);
       try {
-        return new JsonLinesIterator(path, open(path, file.getAs(1)), maxRawChars);
+        return new JsonLinesIterator(path, open(path, file.getAs(1)), rules);
       } catch (IOException e) {
         // A .gz that is not gzip at all fails on its header, before any line.
         return List.of(
@@ -171,7 +239,7 @@ public final class Ingest {
                         path,
                         "file",
                         null,
-                        maxRawChars,
+                        rules.maxRawChars(),
                         QuarantineReasons.UNREADABLE_FILE,
                         e.toString()),
                     0))
@@ -182,7 +250,10 @@ public final class Ingest {
 
   private static InputStream open(String path, byte[] content) throws IOException {
     InputStream in = new ByteArrayInputStream(content);
-    return path.toLowerCase().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    // Lines are read byte by byte: buffer the inflater's output.
+    return path.toLowerCase(Locale.ROOT).endsWith(".gz")
+        ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)
+        : in;
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -199,10 +270,12 @@ public final class Ingest {
         r.recordRef(),
         r.articleId(),
         r.date() == null ? null : java.sql.Date.valueOf(r.date()),
+        r.publishedTs() == null ? null : Timestamp.from(r.publishedTs()),
         r.source(),
         r.title(),
         r.text(),
         r.url(),
+        r.truncated(),
         r.rawRecord(),
         r.reason(),
         r.detail());
@@ -216,15 +289,15 @@ public final class Ingest {
   private static final class JsonLinesIterator implements Iterator<Row> {
     private final String path;
     private final InputStream in;
-    private final int maxRawChars;
+    private final IngestRules rules;
     private long lineNumber;
     private Row next;
     private boolean done;
 
-    JsonLinesIterator(String path, InputStream in, int maxRawChars) {
+    JsonLinesIterator(String path, InputStream in, IngestRules rules) {
       this.path = path;
       this.in = in;
-      this.maxRawChars = maxRawChars;
+      this.rules = rules;
     }
 
     @Override
@@ -258,7 +331,7 @@ public final class Ingest {
                     path,
                     "after line " + lineNumber,
                     null,
-                    maxRawChars,
+                    rules.maxRawChars(),
                     QuarantineReasons.UNREADABLE_FILE,
                     "reading stopped: " + e),
                 lineNumber + 1);
@@ -277,13 +350,14 @@ public final class Ingest {
                 ParsedRecord.quarantined(
                     path,
                     "line " + lineNumber,
-                    new String(line, java.nio.charset.StandardCharsets.UTF_8),
-                    maxRawChars,
+                    new String(line, StandardCharsets.UTF_8),
+                    rules.maxRawChars(),
                     QuarantineReasons.MALFORMED_RECORD,
                     "not valid UTF-8"),
                 lineNumber);
       } else if (!text.isBlank()) {
-        next = toRow(ArticleParsers.jsonLine(path, lineNumber, text, maxRawChars), lineNumber);
+        next =
+            toRow(ArticleParsers.structured(path, "line " + lineNumber, text, rules), lineNumber);
       }
     }
 
@@ -303,7 +377,7 @@ public final class Ingest {
       }
       byte[] bytes = buf.toByteArray();
       int n = bytes.length;
-      return n > 0 && bytes[n - 1] == '\r' ? java.util.Arrays.copyOf(bytes, n - 1) : bytes;
+      return n > 0 && bytes[n - 1] == '\r' ? Arrays.copyOf(bytes, n - 1) : bytes;
     }
 
     private void closeQuietly() {

@@ -2,8 +2,11 @@ package org.newsgraph.transform;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,31 +17,94 @@ import org.newsgraph.jobs.NewsgraphErrors;
 
 /**
  * The input files of a run, found by walking the input paths on any Hadoop file system and sorted
- * by format. Directories are read recursively; hidden files ({@code .x}, {@code _x}) are skipped;
- * files of other formats inside a directory are counted as ignored, a file named explicitly with an
- * unknown extension is an error.
+ * by format. Directories are read recursively; hidden files ({@code .x}, {@code _x}) are skipped.
+ * The format comes from the extension ({@code .txt[.gz]} dated text, {@code .jsonl[.gz]} JSON
+ * Lines, {@code .csv[.gz]} CSV, {@code .parquet} Parquet) unless one format is forced for all
+ * files. Files of other formats inside a directory or matched by a glob are counted as ignored; a
+ * file named explicitly with an unknown extension is an error.
  *
- * @param datedText non-empty {@code .txt} and {@code .txt.gz} files
- * @param jsonLines non-empty {@code .jsonl} and {@code .jsonl.gz} files
- * @param emptyFiles zero-byte files of either format (each becomes one quarantine record)
- * @param ignored files in the input directories, or matched by a glob, of neither format
+ * @param byFormat non-empty files of each format, sorted
+ * @param emptyFiles zero-byte files of a known format (each becomes one quarantine record)
+ * @param ignored files of no known format
  */
 public record InputFiles(
-    List<String> datedText, List<String> jsonLines, List<String> emptyFiles, List<String> ignored) {
+    Map<Format, List<String>> byFormat, List<String> emptyFiles, List<String> ignored) {
 
-  enum Format {
-    DATED_TEXT,
-    JSON_LINES
+  /** The input formats. */
+  public enum Format {
+    DATED_TEXT("text"),
+    JSON_LINES("jsonl"),
+    CSV("csv"),
+    PARQUET("parquet");
+
+    private final String settingValue;
+
+    Format(String settingValue) {
+      this.settingValue = settingValue;
+    }
+
+    public String settingValue() {
+      return settingValue;
+    }
+
+    /** The format of a setting value, or null for {@code auto} (by extension). */
+    public static Format parse(String value) {
+      if (value.equalsIgnoreCase("auto")) {
+        return null;
+      }
+      for (Format f : values()) {
+        if (f.settingValue.equalsIgnoreCase(value.strip())) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown format '" + value + "'; expected auto, text, jsonl, csv or parquet");
+    }
+
+    static Format ofFileName(String path) {
+      String name = path.toLowerCase(Locale.ROOT);
+      if (name.endsWith(".txt") || name.endsWith(".txt.gz")) {
+        return DATED_TEXT;
+      }
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
+        return JSON_LINES;
+      }
+      if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+        return CSV;
+      }
+      return name.endsWith(".parquet") ? PARQUET : null;
+    }
   }
 
+  public List<String> files(Format format) {
+    return byFormat.getOrDefault(format, List.of());
+  }
+
+  public List<String> datedText() {
+    return files(Format.DATED_TEXT);
+  }
+
+  public List<String> jsonLines() {
+    return files(Format.JSON_LINES);
+  }
+
+  /** Files read, empty ones included. */
   public int total() {
-    return datedText.size() + jsonLines.size() + emptyFiles.size();
+    return byFormat.values().stream().mapToInt(List::size).sum() + emptyFiles.size();
   }
 
-  /** Lists and classifies the files of the given comma-separated input paths. */
+  /** Lists and classifies the files of the inputs, each format by extension. */
   public static InputFiles find(List<String> inputs, Configuration hadoopConf) {
-    List<String> text = new ArrayList<>();
-    List<String> jsonl = new ArrayList<>();
+    return find(inputs, null, hadoopConf);
+  }
+
+  /**
+   * Lists and classifies the files of the inputs.
+   *
+   * @param forced the format of every file, or null to go by extension
+   */
+  public static InputFiles find(List<String> inputs, Format forced, Configuration hadoopConf) {
+    Map<Format, List<String>> byFormat = new EnumMap<>(Format.class);
     List<String> empty = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     for (String input : inputs) {
@@ -56,10 +122,10 @@ public record InputFiles(
             while (files.hasNext()) {
               LocatedFileStatus f = files.next();
               if (!isHidden(f.getPath(), match.getPath())) {
-                classify(f, text, jsonl, empty, ignored);
+                classify(f, forced, byFormat, empty, ignored);
               }
             }
-          } else if (!classify(match, text, jsonl, empty, ignored) && !glob) {
+          } else if (!classify(match, forced, byFormat, empty, ignored) && !glob) {
             // A file named on its own must be readable; one matched by a glob may be skipped.
             throw NewsgraphErrors.unsupportedFile(match.getPath().toString());
           }
@@ -68,45 +134,34 @@ public record InputFiles(
         throw NewsgraphErrors.ioFailure("list input files under", input, e);
       }
     }
-    text.sort(null);
-    jsonl.sort(null);
+    byFormat.values().forEach(l -> l.sort(null));
     empty.sort(null);
     ignored.sort(null);
-    if (text.isEmpty() && jsonl.isEmpty() && empty.isEmpty()) {
+    if (byFormat.isEmpty() && empty.isEmpty()) {
       throw NewsgraphErrors.noInputFiles(inputs, ignored.size());
     }
+    Map<Format, List<String>> frozen = new EnumMap<>(Format.class);
+    byFormat.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     return new InputFiles(
-        List.copyOf(text), List.copyOf(jsonl), List.copyOf(empty), List.copyOf(ignored));
-  }
-
-  static Format format(String path) {
-    String name = path.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".txt") || name.endsWith(".txt.gz")) {
-      return Format.DATED_TEXT;
-    }
-    if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
-      return Format.JSON_LINES;
-    }
-    return null;
+        Collections.unmodifiableMap(frozen), List.copyOf(empty), List.copyOf(ignored));
   }
 
   private static boolean classify(
       FileStatus file,
-      List<String> text,
-      List<String> jsonl,
+      Format forced,
+      Map<Format, List<String>> byFormat,
       List<String> empty,
       List<String> ignored) {
     String path = file.getPath().toString();
-    Format f = format(path);
-    if (f != null && file.getLen() == 0) {
-      empty.add(path);
-    } else if (f == Format.DATED_TEXT) {
-      text.add(path);
-    } else if (f == Format.JSON_LINES) {
-      jsonl.add(path);
-    } else {
+    Format f = forced != null ? forced : Format.ofFileName(path);
+    if (f == null) {
       ignored.add(path);
       return false;
+    }
+    if (file.getLen() == 0) {
+      empty.add(path);
+    } else {
+      byFormat.computeIfAbsent(f, k -> new ArrayList<>()).add(path);
     }
     return true;
   }

@@ -1,14 +1,18 @@
 package org.newsgraph.transform;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One input record after parsing: an article, or a quarantined record with its reason.
  *
  * @param inputFile the file it came from
- * @param recordRef where in the file: {@code line N} for JSON Lines, {@code file} for text files
+ * @param recordRef where in the file: {@code line N} for JSON Lines, {@code file} for text files,
+ *     {@code record} for CSV and Parquet rows
  * @param articleId stable id (null for quarantined records)
- * @param date publication day (null for quarantined records)
+ * @param date publication day in the configured time zone (null for quarantined records)
+ * @param publishedTs publication instant when the input gives a time of day, else null
+ * @param truncated whether the text was cut to the configured maximum length
  * @param rawRecord the raw record, truncated (quarantined records only)
  * @param reason a {@link QuarantineReasons} value, or null for an article
  * @param detail human-readable detail of the reason
@@ -18,29 +22,18 @@ public record ParsedRecord(
     String recordRef,
     String articleId,
     LocalDate date,
+    Instant publishedTs,
     String source,
     String title,
     String text,
     String url,
+    boolean truncated,
     String rawRecord,
     String reason,
     String detail) {
 
   public boolean isArticle() {
     return reason == null;
-  }
-
-  static ParsedRecord article(
-      String inputFile,
-      String recordRef,
-      String articleId,
-      LocalDate date,
-      String source,
-      String title,
-      String text,
-      String url) {
-    return new ParsedRecord(
-        inputFile, recordRef, articleId, date, source, title, text, url, null, null, null);
   }
 
   static ParsedRecord quarantined(
@@ -53,6 +46,7 @@ public record ParsedRecord(
     String truncated =
         raw == null || raw.length() <= maxRawChars ? raw : raw.substring(0, maxRawChars);
     return new ParsedRecord(
-        inputFile, recordRef, null, null, null, null, null, null, truncated, reason, detail);
+        inputFile, recordRef, null, null, null, null, null, null, null, false, truncated, reason,
+        detail);
   }
 }

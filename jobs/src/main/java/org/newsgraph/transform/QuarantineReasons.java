@@ -15,11 +15,17 @@ public final class QuarantineReasons {
   /** A date is present but is not a valid {@code YYYY-MM-DD} date (or ISO date-time). */
   public static final String BAD_DATE = "bad_date";
 
-  /** The article text is missing, empty or only whitespace. */
+  /** A valid date outside the plausible range of the settings (never guessed). */
+  public static final String DATE_OUT_OF_RANGE = "date_out_of_range";
+
+  /** The article text is missing, empty or only whitespace (also after removing markup). */
   public static final String EMPTY_TEXT = "empty_text";
 
-  /** Another record earlier in the input has the same article_id. */
-  public static final String DUPLICATE_ID = "duplicate_id";
+  /** An earlier record has the same article_id and the same text: a repeated record. */
+  public static final String DUPLICATE_RECORD = "duplicate_record";
+
+  /** An earlier record has the same article_id but a different text: both are kept apart. */
+  public static final String ID_CONFLICT = "id_conflict";
 
   /** The file could not be read or decompressed (for example a truncated .gz). */
   public static final String UNREADABLE_FILE = "unreadable_file";

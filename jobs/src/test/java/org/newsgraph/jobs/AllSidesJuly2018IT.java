@@ -66,7 +66,8 @@ class AllSidesJuly2018IT extends SparkTestSession {
           sliceArticles++;
           String text = article.get("text").asText();
           if (PUTIN.matcher(text).find() && KIM.matcher(text).find()) {
-            namingBoth.add(article.get("id").asText());
+            // Input ids are namespaced by the name of the file's directory.
+            namingBoth.add("allsides-slice:" + article.get("id").asText());
           }
         }
       }

@@ -13,10 +13,18 @@ class ArticleParsersTest {
   private static final String JSONL_FILE = "file:/data/news/feed.jsonl";
   private static final int MAX_RAW = 4096;
 
+  private static ParsedRecord parseText(String file, String content, int maxRaw) {
+    return ArticleParsers.datedText(file, content, TestRules.rules(maxRaw));
+  }
+
+  private static ParsedRecord parseJson(String file, long line, String json, int maxRaw) {
+    return ArticleParsers.structured(file, "line " + line, json, TestRules.rules(maxRaw));
+  }
+
   @Test
   void datedTextWithBodyOnTheDateLineAndBelow() {
     ParsedRecord r =
-        ArticleParsers.datedText(
+        parseText(
             TEXT_FILE, "date 2018-07-16 Putin met Trump in Helsinki.\nThey talked.\n", MAX_RAW);
     assertThat(r.isArticle()).as("is an article").isTrue();
     assertThat(r.date()).as("date").isEqualTo(LocalDate.of(2018, 7, 16));
@@ -33,18 +41,16 @@ class ArticleParsersTest {
 
   @Test
   void datedTextSourceIsTheParentDirectoryName() {
-    ParsedRecord r =
-        ArticleParsers.datedText("/corpus/apnews/a.txt", "date 2018-07-16 Text.", MAX_RAW);
+    ParsedRecord r = parseText("/corpus/apnews/a.txt", "date 2018-07-16 Text.", MAX_RAW);
     assertThat(r.source()).as("parent directory name").isEqualTo("apnews");
-    ParsedRecord bare = ArticleParsers.datedText("a.txt", "date 2018-07-16 Text.", MAX_RAW);
+    ParsedRecord bare = parseText("a.txt", "date 2018-07-16 Text.", MAX_RAW);
     assertThat(bare.source()).as("a file name without directory has no source").isNull();
   }
 
   @Test
   void datedTextAllowsLeadingWhitespaceAndByteOrderMark() {
     ParsedRecord r =
-        ArticleParsers.datedText(
-            TEXT_FILE, "\uFEFF \n\t date 2018-07-16\nNATO leaders met in Brussels.", MAX_RAW);
+        parseText(TEXT_FILE, "\uFEFF \n\t date 2018-07-16\nNATO leaders met in Brussels.", MAX_RAW);
     assertThat(r.isArticle()).as("BOM and blank lines before the date line").isTrue();
     assertThat(r.date()).as("date").isEqualTo(LocalDate.of(2018, 7, 16));
     assertThat(r.text()).as("body on the next line").isEqualTo("NATO leaders met in Brussels.");
@@ -53,7 +59,7 @@ class ArticleParsersTest {
   @Test
   void datedTextWithoutDateLineIsMissingDate() {
     String content = "Putin met Trump.\ndate 2018-07-16\n";
-    ParsedRecord r = ArticleParsers.datedText(TEXT_FILE, content, MAX_RAW);
+    ParsedRecord r = parseText(TEXT_FILE, content, MAX_RAW);
     assertThat(r.reason()).as("reason").isEqualTo("missing_date");
     assertThat(r.isArticle()).as("is an article").isFalse();
     assertThat(r.rawRecord()).as("raw record kept").isEqualTo(content);
@@ -63,22 +69,22 @@ class ArticleParsersTest {
 
   @Test
   void datedTextWithImpossibleDateIsBadDate() {
-    ParsedRecord r = ArticleParsers.datedText(TEXT_FILE, "date 2018-02-30 Some text.", MAX_RAW);
+    ParsedRecord r = parseText(TEXT_FILE, "date 2018-02-30 Some text.", MAX_RAW);
     assertThat(r.reason()).as("February 30th").isEqualTo("bad_date");
     assertThat(r.detail()).as("detail names the value").contains("2018-02-30");
-    ParsedRecord words = ArticleParsers.datedText(TEXT_FILE, "date yesterday Some text.", MAX_RAW);
+    ParsedRecord words = parseText(TEXT_FILE, "date yesterday Some text.", MAX_RAW);
     assertThat(words.reason()).as("a word instead of a date").isEqualTo("bad_date");
   }
 
   @Test
   void datedTextWithOnlyTheDateIsEmptyText() {
-    ParsedRecord r = ArticleParsers.datedText(TEXT_FILE, "date 2018-07-16 \n \n", MAX_RAW);
+    ParsedRecord r = parseText(TEXT_FILE, "date 2018-07-16 \n \n", MAX_RAW);
     assertThat(r.reason()).as("reason").isEqualTo("empty_text");
   }
 
   @Test
   void datedTextThatIsNotUtf8IsMalformed() {
-    ParsedRecord r = ArticleParsers.datedText(TEXT_FILE, null, MAX_RAW);
+    ParsedRecord r = parseText(TEXT_FILE, null, MAX_RAW);
     assertThat(r.reason()).as("reason for undecodable content").isEqualTo("malformed_record");
     assertThat(r.rawRecord()).as("raw record").isNull();
     assertThat(r.inputFile()).as("input file").isEqualTo(TEXT_FILE);
@@ -90,9 +96,11 @@ class ArticleParsersTest {
         "{\"id\":\"reuters-42\",\"published\":\"2018-07-16\","
             + "\"source\":\"Reuters\",\"title\":\"Summit\","
             + "\"text\":\"  Putin met Trump.  \",\"url\":\"https://x.org/42\"}";
-    ParsedRecord r = ArticleParsers.jsonLine(JSONL_FILE, 7, line, MAX_RAW);
+    ParsedRecord r = parseJson(JSONL_FILE, 7, line, MAX_RAW);
     assertThat(r.isArticle()).as("is an article").isTrue();
-    assertThat(r.articleId()).as("id kept").isEqualTo("reuters-42");
+    assertThat(r.articleId())
+        .as("id kept, namespaced by the file's directory")
+        .isEqualTo("news:reuters-42");
     assertThat(r.date()).as("date").isEqualTo(LocalDate.of(2018, 7, 16));
     assertThat(r.source()).as("source").isEqualTo("Reuters");
     assertThat(r.title()).as("title").isEqualTo("Summit");
@@ -105,22 +113,22 @@ class ArticleParsersTest {
   @Test
   void jsonLineWithoutIdGetsAStableHashId() {
     ParsedRecord a =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE,
             1,
             "{\"published\":\"2018-07-16\",\"text\":\"Putin met  Trump.\"}",
             MAX_RAW);
     ParsedRecord b =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE,
             2,
             "{\"id\":\" \",\"published\":\"2018-07-16\",\"text\":\" Putin met\\nTrump. \"}",
             MAX_RAW);
     ParsedRecord otherDay =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE, 3, "{\"published\":\"2018-07-17\",\"text\":\"Putin met Trump.\"}", MAX_RAW);
     ParsedRecord otherText =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE, 4, "{\"published\":\"2018-07-16\",\"text\":\"Putin met Xi.\"}", MAX_RAW);
     assertThat(a.articleId()).as("generated id").startsWith("sha-");
     assertThat(a.articleId()).as("generated id length: 'sha-' and 24 hex digits").hasSize(28);
@@ -133,10 +141,9 @@ class ArticleParsersTest {
 
   @Test
   void datedTextAndJsonLineOfTheSameArticleGetTheSameId() {
-    ParsedRecord text =
-        ArticleParsers.datedText(TEXT_FILE, "date 2018-07-16 Putin met\nTrump.", MAX_RAW);
+    ParsedRecord text = parseText(TEXT_FILE, "date 2018-07-16 Putin met\nTrump.", MAX_RAW);
     ParsedRecord json =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE, 1, "{\"published\":\"2018-07-16\",\"text\":\"Putin met Trump.\"}", MAX_RAW);
     assertThat(text.articleId())
         .as("id of the same article in two formats")
@@ -146,7 +153,7 @@ class ArticleParsersTest {
   @Test
   void brokenJsonIsMalformed() {
     String line = "{\"id\":\"a\",\"published\":\"2018-07-16\",\"text\":\"unterminated";
-    ParsedRecord r = ArticleParsers.jsonLine(JSONL_FILE, 3, line, MAX_RAW);
+    ParsedRecord r = parseJson(JSONL_FILE, 3, line, MAX_RAW);
     assertThat(r.reason()).as("reason").isEqualTo("malformed_record");
     assertThat(r.recordRef()).as("record ref").isEqualTo("line 3");
     assertThat(r.rawRecord()).as("raw record").isEqualTo(line);
@@ -156,8 +163,7 @@ class ArticleParsersTest {
   @Test
   void jsonArrayIsMalformed() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "[{\"published\":\"2018-07-16\",\"text\":\"x\"}]", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "[{\"published\":\"2018-07-16\",\"text\":\"x\"}]", MAX_RAW);
     assertThat(r.reason()).as("an array instead of an object").isEqualTo("malformed_record");
     assertThat(r.detail()).as("detail").isEqualTo("not a JSON object");
   }
@@ -165,20 +171,18 @@ class ArticleParsersTest {
   @Test
   void numberInATextFieldIsMalformed() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "{\"published\":\"2018-07-16\",\"text\":42}", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "{\"published\":\"2018-07-16\",\"text\":42}", MAX_RAW);
     assertThat(r.reason()).as("number in 'text'").isEqualTo("malformed_record");
     assertThat(r.detail()).as("detail names the field").contains("'text'");
     ParsedRecord id =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "{\"id\":7,\"published\":\"2018-07-16\",\"text\":\"x\"}", MAX_RAW);
-    assertThat(id.reason()).as("number in 'id'").isEqualTo("malformed_record");
+        parseJson(JSONL_FILE, 1, "{\"id\":7,\"published\":\"2018-07-16\",\"text\":\"x\"}", MAX_RAW);
+    assertThat(id.articleId()).as("a numeric id is an id").isEqualTo("news:7");
   }
 
   @Test
   void nullFieldsAreAbsentFields() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE,
             1,
             "{\"id\":null,\"published\":\"2018-07-16\",\"title\":null,\"text\":\"Body.\"}",
@@ -190,36 +194,37 @@ class ArticleParsersTest {
 
   @Test
   void missingPublishedIsMissingDate() {
-    ParsedRecord r = ArticleParsers.jsonLine(JSONL_FILE, 1, "{\"text\":\"Body.\"}", MAX_RAW);
+    ParsedRecord r = parseJson(JSONL_FILE, 1, "{\"text\":\"Body.\"}", MAX_RAW);
     assertThat(r.reason()).as("no 'published'").isEqualTo("missing_date");
     ParsedRecord blank =
-        ArticleParsers.jsonLine(JSONL_FILE, 1, "{\"published\":\" \",\"text\":\"Body.\"}", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "{\"published\":\" \",\"text\":\"Body.\"}", MAX_RAW);
     assertThat(blank.reason()).as("blank 'published'").isEqualTo("missing_date");
   }
 
   @Test
   void impossibleDateIsBadDate() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "{\"published\":\"2018-13-45\",\"text\":\"Body.\"}", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "{\"published\":\"2018-13-45\",\"text\":\"Body.\"}", MAX_RAW);
     assertThat(r.reason()).as("month 13, day 45").isEqualTo("bad_date");
     ParsedRecord us =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "{\"published\":\"07/16/2018\",\"text\":\"Body.\"}", MAX_RAW);
-    assertThat(us.reason()).as("US-style date").isEqualTo("bad_date");
+        parseJson(JSONL_FILE, 1, "{\"published\":\"07/16/2018\",\"text\":\"Body.\"}", MAX_RAW);
+    assertThat(us.date()).as("US-style M/d/yyyy date").isEqualTo(LocalDate.of(2018, 7, 16));
+    ParsedRecord old =
+        parseJson(JSONL_FILE, 1, "{\"published\":\"1850-01-01\",\"text\":\"Body.\"}", MAX_RAW);
+    assertThat(old.reason()).as("before the plausible range").isEqualTo("date_out_of_range");
   }
 
   @Test
   void isoDateTimeGivesItsDate() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE,
             1,
             "{\"published\":\"1987-02-26T15:01:01.790\",\"text\":\"Body.\"}",
             MAX_RAW);
     assertThat(r.date()).as("date of an ISO date-time").isEqualTo(LocalDate.of(1987, 2, 26));
     ParsedRecord spaced =
-        ArticleParsers.jsonLine(
+        parseJson(
             JSONL_FILE, 1, "{\"published\":\"1987-02-26 15:01\",\"text\":\"Body.\"}", MAX_RAW);
     assertThat(spaced.date())
         .as("date of a date-time with a space")
@@ -229,22 +234,20 @@ class ArticleParsersTest {
   @Test
   void blankTextIsEmptyText() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "{\"published\":\"2018-07-16\",\"text\":\" \\n\\t \"}", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "{\"published\":\"2018-07-16\",\"text\":\" \\n\\t \"}", MAX_RAW);
     assertThat(r.reason()).as("whitespace-only text").isEqualTo("empty_text");
-    ParsedRecord missing =
-        ArticleParsers.jsonLine(JSONL_FILE, 1, "{\"published\":\"2018-07-16\"}", MAX_RAW);
+    ParsedRecord missing = parseJson(JSONL_FILE, 1, "{\"published\":\"2018-07-16\"}", MAX_RAW);
     assertThat(missing.reason()).as("no 'text'").isEqualTo("empty_text");
   }
 
   @Test
   void rawRecordIsTruncated() {
     String line = "not json at all, just a long line";
-    ParsedRecord r = ArticleParsers.jsonLine(JSONL_FILE, 1, line, 10);
+    ParsedRecord r = parseJson(JSONL_FILE, 1, line, 10);
     assertThat(r.rawRecord()).as("raw record cut to 10 characters").isEqualTo("not json a");
-    ParsedRecord text = ArticleParsers.datedText(TEXT_FILE, "no date line here", 5);
+    ParsedRecord text = parseText(TEXT_FILE, "no date line here", 5);
     assertThat(text.rawRecord()).as("raw text file cut to 5 characters").isEqualTo("no da");
-    ParsedRecord shortLine = ArticleParsers.jsonLine(JSONL_FILE, 1, "[1]", 10);
+    ParsedRecord shortLine = parseJson(JSONL_FILE, 1, "[1]", 10);
     assertThat(shortLine.rawRecord()).as("a short record is kept whole").isEqualTo("[1]");
   }
 
@@ -264,11 +267,11 @@ class ArticleParsersTest {
   @Test
   void jsonLineWithAnythingAfterTheObjectIsMalformed() {
     String twoObjects = "{\"id\":\"a\",\"published\":\"2018-07-01\",\"text\":\"x\"}{\"id\":\"b\"}";
-    assertThat(ArticleParsers.jsonLine(JSONL_FILE, 1, twoObjects, MAX_RAW).reason())
+    assertThat(parseJson(JSONL_FILE, 1, twoObjects, MAX_RAW).reason())
         .as("two JSON objects on one line")
         .isEqualTo("malformed_record");
     String trailing = "{\"published\":\"2018-07-01\",\"text\":\"x\"} garbage";
-    assertThat(ArticleParsers.jsonLine(JSONL_FILE, 2, trailing, MAX_RAW).reason())
+    assertThat(parseJson(JSONL_FILE, 2, trailing, MAX_RAW).reason())
         .as("an object followed by garbage")
         .isEqualTo("malformed_record");
   }
@@ -276,8 +279,7 @@ class ArticleParsersTest {
   @Test
   void jsonLineMayStartWithAByteOrderMark() {
     ParsedRecord r =
-        ArticleParsers.jsonLine(
-            JSONL_FILE, 1, "\uFEFF{\"published\":\"2018-07-01\",\"text\":\"x\"}", MAX_RAW);
+        parseJson(JSONL_FILE, 1, "\uFEFF{\"published\":\"2018-07-01\",\"text\":\"x\"}", MAX_RAW);
     assertThat(r.isArticle()).as("first line after a byte-order mark is an article").isTrue();
   }
 }

@@ -70,7 +70,9 @@ class IngestTest extends SparkTestSession {
         lines(
             "  \r",
             "{\"id\":\"j1\",\"published\":\"2018-07-18\",\"text\":\"Not the first j1.\"}",
-            "{\"id\":\"j8\",\"published\":\"2018-07-18\",\"text\":\"x\"}{\"id\":\"j9\"}"));
+            "{\"id\":\"j8\",\"published\":\"2018-07-18\",\"text\":\"x\"}{\"id\":\"j9\"}",
+            // Line 9 repeats line 2 exactly.
+            "{\"id\":\"j2\",\"published\":\"2018-07-16\",\"text\":\"Two.\"}"));
     Files.write(json.resolve("feed.jsonl"), feed.toByteArray());
 
     byte[] whole =
@@ -87,7 +89,9 @@ class IngestTest extends SparkTestSession {
 
     files = InputFiles.find(List.of(dir.toString()), new Configuration());
     parsed =
-        Ingest.withDuplicateIdsQuarantined(Ingest.parse(spark, files, MAX_RAW), MAX_RAW).cache();
+        Ingest.withRepeatedIdsQuarantined(
+                Ingest.parse(spark, files, TestRules.rules(MAX_RAW)), MAX_RAW)
+            .cache();
     rows = new ArrayList<>();
     for (Row r : parsed.orderBy(Tables.INPUT_FILE, Ingest.SEQ).collectAsList()) {
       String file = r.<String>getAs(Tables.INPUT_FILE);
@@ -134,16 +138,17 @@ class IngestTest extends SparkTestSession {
         .as("parsed rows by file and position")
         .containsExactly(
             // The truncated gzip: line 1 is complete, line 2 breaks off.
-            "cut.jsonl.gz | line 1 | article | null | t1 | 2018-07-19",
+            "cut.jsonl.gz | line 1 | article | null | json:t1 | 2018-07-19",
             "cut.jsonl.gz | after line 1 | quarantined | unreadable_file | null | null",
-            "feed.jsonl | line 1 | article | null | j1 | 2018-07-16",
-            "feed.jsonl | line 2 | article | null | j2 | 2018-07-16",
-            "feed.jsonl | line 3 | article | null | j3 | 2018-07-17",
+            "feed.jsonl | line 1 | article | null | json:j1 | 2018-07-16",
+            "feed.jsonl | line 2 | article | null | json:j2 | 2018-07-16",
+            "feed.jsonl | line 3 | article | null | json:j3 | 2018-07-17",
             "feed.jsonl | line 4 | quarantined | malformed_record | null | null",
             "feed.jsonl | line 5 | quarantined | malformed_record | null | null",
             // Line 6 is blank: no row. Line 7 repeats j1.
-            "feed.jsonl | line 7 | quarantined | duplicate_id | j1 | 2018-07-18",
+            "feed.jsonl | line 7 | quarantined | id_conflict | json:j1 | 2018-07-18",
             "feed.jsonl | line 8 | quarantined | malformed_record | null | null",
+            "feed.jsonl | line 9 | quarantined | duplicate_record | json:j2 | 2018-07-16",
             "notgz.jsonl.gz | file | quarantined | unreadable_file | null | null",
             "nothing.jsonl | file | quarantined | empty_text | null | null",
             "empty.txt | file | quarantined | empty_text | null | null",
@@ -169,7 +174,9 @@ class IngestTest extends SparkTestSession {
                 2L,
                 "malformed_record",
                 3L,
-                "duplicate_id",
+                "id_conflict",
+                1L,
+                "duplicate_record",
                 1L,
                 "empty_text",
                 2L));
@@ -208,7 +215,7 @@ class IngestTest extends SparkTestSession {
   void duplicateKeepsTheFirstRecordAsTheArticle() {
     List<Row> j1 =
         parsed
-            .where(col(Tables.ARTICLE_ID).equalTo("j1"))
+            .where(col(Tables.ARTICLE_ID).equalTo("json:j1"))
             .orderBy(Ingest.SEQ)
             .select(Ingest.KIND, Tables.TEXT, Tables.DETAIL, Tables.RAW_RECORD)
             .collectAsList();
@@ -219,7 +226,7 @@ class IngestTest extends SparkTestSession {
             RowFactory.create(
                 "quarantined",
                 "Not the first j1.",
-                "article_id j1 appeared earlier",
+                "article_id json:j1 appeared earlier in the input",
                 "Not the first j1."));
   }
 
@@ -240,11 +247,13 @@ class IngestTest extends SparkTestSession {
   @Test
   void quarantinedRawRecordsRespectTheConfiguredLimit() {
     List<Row> raw =
-        Ingest.quarantined(Ingest.withDuplicateIdsQuarantined(Ingest.parse(spark, files, 6), 6))
-            .where(col(Tables.REASON).isin("duplicate_id", "malformed_record"))
+        Ingest.quarantined(
+                Ingest.withRepeatedIdsQuarantined(
+                    Ingest.parse(spark, files, TestRules.rules(6)), 6))
+            .where(col(Tables.REASON).isin("id_conflict", "malformed_record"))
             .select(Tables.RAW_RECORD)
             .collectAsList();
-    assertThat(raw).as("duplicate and malformed records").hasSize(4);
+    assertThat(raw).as("conflicting and malformed records").hasSize(4);
     assertThat(raw)
         .as("raw records cut to the 6-character limit")
         .allMatch(r -> r.getString(0).length() <= 6);

@@ -108,11 +108,11 @@ class InputFilesTest {
   @Test
   void explicitFileWithUnknownExtensionIsAnError() throws IOException {
     touch("a/one.txt");
-    Path csv = touch("a/articles.csv");
+    Path csv = touch("a/articles.xml");
     assertThatThrownBy(() -> InputFiles.find(List.of(csv.toString()), conf))
-        .as("an explicitly named .csv file")
+        .as("an explicitly named .xml file")
         .isInstanceOf(NewsgraphException.class)
-        .hasMessageContaining("articles.csv")
+        .hasMessageContaining("articles.xml")
         .hasMessageContaining("unsupported extension");
   }
 
@@ -129,7 +129,7 @@ class InputFilesTest {
   @Test
   void directoryWithoutSupportedFilesIsAnError() throws IOException {
     touch("docs/README.md");
-    touch("docs/data.csv");
+    touch("docs/data.xml");
     touch("docs/.hidden.txt");
     String dir = root.resolve("docs").toString();
     assertThatThrownBy(() -> InputFiles.find(List.of(dir), conf))

@@ -1,0 +1,43 @@
+package org.newsgraph.transform;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Everything that decides how a raw record becomes an article; shipped to executors with the
+ * parsing functions.
+ *
+ * @param fields where each field is found in structured records
+ * @param zone time zone of the {@code date} column and of date-times without a zone
+ * @param minDate earliest plausible publication day; earlier ones are {@code date_out_of_range}
+ * @param maxDate latest plausible publication day
+ * @param text text normalisation (HTML, boilerplate, whitespace, truncation)
+ * @param idNamespace prefix of input ids: {@code {dir}} for the name of the file's directory, an
+ *     empty string for none, anything else literally
+ * @param maxRawChars raw records kept in quarantine are cut to this length
+ * @param csvDelimiter the field delimiter of CSV files
+ */
+public record IngestRules(
+    FieldMapping fields,
+    ZoneId zone,
+    LocalDate minDate,
+    LocalDate maxDate,
+    ArticleText text,
+    String idNamespace,
+    int maxRawChars,
+    String csvDelimiter)
+    implements Serializable {
+
+  /** The placeholder for the name of the directory that holds the input file. */
+  public static final String DIRECTORY_NAMESPACE = "{dir}";
+
+  /** The article id of an input id found in {@code inputFile}. */
+  String namespacedId(String inputFile, String id) {
+    String ns =
+        DIRECTORY_NAMESPACE.equals(idNamespace)
+            ? ArticleParsers.directoryName(inputFile)
+            : idNamespace;
+    return ns == null || ns.isEmpty() ? id : ns + ":" + id;
+  }
+}

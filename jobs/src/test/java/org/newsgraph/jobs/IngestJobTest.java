@@ -1,0 +1,239 @@
+package org.newsgraph.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+
+/**
+ * The ingest stage end to end (no CoreNLP): every input format, a fixture with more than 15 kinds
+ * of bad record, the accounting per input file, --fail-fast and stable ids across runs.
+ */
+class IngestJobTest extends SparkTestSession {
+
+  private static Path input;
+  private static String output;
+  private static IngestJob.Report report;
+
+  @BeforeAll
+  static void ingestFixture() throws IOException {
+    input = tempDir("ingest-job-input");
+    Path feed = Files.createDirectories(input.resolve("feed"));
+    ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
+    jsonl.writeBytes(
+        lines(
+            // 1 good, with a nested date field and an HTML body with a script
+            "{\"id\":\"a1\",\"meta\":{\"when\":\"2018-07-16T23:30:00-04:00\"},\"title\":\"T\","
+                + "\"body\":\"<p>Putin met <b>Trump</b>.</p><script>var x=1;</script>"
+                + "<p>ADVERTISEMENT</p><p>They talked &amp; smiled.</p>\"}",
+            // 2 broken JSON
+            "{\"id\":\"a2\",\"published\":",
+            // 3 wrong type: text is a number
+            "{\"id\":\"a3\",\"published\":\"2018-07-16\",\"text\":42}",
+            // 4 missing text field
+            "{\"id\":\"a4\",\"published\":\"2018-07-16\"}",
+            // 5 missing date
+            "{\"id\":\"a5\",\"text\":\"No date.\"}",
+            // 6 impossible date
+            "{\"id\":\"a6\",\"published\":\"2018-02-30\",\"text\":\"Leap.\"}",
+            // 7 date out of the plausible range
+            "{\"id\":\"a7\",\"published\":\"1850-01-01\",\"text\":\"Old.\"}",
+            // 8 empty text
+            "{\"id\":\"a8\",\"published\":\"2018-07-16\",\"text\":\"\"}",
+            // 9 whitespace-only text
+            "{\"id\":\"a9\",\"published\":\"2018-07-16\",\"text\":\" \\n\\t \"}",
+            // 10 only boilerplate
+            "{\"id\":\"a10\",\"published\":\"2018-07-16\",\"text\":\"ADVERTISEMENT\\n\\nShare this"
+                + " article\"}",
+            // 11 same id as line 1, other text
+            "{\"id\":\"a1\",\"published\":\"2018-07-17\",\"text\":\"Another story.\"}",
+            // 12 a JSON array, not an object
+            "[1, 2, 3]",
+            // 13 epoch seconds, RFC 1123 and US dates are all dates
+            "{\"id\":\"a13\",\"published\":1531785600,\"text\":\"Epoch.\"}",
+            "{\"id\":\"a14\",\"published\":\"Tue, 17 Jul 2018 10:00:00 GMT\",\"text\":\"RFC.\"}",
+            "{\"id\":\"a15\",\"published\":\"7/18/2018\",\"text\":\"US.\"}",
+            // 16 exact repeat of line 13
+            "{\"id\":\"a13\",\"published\":1531785600,\"text\":\"Epoch.\"}"));
+    // 17 binary junk (not UTF-8)
+    jsonl.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0x9C, '\n'});
+    Files.write(feed.resolve("feed.jsonl"), jsonl.toByteArray());
+
+    // 18 a truncated .gz, 19 a .gz that is no gzip, 20 a zero-byte file
+    byte[] gz =
+        gzip(
+            lines(
+                "{\"id\":\"g1\",\"published\":\"2018-07-19\",\"text\":\""
+                    + "x ".repeat(500)
+                    + "\"}"));
+    Files.write(feed.resolve("cut.jsonl.gz"), Arrays.copyOf(gz, gz.length - 30));
+    Files.writeString(feed.resolve("plain.jsonl.gz"), "{\"id\":\"p1\"}\n");
+    Files.write(feed.resolve("empty.jsonl"), new byte[0]);
+
+    // 21 a 5 MB article: kept, truncated
+    Path text = Files.createDirectories(input.resolve("desk"));
+    Files.writeString(text.resolve("long.txt"), "date 2018-07-20 " + "word ".repeat(1_000_000));
+    // 22 a text file without a date line
+    Files.writeString(text.resolve("undated.txt"), "Putin met Trump.");
+
+    // CSV with a quoted multi-line field and a header mapping, and Parquet
+    Files.writeString(
+        text.resolve("wire.csv"),
+        "id,date,headline,content\n"
+            + "c1,2018-07-21,Summit,\"Putin met Trump.\n\nThey talked.\"\n"
+            + "c2,,No date,\"Body.\"\n");
+    spark
+        .sql(
+            "SELECT 'q1' AS id, '2018-07-22' AS published, 'Wire' AS source,"
+                + " 'Parquet article.' AS text")
+        .coalesce(1)
+        .write()
+        .parquet(input.resolve("pq").toString());
+    // Spark's own marker files are hidden; the data file has a .parquet extension.
+
+    output = tempDir("ingest-job-output").toString();
+    report = IngestJob.run(spark, settings(output, false));
+  }
+
+  private static Settings settings(String out, boolean failFast) {
+    return Settings.defaults()
+        .with(SettingKeys.INPUT.key(), input.toString())
+        .with(SettingKeys.OUTPUT.key(), out)
+        .with(SettingKeys.FIELD_PUBLISHED.key(), "published,date,meta.when")
+        .with(SettingKeys.TIME_ZONE.key(), "UTC")
+        .with(SettingKeys.FAIL_FAST.key(), Boolean.toString(failFast));
+  }
+
+  private static byte[] lines(String... lines) {
+    return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(data);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void everyBadRecordIsQuarantinedWithItsReason() {
+    Map<String, Long> expected = new TreeMap<>();
+    expected.put("malformed_record", 4L); // broken JSON, number text, array, binary junk
+    expected.put("empty_text", 5L); // missing text, "", whitespace, boilerplate only, 0 bytes
+    expected.put("missing_date", 3L); // JSON without date, CSV row without date, undated .txt
+    expected.put("bad_date", 1L);
+    expected.put("date_out_of_range", 1L);
+    expected.put("id_conflict", 1L);
+    expected.put("duplicate_record", 1L);
+    expected.put("unreadable_file", 2L); // truncated .gz, .gz that is not gzip
+    assertThat(new TreeMap<>(report.quarantineReasons()))
+        .as("quarantine reasons")
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void accountingHoldsPerFileAndInTotal() {
+    // feed.jsonl 17 records, cut.jsonl.gz 1, plain.jsonl.gz 1, empty.jsonl 1, long.txt 1,
+    // undated.txt 1, wire.csv 2, the Parquet file 1.
+    assertThat(report.read()).as("records read").isEqualTo(25);
+    assertThat(report.articles() + report.quarantined())
+        .as("articles + quarantined")
+        .isEqualTo(report.read());
+    // a1, a13, a14, a15, long.txt, c1, q1
+    assertThat(report.articles()).as("articles").isEqualTo(7);
+    List<Row> runs =
+        TableIO.read(spark, output, Tables.INGEST_RUNS)
+            .where(col(Tables.INPUT_FILE).endsWith("feed.jsonl"))
+            .select(Tables.RECORDS_READ, Tables.ARTICLES_COUNT, Tables.QUARANTINED_COUNT)
+            .collectAsList();
+    assertThat(runs).as("ingest_runs row of feed.jsonl").hasSize(1);
+    assertThat(runs.get(0).getLong(0)).as("feed.jsonl records").isEqualTo(17);
+    assertThat(runs.get(0).getLong(1)).as("feed.jsonl articles").isEqualTo(4);
+    assertThat(runs.get(0).getLong(2)).as("feed.jsonl quarantined").isEqualTo(13);
+  }
+
+  @Test
+  void articlesAreCleanedDatedAndTruncated() {
+    Map<String, Row> byId = new TreeMap<>();
+    for (Row r : TableIO.read(spark, output, Tables.ARTICLES).collectAsList()) {
+      byId.put(r.getAs(Tables.ARTICLE_ID), r);
+    }
+    Row a1 = byId.get("feed:a1");
+    assertThat(a1).as("article feed:a1").isNotNull();
+    assertThat(a1.<String>getAs(Tables.TEXT))
+        .as("HTML body: tags, script and boilerplate removed, entities decoded")
+        .isEqualTo("Putin met Trump.\n\nThey talked & smiled.");
+    assertThat(a1.getAs(Tables.DATE).toString())
+        .as("23:30 at -04:00 is the next day in UTC")
+        .isEqualTo("2018-07-17");
+    assertThat(a1.getAs(Tables.PUBLISHED_TS).toString()).as("published_ts").isNotNull();
+    assertThat(byId.get("feed:a13").getAs(Tables.DATE).toString())
+        .as("epoch 1531785600")
+        .isEqualTo("2018-07-17");
+    assertThat(byId.get("feed:a15").getAs(Tables.DATE).toString())
+        .as("7/18/2018")
+        .isEqualTo("2018-07-18");
+    assertThat(byId.get("desk:c1").<String>getAs(Tables.TEXT))
+        .as("CSV multi-line quoted field")
+        .isEqualTo("Putin met Trump.\n\nThey talked.");
+    assertThat(byId.get("desk:c1").<String>getAs(Tables.TITLE))
+        .as("CSV headline")
+        .isEqualTo("Summit");
+    assertThat(byId.get("pq:q1").<String>getAs(Tables.SOURCE))
+        .as("Parquet source")
+        .isEqualTo("Wire");
+    Row longest =
+        byId.values().stream()
+            .filter(r -> r.<String>getAs(Tables.INPUT_FILE).endsWith("long.txt"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(longest.<Boolean>getAs(Tables.TRUNCATED)).as("5 MB article truncated").isTrue();
+    assertThat(longest.<String>getAs(Tables.TEXT).length())
+        .as("truncated length")
+        .isLessThanOrEqualTo(100_000)
+        .isGreaterThan(99_990);
+  }
+
+  @Test
+  void failFastStopsAtTheFirstBadRecordNamingFileLineAndReason() throws IOException {
+    String out = tempDir("ingest-fail-fast").toString();
+    assertThatThrownBy(() -> IngestJob.run(spark, settings(out, true)))
+        .as("--fail-fast on the fixture")
+        .isInstanceOf(NewsgraphException.class)
+        // Files are taken in path order: desk/ comes before feed/.
+        .hasMessageContaining("desk/undated.txt")
+        .hasMessageContaining("(file)")
+        .hasMessageContaining("missing_date");
+    assertThat(Files.exists(Path.of(out, "articles"))).as("no articles table written").isFalse();
+  }
+
+  @Test
+  void aSecondRunGivesTheSameIdsAndStories() throws IOException {
+    String again = tempDir("ingest-again").toString();
+    IngestJob.run(spark, settings(again, false));
+    var first =
+        TableIO.read(spark, output, Tables.ARTICLES).select(Tables.ARTICLE_ID, Tables.STORY_ID);
+    var second =
+        TableIO.read(spark, again, Tables.ARTICLES).select(Tables.ARTICLE_ID, Tables.STORY_ID);
+    assertThat(first.exceptAll(second).count()).as("ids or stories only in run 1").isZero();
+    assertThat(second.exceptAll(first).count()).as("ids or stories only in run 2").isZero();
+  }
+}

@@ -1,0 +1,29 @@
+package org.newsgraph.transform;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The ingest rules of the default settings (UTC, plausible dates 1900..2100), for tests. */
+final class TestRules {
+
+  private TestRules() {}
+
+  static IngestRules rules(int maxRaw) {
+    return new IngestRules(
+        new FieldMapping(
+            List.of("id"),
+            List.of("published", "date"),
+            List.of("source"),
+            List.of("title", "headline"),
+            List.of("text", "body", "content"),
+            List.of("url")),
+        ZoneOffset.UTC,
+        LocalDate.of(1900, 1, 1),
+        LocalDate.of(2100, 1, 1),
+        new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS),
+        IngestRules.DIRECTORY_NAMESPACE,
+        maxRaw,
+        ",");
+  }
+}
