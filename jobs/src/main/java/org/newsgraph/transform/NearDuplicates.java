@@ -70,18 +70,17 @@ import org.newsgraph.tables.Tables;
  *
  * <p>Connected components are found on the driver: the linked pairs (not the articles) are
  * collected and merged with a union-find, then the article-to-story mapping of the articles in
- * multi-article stories is joined back. That is fine while linked pairs number in the millions at
- * most. The output is deterministic: the same input gives the same rows on every run.
+ * multi-article stories is joined back. That is fine while linked pairs (and articles in
+ * multi-article stories) number in the millions at most. The output is deterministic: the same
+ * input gives the same rows on every run.
  */
 public final class NearDuplicates {
 
-  public static final String STORY_ID = "story_id";
-  public static final String IS_CANONICAL = "is_canonical";
   public static final double DEFAULT_JACCARD_THRESHOLD = 0.8;
   public static final int DEFAULT_SHINGLE_WORDS = 5;
 
-  static final int FEATURES = 1 << 20;
-  static final int HASH_TABLES = 5;
+  private static final int FEATURES = 1 << 20;
+  private static final int HASH_TABLES = 5;
   private static final long SEED = 20180716L;
 
   // LSH keeps pairs strictly below its distance threshold, computed on hashed shingles: the
@@ -107,7 +106,9 @@ public final class NearDuplicates {
   }
 
   /**
-   * The story of every article; see the class comment for the definition.
+   * The story of every article; see the class comment for the definition. The pairs are found and
+   * collected during the call (Spark jobs run here); the returned rows read the articles' ids and
+   * dates again, so an expensive {@code articles} is worth caching.
    *
    * @param jaccardThreshold the least Jaccard similarity of shingle sets that links two articles,
    *     in (0, 1]
@@ -141,7 +142,10 @@ public final class NearDuplicates {
     return withStories(articles, storyOf);
   }
 
-  /** article_id, text_hash (null for an empty text), shingles and their hashed vector. */
+  /**
+   * article_id, its shingles and their hashed vector, and its representative: the smallest
+   * article_id with the same normalised text (its own id when that text is empty).
+   */
   private static Dataset<Row> shingled(Dataset<Row> articles, int shingleWords) {
     Column normalised =
         trim(
@@ -169,14 +173,17 @@ public final class NearDuplicates {
         .setOutputCol(FEATURES_COL)
         .setNumFeatures(FEATURES)
         .setBinary(true)
-        .transform(shingles);
+        .transform(shingles)
+        .withColumn(
+            REPRESENTATIVE,
+            when(col(TEXT_HASH).isNull(), col(Tables.ARTICLE_ID))
+                .otherwise(min(col(Tables.ARTICLE_ID)).over(Window.partitionBy(TEXT_HASH))))
+        .drop(TEXT_HASH);
   }
 
   /** Pairs (article_id, smallest article_id with the same non-empty normalised text). */
   private static Dataset<Row> exactDuplicates(Dataset<Row> shingled) {
     return shingled
-        .where(col(TEXT_HASH).isNotNull())
-        .withColumn(REPRESENTATIVE, min(col(Tables.ARTICLE_ID)).over(Window.partitionBy(TEXT_HASH)))
         .where(col(Tables.ARTICLE_ID).notEqual(col(REPRESENTATIVE)))
         .select(col(Tables.ARTICLE_ID), col(REPRESENTATIVE));
   }
@@ -189,10 +196,8 @@ public final class NearDuplicates {
   private static Dataset<Row> similarPairs(Dataset<Row> shingled, double jaccardThreshold) {
     Dataset<Row> distinctTexts =
         shingled
-            .where(size(col(SHINGLES)).gt(0))
-            .withColumn(
-                REPRESENTATIVE, min(col(Tables.ARTICLE_ID)).over(Window.partitionBy(TEXT_HASH)))
             .where(col(Tables.ARTICLE_ID).equalTo(col(REPRESENTATIVE)))
+            .where(size(col(SHINGLES)).gt(0))
             .select(col(Tables.ARTICLE_ID), col(FEATURES_COL));
     Dataset<Row> candidates =
         lsh(shingled.sparkSession())
@@ -225,7 +230,7 @@ public final class NearDuplicates {
     StructType schema =
         createStructType(
             List.of(createStructField(FEATURES_COL, SQLDataTypes.VectorType(), false)));
-    Dataset<Row> size =
+    Dataset<Row> oneVector =
         spark.createDataFrame(
             List.of(RowFactory.create(Vectors.sparse(FEATURES, new int[] {0}, new double[] {1}))),
             schema);
@@ -234,7 +239,7 @@ public final class NearDuplicates {
         .setSeed(SEED)
         .setInputCol(FEATURES_COL)
         .setOutputCol("hashes")
-        .fit(size);
+        .fit(oneVector);
   }
 
   /** The articles with their story (their own id when not in the mapping) and canonical flag. */
@@ -245,17 +250,17 @@ public final class NearDuplicates {
         createStructType(
             List.of(
                 createStructField(Tables.ARTICLE_ID, StringType, false),
-                createStructField(STORY_ID, StringType, false)));
+                createStructField(Tables.STORY_ID, StringType, false)));
     Dataset<Row> mapping = articles.sparkSession().createDataFrame(rows, schema);
     var byStory =
-        Window.partitionBy(STORY_ID)
+        Window.partitionBy(Tables.STORY_ID)
             .orderBy(col(Tables.DATE).asc_nulls_last(), col(Tables.ARTICLE_ID).asc());
     return articles
         .select(col(Tables.ARTICLE_ID), col(Tables.DATE))
         .join(mapping, new String[] {Tables.ARTICLE_ID}, "left")
-        .withColumn(STORY_ID, coalesce(col(STORY_ID), col(Tables.ARTICLE_ID)))
-        .withColumn(IS_CANONICAL, row_number().over(byStory).equalTo(1))
-        .select(col(Tables.ARTICLE_ID), col(STORY_ID), col(IS_CANONICAL));
+        .withColumn(Tables.STORY_ID, coalesce(col(Tables.STORY_ID), col(Tables.ARTICLE_ID)))
+        .withColumn(Tables.IS_CANONICAL, row_number().over(byStory).equalTo(1))
+        .select(col(Tables.ARTICLE_ID), col(Tables.STORY_ID), col(Tables.IS_CANONICAL));
   }
 
   /**

@@ -63,9 +63,9 @@ class NearDuplicatesAllSidesIT extends SparkTestSession {
     long start = System.nanoTime();
     for (Row r : NearDuplicates.stories(articles).collectAsList()) {
       String id = r.getAs(Tables.ARTICLE_ID);
-      String story = r.getAs(NearDuplicates.STORY_ID);
+      String story = r.getAs(Tables.STORY_ID);
       storyOf.put(id, story);
-      canonical.put(id, r.getAs(NearDuplicates.IS_CANONICAL));
+      canonical.put(id, r.getAs(Tables.IS_CANONICAL));
       storySizes.merge(story, 1, Integer::sum);
     }
     System.out.printf(

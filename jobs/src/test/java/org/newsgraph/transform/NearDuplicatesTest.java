@@ -106,6 +106,7 @@ class NearDuplicatesTest extends SparkTestSession {
               createStructField(Tables.TEXT, StringType, false)));
 
   private static Dataset<Row> articles;
+  private static Dataset<Row> stories;
   private static Map<String, Row> byId;
 
   @BeforeAll
@@ -127,7 +128,8 @@ class NearDuplicatesTest extends SparkTestSession {
     rows.add(article("empty-2", "2018-07-16", "\u2014 !"));
     articles = spark.createDataFrame(rows, SCHEMA);
     byId = new TreeMap<>();
-    for (Row r : NearDuplicates.stories(articles).collectAsList()) {
+    stories = NearDuplicates.stories(articles);
+    for (Row r : stories.collectAsList()) {
       byId.put(r.getAs(Tables.ARTICLE_ID), r);
     }
   }
@@ -145,11 +147,11 @@ class NearDuplicatesTest extends SparkTestSession {
   }
 
   private static String story(String id) {
-    return byId.get(id).getAs(NearDuplicates.STORY_ID);
+    return byId.get(id).getAs(Tables.STORY_ID);
   }
 
   private static boolean canonical(String id) {
-    return byId.get(id).getAs(NearDuplicates.IS_CANONICAL);
+    return byId.get(id).getAs(Tables.IS_CANONICAL);
   }
 
   /** Jaccard similarity of 5-word shingle sets, shingled here independently of the class. */
@@ -213,6 +215,25 @@ class NearDuplicatesTest extends SparkTestSession {
   }
 
   @Test
+  void theThresholdIsExact() {
+    double syndicated = 172.0 / 204;
+    assertThat(storiesAt(syndicated).get("story-syndicated"))
+        .as("story of the syndicated copy at a threshold of exactly its similarity")
+        .isEqualTo("story-copy");
+    assertThat(storiesAt(Math.nextUp(syndicated)).get("story-syndicated"))
+        .as("story of the syndicated copy at a threshold just above its similarity")
+        .isEqualTo("story-syndicated");
+  }
+
+  private static Map<String, String> storiesAt(double threshold) {
+    Map<String, String> stories = new TreeMap<>();
+    for (Row r : NearDuplicates.stories(articles, threshold, 5).collectAsList()) {
+      stories.put(r.getAs(Tables.ARTICLE_ID), r.getAs(Tables.STORY_ID));
+    }
+    return stories;
+  }
+
+  @Test
   void shortAndEmptyTextsAreStoriesOfTheirOwn() {
     // Three words, fewer than a shingle: its words are its shingles.
     assertThat(story("short")).as("story of the 3-word text").isEqualTo("short");
@@ -248,28 +269,26 @@ class NearDuplicatesTest extends SparkTestSession {
     Map<String, Integer> canonicalPerStory = new TreeMap<>();
     for (Row r : byId.values()) {
       canonicalPerStory.merge(
-          r.getAs(NearDuplicates.STORY_ID),
-          (boolean) r.getAs(NearDuplicates.IS_CANONICAL) ? 1 : 0,
-          Integer::sum);
+          r.getAs(Tables.STORY_ID), (boolean) r.getAs(Tables.IS_CANONICAL) ? 1 : 0, Integer::sum);
     }
     assertThat(canonicalPerStory)
-        .as("canonical articles per story")
+        .as("the 6 stories of the 10 articles, with their canonical article counts")
         .containsOnlyKeys("story-copy", "story-rewrite", "chain-a", "short", "empty-1", "empty-2")
         .allSatisfy((story, n) -> assertThat(n).as("canonical articles of %s", story).isEqualTo(1));
   }
 
   @Test
   void theOutputHasTheStoryColumns() {
-    assertThat(NearDuplicates.stories(articles).schema().fieldNames())
+    assertThat(stories.schema().fieldNames())
         .as("columns of the stories")
-        .containsExactly(Tables.ARTICLE_ID, NearDuplicates.STORY_ID, NearDuplicates.IS_CANONICAL);
+        .containsExactly(Tables.ARTICLE_ID, Tables.STORY_ID, Tables.IS_CANONICAL);
   }
 
   @Test
   void aSecondRunGivesTheSameRows() {
-    List<String> first = sortedRows(NearDuplicates.stories(articles));
-    List<String> second = sortedRows(NearDuplicates.stories(articles));
-    assertThat(second).as("rows of a second run").isEqualTo(first);
+    assertThat(sortedRows(NearDuplicates.stories(articles)))
+        .as("rows of a second run")
+        .isEqualTo(sortedRows(stories));
   }
 
   @Test
