@@ -96,12 +96,21 @@ public final class IngestJob {
       Progress.stage("ingest", "{} records read; finding near-duplicate stories", read);
 
       Dataset<Row> articles = Ingest.articles(parsed);
+      // The story search reads ids, dates and texts several times: keep just those at hand.
+      Dataset<Row> forStories =
+          articles
+              .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> stories =
           NearDuplicates.stories(
-              articles,
-              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.0, 1.0),
-              settings.getInt(SettingKeys.SHINGLE_WORDS, 1));
+                  forStories,
+                  settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
+                  settings.getInt(SettingKeys.SHINGLE_WORDS, 1))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      stories.count();
+      forStories.unpersist();
       TableIO.write(articles.join(stories, Tables.ARTICLE_ID), output, Tables.ARTICLES);
+      stories.unpersist();
       TableIO.writePartition(Ingest.quarantined(parsed), output, Tables.QUARANTINE, "ingest");
 
       checkAccounting(spark, output, perFile);

@@ -1,22 +1,16 @@
 package org.newsgraph.transform;
 
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
@@ -24,21 +18,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.tables.Tables;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Groups near-duplicate articles (the same story syndicated, re-published or lightly edited) into
@@ -59,14 +50,13 @@ import org.newsgraph.tables.Tables;
  * one article per story: the earliest date, ties broken by the smallest article_id. An article
  * whose normalised text is empty has nothing to compare and is always a story of its own.
  *
- * <p>Method. Shingles are hashed into {@value #FEATURES} buckets (binary term vectors, as {@link
- * HashingTF} makes them) and candidate pairs found with {@link MinHashLSH} ({@value #HASH_TABLES}
- * hash tables, fixed seed) and {@code approxSimilarityJoin} at Jaccard distance {@code 1 -
- * jaccardThreshold} (plus a small margin). Every candidate is then verified on the exact shingle
- * sets, so no pair below the threshold is ever linked; LSH may miss a qualifying pair, with
- * probability {@code (1 - J)^}{@value #HASH_TABLES} for a pair of similarity J (at most 0.2^5 =
- * 0.03% at the default threshold), and a missed pair still ends in one story when other links
- * connect it. Exact duplicates are linked by hash alone, and only one text of each is compared.
+ * <p>Method. Shingles are hashed (xxhash64) and each text gets a banded MinHash signature ({@link
+ * MinHashBands}: {@value #BANDS} bands of {@value #ROWS} rows, fixed seed). Texts that share a band
+ * hash are candidates, and every candidate is verified on the exact shingle sets, so no pair below
+ * the threshold is ever linked. LSH may miss a qualifying pair, with probability {@code (1 -
+ * J^5)^20} for a pair of similarity J (0.04% at J = 0.8, less above), and a missed pair still ends
+ * in one story when other links connect it. Exact duplicates are linked by hash alone, and only one
+ * text of each is compared.
  *
  * <p>Connected components are found on the driver: the linked pairs (not the articles) are
  * collected and merged with a union-find, then the article-to-story mapping of the articles in
@@ -79,21 +69,12 @@ public final class NearDuplicates {
   public static final double DEFAULT_JACCARD_THRESHOLD = 0.8;
   public static final int DEFAULT_SHINGLE_WORDS = 5;
 
-  private static final int FEATURES = 1 << 20;
-  private static final int HASH_TABLES = 5;
+  private static final int BANDS = 20;
+  private static final int ROWS = 5;
   private static final long SEED = 20180716L;
 
-  // LSH keeps pairs strictly below its distance threshold, computed on hashed shingles: the
-  // margin lets pairs on the threshold, or moved across it by a bucket collision, reach the exact
-  // check.
-  private static final double CANDIDATE_MARGIN = 0.01;
-
-  private static final String NORMALISED = "normalised";
   private static final String TEXT_HASH = "text_hash";
-  private static final String WORDS = "words";
-  private static final String NGRAMS = "ngrams";
-  private static final String SHINGLES = "shingles";
-  private static final String FEATURES_COL = "features";
+  private static final String BANDS_COL = "bands";
   private static final String REPRESENTATIVE = "representative";
   private static final String ID_A = "id_a";
   private static final String ID_B = "id_b";
@@ -123,57 +104,55 @@ public final class NearDuplicates {
     if (shingleWords < 1) {
       throw new IllegalArgumentException("shingleWords must be at least 1, got " + shingleWords);
     }
-    // Exact duplicates, similarity candidates and their verification all read the shingles.
-    Dataset<Row> shingled =
-        shingled(articles, shingleWords).persist(StorageLevel.MEMORY_AND_DISK());
+    // Exact duplicates and similarity candidates both read the signatures: small, so cached.
+    Dataset<Row> signed = signed(articles, shingleWords).persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, String> storyOf;
     try {
       UnionFind components = new UnionFind();
-      for (Row pair : exactDuplicates(shingled).collectAsList()) {
+      for (Row pair : exactDuplicates(signed).collectAsList()) {
         components.union(pair.getString(0), pair.getString(1));
       }
-      for (Row pair : similarPairs(shingled, jaccardThreshold).collectAsList()) {
+      for (Row pair :
+          similarPairs(articles, signed, jaccardThreshold, shingleWords).collectAsList()) {
         components.union(pair.getString(0), pair.getString(1));
       }
       storyOf = components.roots();
     } finally {
-      shingled.unpersist();
+      signed.unpersist();
     }
     return withStories(articles, storyOf);
   }
 
   /**
-   * article_id, its shingles and their hashed vector, and its representative: the smallest
-   * article_id with the same normalised text (its own id when that text is empty).
+   * article_id, its band hashes, and its representative: the smallest article_id with the same
+   * normalised text (its own id when that text is empty). The per-word work runs in plain Java
+   * ({@link MinHashBands}); no shingle strings are kept.
    */
-  private static Dataset<Row> shingled(Dataset<Row> articles, int shingleWords) {
-    Column normalised =
-        trim(
-            regexp_replace(
-                regexp_replace(lower(coalesce(col(Tables.TEXT), lit(""))), "\\p{P}", ""),
-                "[\\s\\p{Z}]+",
-                " "));
-    Dataset<Row> words =
-        articles
-            .select(col(Tables.ARTICLE_ID), normalised.as(NORMALISED))
-            .select(
-                col(Tables.ARTICLE_ID),
-                when(length(col(NORMALISED)).gt(0), sha2(col(NORMALISED), 256)).as(TEXT_HASH),
-                filter(split(col(NORMALISED), " "), w -> length(w).gt(0)).as(WORDS));
-    Dataset<Row> ngrams =
-        new NGram().setN(shingleWords).setInputCol(WORDS).setOutputCol(NGRAMS).transform(words);
-    Dataset<Row> shingles =
-        ngrams.select(
+  private static Dataset<Row> signed(Dataset<Row> articles, int shingleWords) {
+    MinHashBands minHash = new MinHashBands(BANDS, ROWS, SEED);
+    UserDefinedFunction signature =
+        udf(
+            (UDF1<String, Row>)
+                text -> {
+                  String normalised = MinHashBands.normalise(text);
+                  List<Long> bands = new ArrayList<>(BANDS);
+                  for (long b :
+                      minHash.bands(MinHashBands.shingleHashes(normalised, shingleWords))) {
+                    bands.add(b);
+                  }
+                  return RowFactory.create(
+                      normalised.isEmpty() ? null : MinHashBands.sha256(normalised), bands);
+                },
+            createStructType(
+                List.of(
+                    createStructField(TEXT_HASH, StringType, true),
+                    createStructField(BANDS_COL, createArrayType(LongType, false), false))));
+    return articles
+        .select(col(Tables.ARTICLE_ID), signature.apply(col(Tables.TEXT)).as("s"))
+        .select(
             col(Tables.ARTICLE_ID),
-            col(TEXT_HASH),
-            array_distinct(when(size(col(NGRAMS)).gt(0), col(NGRAMS)).otherwise(col(WORDS)))
-                .as(SHINGLES));
-    return new HashingTF()
-        .setInputCol(SHINGLES)
-        .setOutputCol(FEATURES_COL)
-        .setNumFeatures(FEATURES)
-        .setBinary(true)
-        .transform(shingles)
+            col("s." + TEXT_HASH).as(TEXT_HASH),
+            col("s." + BANDS_COL).as(BANDS_COL))
         .withColumn(
             REPRESENTATIVE,
             when(col(TEXT_HASH).isNull(), col(Tables.ARTICLE_ID))
@@ -182,64 +161,50 @@ public final class NearDuplicates {
   }
 
   /** Pairs (article_id, smallest article_id with the same non-empty normalised text). */
-  private static Dataset<Row> exactDuplicates(Dataset<Row> shingled) {
-    return shingled
+  private static Dataset<Row> exactDuplicates(Dataset<Row> signed) {
+    return signed
         .where(col(Tables.ARTICLE_ID).notEqual(col(REPRESENTATIVE)))
         .select(col(Tables.ARTICLE_ID), col(REPRESENTATIVE));
   }
 
   /**
    * Pairs (id_a &lt; id_b) of distinct texts whose shingle sets have Jaccard similarity of at least
-   * the threshold: LSH candidates, each verified exactly. One article per normalised text takes
-   * part; its exact duplicates join its story through {@link #exactDuplicates}.
+   * the threshold: texts sharing a band hash are candidates, each verified exactly on the texts.
+   * One article per normalised text takes part; its exact duplicates join its story through {@link
+   * #exactDuplicates}.
    */
-  private static Dataset<Row> similarPairs(Dataset<Row> shingled, double jaccardThreshold) {
-    Dataset<Row> distinctTexts =
-        shingled
+  private static Dataset<Row> similarPairs(
+      Dataset<Row> articles, Dataset<Row> signed, double jaccardThreshold, int shingleWords) {
+    Dataset<Row> buckets =
+        signed
             .where(col(Tables.ARTICLE_ID).equalTo(col(REPRESENTATIVE)))
-            .where(size(col(SHINGLES)).gt(0))
-            .select(col(Tables.ARTICLE_ID), col(FEATURES_COL));
-    Dataset<Row> candidates =
-        lsh(shingled.sparkSession())
-            .approxSimilarityJoin(
-                distinctTexts, distinctTexts, 1 - jaccardThreshold + CANDIDATE_MARGIN, "distance")
             .select(
-                col("datasetA." + Tables.ARTICLE_ID).as(ID_A),
-                col("datasetB." + Tables.ARTICLE_ID).as(ID_B))
-            .where(col(ID_A).lt(col(ID_B)));
-    Dataset<Row> shinglesA =
-        shingled.select(col(Tables.ARTICLE_ID).as(ID_A), col(SHINGLES).as("shingles_a"));
-    Dataset<Row> shinglesB =
-        shingled.select(col(Tables.ARTICLE_ID).as(ID_B), col(SHINGLES).as("shingles_b"));
-    Column common = size(array_intersect(col("shingles_a"), col("shingles_b"))).cast("double");
-    // Shingle arrays hold distinct values, so |A u B| = |A| + |B| - |A n B|.
-    Column union = size(col("shingles_a")).plus(size(col("shingles_b"))).minus(common);
+                col(Tables.ARTICLE_ID),
+                posexplode(col(BANDS_COL)).as(new String[] {"band", "bucket"}));
+    Dataset<Row> a = buckets.select(col(Tables.ARTICLE_ID).as(ID_A), col("band"), col("bucket"));
+    Dataset<Row> b = buckets.select(col(Tables.ARTICLE_ID).as(ID_B), col("band"), col("bucket"));
+    Dataset<Row> candidates =
+        a.join(b, seq(List.of("band", "bucket")))
+            .where(col(ID_A).lt(col(ID_B)))
+            .select(col(ID_A), col(ID_B))
+            .distinct();
+    UserDefinedFunction jaccard =
+        udf(
+            (UDF2<String, String, Double>) (x, y) -> MinHashBands.jaccard(x, y, shingleWords),
+            DoubleType);
+    Dataset<Row> textA =
+        articles.select(col(Tables.ARTICLE_ID).as(ID_A), col(Tables.TEXT).as("text_a"));
+    Dataset<Row> textB =
+        articles.select(col(Tables.ARTICLE_ID).as(ID_B), col(Tables.TEXT).as("text_b"));
     return candidates
-        .join(shinglesA, ID_A)
-        .join(shinglesB, ID_B)
-        .where(common.divide(union).geq(jaccardThreshold))
+        .join(textA, ID_A)
+        .join(textB, ID_B)
+        .where(jaccard.apply(col("text_a"), col("text_b")).geq(jaccardThreshold))
         .select(col(ID_A), col(ID_B));
   }
 
-  /**
-   * MinHash LSH over the shingle vectors. The model depends only on the vector size and the seed,
-   * so it is fitted on a single vector of that size rather than on the articles (which may be
-   * none).
-   */
-  private static MinHashLSHModel lsh(SparkSession spark) {
-    StructType schema =
-        createStructType(
-            List.of(createStructField(FEATURES_COL, SQLDataTypes.VectorType(), false)));
-    Dataset<Row> oneVector =
-        spark.createDataFrame(
-            List.of(RowFactory.create(Vectors.sparse(FEATURES, new int[] {0}, new double[] {1}))),
-            schema);
-    return new MinHashLSH()
-        .setNumHashTables(HASH_TABLES)
-        .setSeed(SEED)
-        .setInputCol(FEATURES_COL)
-        .setOutputCol("hashes")
-        .fit(oneVector);
+  private static Seq<String> seq(List<String> names) {
+    return CollectionConverters.asScala(names).toSeq();
   }
 
   /** The articles with their story (their own id when not in the mapping) and canonical flag. */
