@@ -213,14 +213,7 @@ public final class Ingest {
         byte[] bytes = readAll(open(path, file.getAs(1)));
         record = ArticleParsers.datedText(path, ArticleParsers.decodeUtf8(bytes), rules);
       } catch (IOException e) {
-        record =
-            ParsedRecord.quarantined(
-                path,
-                "file",
-                null,
-                rules.maxRawChars(),
-                QuarantineReasons.UNREADABLE_FILE,
-                e.toString());
+        record = unreadable(path, rules, e);
       }
       return List.of(toRow(record, 0)).iterator();
     };
@@ -233,19 +226,14 @@ public final class Ingest {
         return new JsonLinesIterator(path, open(path, file.getAs(1)), rules);
       } catch (IOException e) {
         // A .gz that is not gzip at all fails on its header, before any line.
-        return List.of(
-                toRow(
-                    ParsedRecord.quarantined(
-                        path,
-                        "file",
-                        null,
-                        rules.maxRawChars(),
-                        QuarantineReasons.UNREADABLE_FILE,
-                        e.toString()),
-                    0))
-            .iterator();
+        return List.of(toRow(unreadable(path, rules, e), 0)).iterator();
       }
     };
+  }
+
+  private static ParsedRecord unreadable(String path, IngestRules rules, IOException e) {
+    return ParsedRecord.quarantined(
+        path, "file", null, rules.maxRawChars(), QuarantineReasons.UNREADABLE_FILE, e.toString());
   }
 
   private static InputStream open(String path, byte[] content) throws IOException {

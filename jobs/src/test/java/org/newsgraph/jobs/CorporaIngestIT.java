@@ -28,17 +28,7 @@ class CorporaIngestIT extends SparkTestSession {
     long lines = countLines(corpus.resolve("reuters21578-1987.jsonl.gz"));
     assertThat(lines).as("Reuters stories (SOURCE.md: 19,043)").isEqualTo(19_043);
     String output = tempDir("reuters").toString();
-    IngestJob.Report r = IngestJob.run(spark, settings(corpus, output));
-    System.out.printf(
-        "Reuters-21578: read %d, articles %d, quarantined %d %s, stories %d, copies %d%n",
-        r.read(),
-        r.articles(),
-        r.quarantined(),
-        r.quarantineReasons(),
-        r.stories(),
-        r.duplicateArticles());
-    assertThat(r.read()).as("records read").isEqualTo(lines);
-    assertThat(r.articles() + r.quarantined()).as("articles + quarantined").isEqualTo(lines);
+    ingestAndAccount(corpus, output, lines, "Reuters-21578");
     var articles = TableIO.read(spark, output, Tables.ARTICLES);
     // SOURCE.md: every story has a wire time without zone except reuters21578-17192.
     assertThat(articles.where(col(Tables.PUBLISHED_TS).isNull()).count())
@@ -66,20 +56,28 @@ class CorporaIngestIT extends SparkTestSession {
     }
     assertThat(lines).as("AllSides articles (SOURCE.md: 20,336)").isEqualTo(20_336);
     String output = tempDir("allsides").toString();
+    ingestAndAccount(corpus, output, lines, "AllSides");
+    assertThat(TableIO.read(spark, output, Tables.INGEST_RUNS).count())
+        .as("one ingest_runs row per yearly file")
+        .isEqualTo(5);
+  }
+
+  /** Ingests a corpus, prints its figures and checks that every line is accounted for. */
+  private static void ingestAndAccount(Path corpus, String output, long lines, String name) {
     IngestJob.Report r = IngestJob.run(spark, settings(corpus, output));
     System.out.printf(
-        "AllSides: read %d, articles %d, quarantined %d %s, stories %d, copies %d%n",
+        "%s: read %d, articles %d, quarantined %d %s, stories %d, copies %d%n",
+        name,
         r.read(),
         r.articles(),
         r.quarantined(),
         r.quarantineReasons(),
         r.stories(),
         r.duplicateArticles());
-    assertThat(r.read()).as("records read").isEqualTo(lines);
-    assertThat(r.articles() + r.quarantined()).as("articles + quarantined").isEqualTo(lines);
-    assertThat(TableIO.read(spark, output, Tables.INGEST_RUNS).count())
-        .as("one ingest_runs row per yearly file")
-        .isEqualTo(5);
+    assertThat(r.read()).as(name + " records read").isEqualTo(lines);
+    assertThat(r.articles() + r.quarantined())
+        .as(name + " articles + quarantined")
+        .isEqualTo(lines);
   }
 
   private static Settings settings(Path input, String output) {
