@@ -184,7 +184,9 @@ class IngestJobTest extends SparkTestSession {
     assertThat(a1.getAs(Tables.DATE).toString())
         .as("23:30 at -04:00 is the next day in UTC")
         .isEqualTo("2018-07-17");
-    assertThat(a1.getAs(Tables.PUBLISHED_TS).toString()).as("published_ts").isNotNull();
+    assertThat(a1.<java.sql.Timestamp>getAs(Tables.PUBLISHED_TS).toInstant())
+        .as("published_ts of 2018-07-16T23:30:00-04:00")
+        .isEqualTo(java.time.Instant.parse("2018-07-17T03:30:00Z"));
     assertThat(byId.get("feed:a13").getAs(Tables.DATE).toString())
         .as("epoch 1531785600")
         .isEqualTo("2018-07-17");
