@@ -90,6 +90,24 @@ public final class SettingKeys {
           "{dir}",
           "Prefix of input ids in article_id: {dir} for the input file's directory name, empty for"
               + " none, or a fixed name.");
+  public static final Setting LANGUAGES =
+      new Setting(
+          "newsgraph.ingest.languages",
+          "en",
+          "ISO 639-1 codes of the languages the pipeline accepts; clearly other articles are"
+              + " quarantined (language:<code>); empty turns language detection off.");
+  public static final Setting LANGUAGE_MIN_LETTERS =
+      new Setting(
+          "newsgraph.ingest.language.minLetters",
+          "200",
+          "Texts with fewer letters than this in their first 1,000 characters are never called"
+              + " foreign.");
+  public static final Setting LANGUAGE_MAX_ACCEPTED_CONFIDENCE =
+      new Setting(
+          "newsgraph.ingest.language.maxAcceptedConfidence",
+          "0.9",
+          "A text is foreign only if every accepted language scores below this, relative to the"
+              + " most likely language (1.0).");
   public static final Setting NEAR_DUPLICATE_JACCARD =
       new Setting(
           "newsgraph.ingest.nearDuplicateJaccard",
@@ -124,6 +142,24 @@ public final class SettingKeys {
           "newsgraph.annotate.sentimentModel",
           NlpSettings.DEFAULT_SENTIMENT_MODEL,
           "CoreNLP sentiment model.");
+  public static final Setting TIMEOUT_SECONDS =
+      new Setting(
+          "newsgraph.annotate.timeoutSeconds",
+          Integer.toString(NlpSettings.DEFAULT_TIMEOUT_SECONDS),
+          "An article CoreNLP takes longer on is given up and quarantined (annotation_timeout);"
+              + " 0 for no limit.");
+  public static final Setting MAX_SENTENCE_TOKENS =
+      new Setting(
+          "newsgraph.annotate.maxSentenceTokens",
+          Integer.toString(NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS),
+          "An article with a longer sentence (text without punctuation) is quarantined"
+              + " (annotation_error:...SentenceTooLongException) instead of tagged.");
+  public static final Setting CUSTOM_ANNOTATORS =
+      new Setting(
+          "newsgraph.annotate.customAnnotators",
+          "",
+          "Extra CoreNLP annotators run after NER, as name=fully.qualified.Class entries separated"
+              + " by commas (CoreNLP's customAnnotatorClass); the class must be on the classpath.");
   public static final Setting NER_MODELS =
       new Setting(
           "newsgraph.annotate.nerModels",
@@ -150,6 +186,12 @@ public final class SettingKeys {
           "newsgraph.entities.nationalities",
           String.join(",", EntityCanonicalizer.DEFAULT_NATIONALITIES),
           "Words stripped together with a following title (\"Russian President\").");
+  public static final Setting ALIAS_FILE =
+      new Setting(
+          "newsgraph.entities.aliasFile",
+          "conf/aliases.tsv",
+          "Alias table (alias TAB canonical name TAB type) applied at aggregation; empty for none."
+              + " Read by the driver.");
   public static final Setting ENTITY_TYPES =
       new Setting(
           "newsgraph.aggregate.entityTypes",
@@ -185,6 +227,9 @@ public final class SettingKeys {
           MAX_CHARS,
           BOILERPLATE_FILE,
           ID_NAMESPACE,
+          LANGUAGES,
+          LANGUAGE_MIN_LETTERS,
+          LANGUAGE_MAX_ACCEPTED_CONFIDENCE,
           NEAR_DUPLICATE_JACCARD,
           SHINGLE_WORDS,
           FAIL_FAST,
@@ -193,10 +238,14 @@ public final class SettingKeys {
           PARSE_MODEL,
           SENTIMENT_MODEL,
           NER_MODELS,
+          TIMEOUT_SECONDS,
+          MAX_SENTENCE_TOKENS,
+          CUSTOM_ANNOTATORS,
           SENTIMENT_TRIGGER_TYPES,
           PARTITIONS_PER_CORE,
           TITLES,
           NATIONALITIES,
+          ALIAS_FILE,
           ENTITY_TYPES,
           PAIR_TYPES,
           SUMMARY_TOP_PAIRS);

@@ -13,10 +13,13 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.newsgraph.jobs.NewsgraphErrors;
+import org.newsgraph.jobs.NewsgraphException;
+import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.nlp.SentimentScope;
@@ -24,12 +27,17 @@ import org.newsgraph.transform.ArticleText;
 import org.newsgraph.transform.FieldMapping;
 import org.newsgraph.transform.IngestRules;
 import org.newsgraph.transform.InputFiles;
+import org.newsgraph.transform.LanguageCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolved settings of one run: every key of {@link SettingKeys} with its value and where it came
  * from. Immutable; typed getters parse and report bad values with the key's name.
  */
 public final class Settings implements Serializable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
   private final Map<String, String> values;
   private final Map<String, String> origins;
@@ -184,13 +192,25 @@ public final class Settings implements Serializable {
           "entity_sentences, all or off",
           e);
     }
-    return new NlpSettings(
-        scope,
-        getInt(SettingKeys.PARSE_MAXLEN, 1),
-        get(SettingKeys.PARSE_MODEL),
-        get(SettingKeys.SENTIMENT_MODEL),
-        get(SettingKeys.NER_MODELS),
-        getList(SettingKeys.SENTIMENT_TRIGGER_TYPES));
+    List<String> custom = getList(SettingKeys.CUSTOM_ANNOTATORS);
+    try {
+      return new NlpSettings(
+          scope,
+          getInt(SettingKeys.PARSE_MAXLEN, 1),
+          get(SettingKeys.PARSE_MODEL),
+          get(SettingKeys.SENTIMENT_MODEL),
+          get(SettingKeys.NER_MODELS),
+          getList(SettingKeys.SENTIMENT_TRIGGER_TYPES),
+          custom,
+          getInt(SettingKeys.TIMEOUT_SECONDS, 0),
+          getInt(SettingKeys.MAX_SENTENCE_TOKENS, 1));
+    } catch (IllegalArgumentException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.CUSTOM_ANNOTATORS.key(),
+          String.join(",", custom),
+          "name=fully.qualified.Class entries separated by commas",
+          e);
+    }
   }
 
   /** The input format forced for every file, or null to go by file extension. */
@@ -238,7 +258,24 @@ public final class Settings implements Serializable {
         new ArticleText(boilerplate(), getInt(SettingKeys.MAX_CHARS, 1)),
         get(SettingKeys.ID_NAMESPACE),
         getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
-        delimiter);
+        delimiter,
+        languageCheck());
+  }
+
+  private LanguageCheck languageCheck() {
+    List<String> codes = getList(SettingKeys.LANGUAGES);
+    try {
+      return new LanguageCheck(
+          codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
+          getInt(SettingKeys.LANGUAGE_MIN_LETTERS, 0),
+          getDouble(SettingKeys.LANGUAGE_MAX_ACCEPTED_CONFIDENCE, 0, 1));
+    } catch (IllegalArgumentException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.LANGUAGES.key(),
+          String.join(",", codes),
+          "ISO 639-1 language codes such as en,de",
+          e);
+    }
   }
 
   private List<String> boilerplate() {
@@ -273,7 +310,50 @@ public final class Settings implements Serializable {
   }
 
   public EntityCanonicalizer canonicalizer() {
-    return new EntityCanonicalizer(getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES));
+    return new EntityCanonicalizer(
+        getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES), aliases());
+  }
+
+  /**
+   * The alias table of {@code newsgraph.entities.aliasFile}, read on the driver: a relative path is
+   * looked up under {@code $NEWSGRAPH_HOME}, then in the working directory. When the default {@code
+   * conf/aliases.tsv} is in neither, the copy built into the jar is used (logged).
+   */
+  public AliasTable aliases() {
+    String file = get(SettingKeys.ALIAS_FILE).strip();
+    if (file.isEmpty()) {
+      return AliasTable.EMPTY;
+    }
+    List<Path> candidates = new java.util.ArrayList<>();
+    String home = System.getenv("NEWSGRAPH_HOME");
+    if (home != null && !Path.of(file).isAbsolute()) {
+      candidates.add(Path.of(home, file));
+    }
+    candidates.add(Path.of(file));
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate)) {
+        try {
+          return AliasTable.parse(
+              Files.readAllLines(candidate, StandardCharsets.UTF_8), candidate.toString());
+        } catch (IOException | IllegalArgumentException e) {
+          throw badAliasFile(file, e);
+        }
+      }
+    }
+    if (file.equals(SettingKeys.ALIAS_FILE.defaultValue())) {
+      LOG.info("{} not found (NEWSGRAPH_HOME, working directory): using the built-in copy", file);
+      return AliasTable.builtIn();
+    }
+    throw badAliasFile(file, new java.io.FileNotFoundException("not found at " + candidates));
+  }
+
+  private static NewsgraphException badAliasFile(String file, Exception e) {
+    return NewsgraphErrors.badSettingValue(
+        SettingKeys.ALIAS_FILE.key(),
+        file,
+        "a readable alias file (alias TAB canonical name TAB type per line, see"
+            + " conf/aliases.tsv), or an empty value for no aliases",
+        e);
   }
 
   /** Every key with its value and origin, for logs and the run record. */

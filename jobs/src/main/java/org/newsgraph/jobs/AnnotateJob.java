@@ -2,9 +2,20 @@ package org.newsgraph.jobs;
 
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
@@ -12,83 +23,220 @@ import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.transform.Mentions;
+import org.newsgraph.transform.QuarantineReasons;
 import org.newsgraph.udfs.AnnotationSchema;
 import org.newsgraph.udfs.NewsgraphFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 2: one CoreNLP pass per article ({@code ng_annotate}) into the {@code annotations} table,
- * then the {@code mentions} table with canonical entity names, and the {@code annotate} partition
- * of {@code quarantine} for articles CoreNLP failed on.
+ * the {@code annotate} partition of {@code quarantine} for articles CoreNLP failed on or gave up
+ * on, and one {@code annotate_runs} row. Canonical entity names (the {@code mentions} table) are
+ * given by aggregate, from the stored annotations.
+ *
+ * <p>Stored annotations are reused: an article is annotated again only when no stored annotation
+ * has its text (by SHA-256) and the current settings signature, or when the stored one failed. So a
+ * re-run on unchanged input annotates nothing, new articles are annotated alone, and a changed
+ * setting that changes results (a new signature) redoes every article it affects.
  */
 public final class AnnotateJob {
 
-  /** What annotate did. */
+  private static final Logger LOG = LoggerFactory.getLogger(AnnotateJob.class);
+
+  /**
+   * What annotate did.
+   *
+   * @param articles articles in the articles table
+   * @param annotated articles annotated by CoreNLP in this run, successfully
+   * @param reused articles whose stored annotation was kept
+   * @param errors articles CoreNLP threw on (quarantined as annotation_error:class)
+   * @param timeouts articles over the time budget (quarantined as annotation_timeout)
+   */
   public record Report(
       long articles,
       long annotated,
-      long failed,
+      long reused,
+      long errors,
+      long timeouts,
       long mentions,
       int partitions,
-      String signature) {}
+      String signature) {
+
+    /** Articles without annotation: errors and timeouts. */
+    public long failed() {
+      return errors + timeouts;
+    }
+  }
 
   private AnnotateJob() {}
 
   public static Report run(SparkSession spark, Settings settings) {
+    Instant started = Instant.now();
     String output = settings.output();
     NlpSettings nlp = settings.nlp();
+    String signature = nlp.signature();
     NewsgraphFunctions.registerAll(spark, nlp, settings.canonicalizer());
 
-    Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
+    Dataset<Row> articles =
+        TableIO.read(spark, output, Tables.ARTICLES)
+            .select(
+                col(Tables.ARTICLE_ID),
+                col(Tables.DATE),
+                col(Tables.TEXT),
+                sha2(col(Tables.TEXT), 256).as(Tables.TEXT_HASH));
     long count = articles.count();
+    Dataset<Row> reused = reusable(spark, output, articles, signature);
+    long reusedCount = reused.count();
+    Dataset<Row> todo =
+        articles.join(
+            reused.select(Tables.ARTICLE_ID), new String[] {Tables.ARTICLE_ID}, "left_anti");
+    long todoCount = count - reusedCount;
     int perCore = settings.getInt(SettingKeys.PARTITIONS_PER_CORE, 1);
     int partitions =
         (int)
             Math.max(
-                1, Math.min(count, (long) perCore * spark.sparkContext().defaultParallelism()));
+                1, Math.min(todoCount, (long) perCore * spark.sparkContext().defaultParallelism()));
     Progress.stage(
         "annotate",
-        "{} articles in {} partitions; CoreNLP {} settings {} (sentiment: {})",
+        "{} articles: {} to annotate in {} partitions, {} stored annotations reused; CoreNLP {}"
+            + " settings {} (sentiment: {}, time budget {} s per article)",
         count,
+        todoCount,
         partitions,
+        reusedCount,
         NlpSettings.CORENLP_VERSION,
-        nlp.signature(),
-        nlp.sentimentScope().settingValue());
+        signature,
+        nlp.sentimentScope().settingValue(),
+        nlp.timeoutSeconds());
 
     Dataset<Row> annotated =
-        articles
-            .select(col(Tables.ARTICLE_ID), col(Tables.DATE), col(Tables.TEXT))
-            .repartition(partitions)
+        todo.repartition(partitions)
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
+                col(Tables.TEXT_HASH),
                 call_udf(NewsgraphFunctions.ANNOTATE, col(Tables.TEXT)).as("a"))
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
+                col(Tables.TEXT_HASH),
                 col("a." + AnnotationSchema.SIGNATURE).as(Tables.SETTINGS_SIGNATURE),
                 col("a." + AnnotationSchema.SENTENCES).as(AnnotationSchema.SENTENCES),
                 col("a." + AnnotationSchema.MENTIONS).as(AnnotationSchema.MENTIONS),
+                col("a." + AnnotationSchema.FAILURE).as(Tables.FAILURE),
                 col("a." + AnnotationSchema.ERROR).as(Tables.ERROR));
-    TableIO.write(annotated, output, Tables.ANNOTATIONS);
+    TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
 
     Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
-    Progress.stage("annotate", "annotations written; deriving mentions");
-    TableIO.write(Mentions.fromAnnotations(annotations), output, Tables.MENTIONS_TABLE);
+    Map<String, Long> failures =
+        annotations
+            .where(col(Tables.FAILURE).isNotNull())
+            .groupBy(Tables.FAILURE)
+            .count()
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    long timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
+    long errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
+    failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
+
+    Dataset<Row> withFiles = TableIO.read(spark, output, Tables.ARTICLES);
     TableIO.writePartition(
         Mentions.failures(
-            annotations, articles, settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1)),
+            annotations, withFiles, settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1)),
         output,
         Tables.QUARANTINE,
         "annotate");
 
-    long failed = annotations.where(col(Tables.ERROR).isNotNull()).count();
-    long mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE).count();
+    long mentions =
+        annotations.agg(sum(size(col(AnnotationSchema.MENTIONS)))).as(Encoders.LONG()).first();
+    long annotatedCount = todoCount - errors - timeouts;
+    recordRun(
+        spark,
+        output,
+        settings,
+        started,
+        signature,
+        count,
+        annotatedCount,
+        reusedCount,
+        errors,
+        timeouts);
     Progress.stage(
         "annotate",
-        "{} articles annotated, {} failed, {} mentions",
-        count - failed,
-        failed,
+        "{} articles annotated, {} reused, {} failed ({} timed out), {} mentions",
+        annotatedCount,
+        reusedCount,
+        errors + timeouts,
+        timeouts,
         mentions);
-    return new Report(count, count - failed, failed, mentions, partitions, nlp.signature());
+    return new Report(
+        count, annotatedCount, reusedCount, errors, timeouts, mentions, partitions, signature);
+  }
+
+  /**
+   * Stored annotations that still hold: same settings signature, same text, no failure. Failed
+   * articles are always retried (a time budget or a CoreNLP fix may change the outcome).
+   */
+  private static Dataset<Row> reusable(
+      SparkSession spark, String output, Dataset<Row> articles, String signature) {
+    Dataset<Row> none = spark.createDataFrame(List.of(), Tables.ANNOTATIONS.schema());
+    if (!TableIO.exists(spark, output, Tables.ANNOTATIONS)) {
+      return none;
+    }
+    Dataset<Row> stored;
+    try {
+      stored = TableIO.read(spark, output, Tables.ANNOTATIONS);
+    } catch (NewsgraphException e) {
+      LOG.warn(
+          "Stored annotations are not reusable, every article is annotated: {}", e.getMessage());
+      return none;
+    }
+    return stored
+        .where(col(Tables.SETTINGS_SIGNATURE).equalTo(lit(signature)))
+        .where(col(Tables.FAILURE).isNull())
+        .drop(Tables.DATE)
+        .join(
+            articles.select(Tables.ARTICLE_ID, Tables.TEXT_HASH, Tables.DATE),
+            new String[] {Tables.ARTICLE_ID, Tables.TEXT_HASH})
+        .select(
+            Tables.ANNOTATIONS.columns().stream()
+                .map(c -> col(c))
+                .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  private static void recordRun(
+      SparkSession spark,
+      String output,
+      Settings settings,
+      Instant started,
+      String signature,
+      long articles,
+      long annotated,
+      long reused,
+      long errors,
+      long timeouts) {
+    String used =
+        settings.describe().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("newsgraph.annotate."))
+            .map(e -> e.getKey() + " = " + e.getValue())
+            .collect(Collectors.joining("\n"));
+    Row row =
+        RowFactory.create(
+            started.toString(),
+            Timestamp.from(started),
+            NlpSettings.CORENLP_VERSION,
+            signature,
+            used,
+            articles,
+            annotated,
+            reused,
+            errors,
+            timeouts);
+    TableIO.append(
+        spark.createDataFrame(List.of(row), Tables.ANNOTATE_RUNS.schema()),
+        output,
+        Tables.ANNOTATE_RUNS);
   }
 }

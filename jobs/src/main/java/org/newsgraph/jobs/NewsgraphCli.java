@@ -98,12 +98,14 @@ public final class NewsgraphCli {
       case "annotate" -> {
         AnnotateJob.Report r = AnnotateJob.run(spark, settings);
         out.printf(
-            "annotate: %d articles annotated, %d failed, %d mentions%n",
-            r.annotated(), r.failed(), r.mentions());
+            "annotate: %d articles annotated, %d reused, %d errors, %d timeouts, %d mentions%n",
+            r.annotated(), r.reused(), r.errors(), r.timeouts(), r.mentions());
       }
       case "aggregate" -> {
         AggregateJob.Report r = AggregateJob.run(spark, settings);
-        out.printf("aggregate: %d entities, %d co-mention pairs%n", r.entities(), r.pairs());
+        out.printf(
+            "aggregate: %d entities, %d co-mention pairs, mentions by resolution %s%n",
+            r.entities(), r.pairs(), r.resolutions());
       }
       default -> throw new IllegalStateException("unhandled command " + command);
     }
@@ -242,14 +244,16 @@ public final class NewsgraphCli {
       case "annotate" ->
           s.append(
                   "usage: newsgraph annotate [--output DIR] [options]\n\n"
-                      + "Runs CoreNLP once per article of <output>/articles into <output>/annotations\n"
-                      + "and <output>/mentions.\n\n")
+                      + "Runs CoreNLP once per new or changed article of <output>/articles into\n"
+                      + "<output>/annotations (stored annotations with the same settings are reused).\n\n")
               .append(common);
       case "aggregate" ->
           s.append(
                   "usage: newsgraph aggregate [--output DIR] [options]\n\n"
-                      + "Computes <output>/entity_daily and <output>/comention_daily from"
-                      + " <output>/mentions.\n\n")
+                      + "Gives canonical names (rules + the alias file) to the stored annotations\n"
+                      + "(<output>/mentions, <output>/resolution_stats), then computes\n"
+                      + "<output>/entity_daily and <output>/comention_daily. No CoreNLP: re-run it\n"
+                      + "after editing conf/aliases.tsv.\n\n")
               .append(common);
       default -> {
         s.append(

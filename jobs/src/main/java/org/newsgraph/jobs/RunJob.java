@@ -1,6 +1,7 @@
 package org.newsgraph.jobs;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -35,10 +36,23 @@ public final class RunJob {
           ingest.truncated());
       out.printf(
           Locale.ROOT,
-          "  annotated          %,d articles, %,d failed (failures are quarantined)%n",
+          "  annotated          %,d articles, %,d reused from earlier runs%n",
           annotate.annotated(),
-          annotate.failed());
+          annotate.reused());
+      out.printf(
+          Locale.ROOT,
+          "  annotation failed  %,d errors, %,d timeouts (quarantined, stage annotate)%n",
+          annotate.errors(),
+          annotate.timeouts());
       out.printf(Locale.ROOT, "  mentions           %,d%n", annotate.mentions());
+      StringBuilder names = new StringBuilder();
+      for (String rule : List.of("exact", "in_article", "alias", "unresolved")) {
+        names.append(names.length() == 0 ? "" : ", ");
+        names.append(
+            String.format(
+                Locale.ROOT, "%,d %s", aggregate.resolutions().getOrDefault(rule, 0L), rule));
+      }
+      out.printf(Locale.ROOT, "  entity names       %s%n", names);
       out.printf(
           Locale.ROOT,
           "  entities           %,d on %,d days%n",
@@ -47,8 +61,8 @@ public final class RunJob {
       out.printf(Locale.ROOT, "  co-mention pairs   %,d%n", aggregate.pairs());
       out.printf(
           Locale.ROOT,
-          "  tables             %s/{articles,mentions,entity_daily,comention_daily,quarantine,"
-              + "ingest_runs}%n",
+          "  tables             %s/{articles,annotations,mentions,entity_daily,comention_daily,"
+              + "quarantine,ingest_runs,annotate_runs,resolution_stats}%n",
           output);
       out.println();
       out.printf(

@@ -22,6 +22,9 @@ import org.newsgraph.jobs.NewsgraphErrors;
  */
 public final class TableIO {
 
+  /** Directory under the output for tables being written; hidden from Spark's readers. */
+  static final String STAGING = "_staging";
+
   private TableIO() {}
 
   public static String path(String output, TableDef table) {
@@ -83,19 +86,56 @@ public final class TableIO {
     write(df, output, table, SaveMode.Overwrite);
   }
 
+  /**
+   * Replaces a table with rows that may be computed from the table itself (annotate reuses stored
+   * annotations): the rows are written under {@code <output>/_staging/} first, and only when that
+   * write has succeeded does the new directory take the old one's place. Spark ignores directories
+   * starting with {@code _}, so readers never see the staging copy.
+   */
+  public static void replace(Dataset<Row> df, String output, TableDef table) {
+    Path target = new Path(path(output, table));
+    String stamp = table.name() + "-" + System.currentTimeMillis();
+    Path staging = new Path(new Path(output, STAGING), stamp);
+    Path old = new Path(new Path(output, STAGING), stamp + "-replaced");
+    write(df, staging.toString(), table.name(), table, SaveMode.Overwrite);
+    try {
+      FileSystem fs = target.getFileSystem(df.sparkSession().sparkContext().hadoopConfiguration());
+      boolean hadOld = fs.exists(target);
+      if (hadOld && !fs.rename(target, old)) {
+        throw new IOException("rename " + target + " to " + old + " returned false");
+      }
+      // The same file system and parent: a rename, atomic on HDFS and local disks.
+      if (!fs.rename(new Path(staging, table.name()), target)) {
+        throw new IOException("rename " + staging + " to " + target + " returned false");
+      }
+      if (hadOld) {
+        fs.delete(old, true);
+      }
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure(
+          "publish table " + table.name() + " at", target.toString(), e);
+    }
+  }
+
   /** Adds rows to a table that keeps history (ingest_runs). */
   public static void append(Dataset<Row> df, String output, TableDef table) {
     write(df, output, table, SaveMode.Append);
   }
 
   private static void write(Dataset<Row> df, String output, TableDef table, SaveMode mode) {
+    write(df, output, table.name(), table, mode);
+  }
+
+  private static void write(
+      Dataset<Row> df, String parent, String name, TableDef table, SaveMode mode) {
     // Parquet's standard timestamp type, readable everywhere; Spark's default is legacy INT96.
     df.sparkSession().conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     checkTypes(df, table)
         .write()
         .mode(mode)
         .partitionBy(table.partitionBy().toArray(String[]::new))
-        .parquet(path(output, table));
+        .parquet(new Path(parent, name).toString());
   }
 
   /**

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
@@ -62,6 +61,14 @@ public final class Tables {
   public static final String REASON = "reason";
   public static final String DETAIL = "detail";
   public static final String ERROR = AnnotationSchema.ERROR;
+  public static final String FAILURE = AnnotationSchema.FAILURE;
+  public static final String TEXT_HASH = "text_hash";
+  public static final String CORENLP_VERSION = "corenlp_version";
+  public static final String SETTINGS = "settings";
+  public static final String REUSED = "reused";
+  public static final String ANNOTATED = "annotated";
+  public static final String ANNOTATION_ERRORS = "annotation_errors";
+  public static final String ANNOTATION_TIMEOUTS = "annotation_timeouts";
 
   public static final TableDef ARTICLES =
       new TableDef(
@@ -104,16 +111,40 @@ public final class Tables {
           schema(
               field(ARTICLE_ID, StringType, false),
               field(DATE, DateType, false),
+              field(TEXT_HASH, StringType, false),
               field(SETTINGS_SIGNATURE, StringType, false),
-              field(
-                  AnnotationSchema.SENTENCES,
-                  createArrayType(AnnotationSchema.SENTENCE, false),
-                  false),
+              field(AnnotationSchema.SENTENCES, AnnotationSchema.SENTENCES_TYPE, false),
               field(AnnotationSchema.MENTIONS, AnnotationSchema.MENTIONS_TYPE, false),
+              field(FAILURE, StringType, true),
               field(ERROR, StringType, true)),
           List.of(DATE),
           "annotate");
 
+  /**
+   * One row per annotate run: the CoreNLP version, the settings signature and every setting that
+   * went into it, and how many articles were annotated, reused or failed.
+   */
+  public static final TableDef ANNOTATE_RUNS =
+      new TableDef(
+          "annotate_runs",
+          schema(
+              field(RUN_ID, StringType, false),
+              field(RUN_STARTED, TimestampType, false),
+              field(CORENLP_VERSION, StringType, false),
+              field(SETTINGS_SIGNATURE, StringType, false),
+              field(SETTINGS, StringType, false),
+              field(ARTICLES_COUNT, LongType, false),
+              field(ANNOTATED, LongType, false),
+              field(REUSED, LongType, false),
+              field(ANNOTATION_ERRORS, LongType, false),
+              field(ANNOTATION_TIMEOUTS, LongType, false)),
+          List.of(),
+          "annotate");
+
+  /**
+   * One row per entity mention, with its canonical name: derived by aggregate from the stored
+   * annotations with the current rules and alias table, so editing aliases needs no re-annotation.
+   */
   public static final TableDef MENTIONS_TABLE =
       new TableDef(
           "mentions",
@@ -131,7 +162,19 @@ public final class Tables {
               field(SENTIMENT_SCORE, DoubleType, true),
               field(SETTINGS_SIGNATURE, StringType, false)),
           List.of(DATE),
-          "annotate");
+          "aggregate");
+
+  /** One row per aggregate run and resolution rule: how many mentions each rule named. */
+  public static final TableDef RESOLUTION_STATS =
+      new TableDef(
+          "resolution_stats",
+          schema(
+              field(RUN_ID, StringType, false),
+              field(RUN_STARTED, TimestampType, false),
+              field(RESOLUTION, StringType, false),
+              field(MENTIONS, LongType, false)),
+          List.of(),
+          "aggregate");
 
   public static final TableDef ENTITY_DAILY =
       new TableDef(
@@ -181,7 +224,9 @@ public final class Tables {
           ARTICLES,
           INGEST_RUNS,
           ANNOTATIONS,
+          ANNOTATE_RUNS,
           MENTIONS_TABLE,
+          RESOLUTION_STATS,
           ENTITY_DAILY,
           COMENTION_DAILY,
           QUARANTINE);

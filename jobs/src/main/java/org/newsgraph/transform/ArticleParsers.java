@@ -205,6 +205,20 @@ public final class ArticleParsers {
           QuarantineReasons.EMPTY_TEXT,
           "no text left after removing markup and boilerplate");
     }
+    String language = rules.language().foreignLanguage(text.text());
+    if (language != null) {
+      return ParsedRecord.quarantined(
+          inputFile,
+          ref,
+          raw,
+          maxRaw,
+          QuarantineReasons.LANGUAGE_PREFIX + language,
+          "the text is in '"
+              + language
+              + "', not in an accepted language ("
+              + String.join(",", rules.language().accepted())
+              + ")");
+    }
     String articleId =
         id == null || id.isBlank()
             ? hashId(date, text.text())

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -25,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -114,15 +114,8 @@ public final class Ingest {
     }
     List<String> csv = files.files(InputFiles.Format.CSV);
     if (!csv.isEmpty()) {
-      Dataset<Row> rows =
-          spark
-              .read()
-              .option("header", "true")
-              .option("multiLine", "true")
-              .option("escape", "\"")
-              .option("delimiter", rules.csvDelimiter())
-              .csv(csv.toArray(String[]::new));
-      parsed = parsed.unionByName(structuredRows(rows, rules));
+      parsed =
+          parsed.unionByName(binaryFiles(spark, csv).flatMap(csvFile(rules), Encoders.row(PARSED)));
     }
     List<String> parquet = files.files(InputFiles.Format.PARQUET);
     if (!parquet.isEmpty()) {
@@ -188,19 +181,23 @@ public final class Ingest {
         .select(col("path"), col("content"));
   }
 
-  /** CSV or Parquet rows, each rendered as JSON and parsed like a JSON Lines record. */
+  /**
+   * Parquet rows, each rendered as JSON and parsed like a JSON Lines record; the reference is the
+   * row's position in its file ({@code row N}, from 0, as Parquet tools count).
+   */
   private static Dataset<Row> structuredRows(Dataset<Row> rows, IngestRules rules) {
     Column[] all =
         Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
     return rows.select(
             col("_metadata.file_path").as(Tables.INPUT_FILE),
-            monotonically_increasing_id().as(SEQ),
+            col("_metadata.row_index").as(SEQ),
             to_json(struct(all)).as("json"))
         .map(
             (MapFunction<Row, Row>)
                 r ->
                     toRow(
-                        ArticleParsers.structured(r.getString(0), "record", r.getString(2), rules),
+                        ArticleParsers.structured(
+                            r.getString(0), "row " + r.getLong(1), r.getString(2), rules),
                         r.getLong(1)),
             Encoders.row(PARSED));
   }
@@ -216,6 +213,24 @@ public final class Ingest {
         record = unreadable(path, rules, e);
       }
       return List.of(toRow(record, 0)).iterator();
+    };
+  }
+
+  private static FlatMapFunction<Row, Row> csvFile(IngestRules rules) {
+    return file -> {
+      String path = file.getString(0);
+      InputStream in;
+      try {
+        in = open(path, file.getAs(1));
+      } catch (IOException e) {
+        return List.of(toRow(unreadable(path, rules, e), 0)).iterator();
+      }
+      List<ParsedRecord> records = CsvRecords.parse(path, in, rules);
+      List<Row> rows = new ArrayList<>(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        rows.add(toRow(records.get(i), i));
+      }
+      return rows.iterator();
     };
   }
 

@@ -17,6 +17,7 @@ import java.time.ZoneId;
  *     empty string for none, anything else literally
  * @param maxRawChars raw records kept in quarantine are cut to this length
  * @param csvDelimiter the field delimiter of CSV files
+ * @param language which languages are accepted; others are quarantined as {@code language:<code>}
  */
 public record IngestRules(
     FieldMapping fields,
@@ -26,7 +27,8 @@ public record IngestRules(
     ArticleText text,
     String idNamespace,
     int maxRawChars,
-    String csvDelimiter)
+    String csvDelimiter,
+    LanguageCheck language)
     implements Serializable {
 
   /** The placeholder for the name of the directory that holds the input file. */

@@ -3,12 +3,10 @@ package org.newsgraph.transform;
 import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.substring_index;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,7 +27,7 @@ public final class Mentions {
   public static Dataset<Row> fromAnnotations(Dataset<Row> annotations) {
     Dataset<Row> perMention =
         annotations
-            .where(col(Tables.ERROR).isNull())
+            .where(col(Tables.FAILURE).isNull())
             .withColumn(
                 "canonical",
                 call_udf(NewsgraphFunctions.CANONICAL_NAMES, col(AnnotationSchema.MENTIONS)))
@@ -57,12 +55,15 @@ public final class Mentions {
         col(Tables.SETTINGS_SIGNATURE));
   }
 
-  /** Quarantine rows (stage {@code annotate}) for articles CoreNLP failed on. */
+  /**
+   * Quarantine rows (stage {@code annotate}) for articles CoreNLP failed on or gave up on, with the
+   * reason {@code annotation_error:<class>} or {@code annotation_timeout}.
+   */
   public static Dataset<Row> failures(
       Dataset<Row> annotations, Dataset<Row> articles, int maxRawChars) {
     return annotations
-        .where(col(Tables.ERROR).isNotNull())
-        .select(col(Tables.ARTICLE_ID), col(Tables.ERROR))
+        .where(col(Tables.FAILURE).isNotNull())
+        .select(col(Tables.ARTICLE_ID), col(Tables.FAILURE), col(Tables.ERROR))
         .join(articles.select(Tables.ARTICLE_ID, Tables.INPUT_FILE, Tables.TEXT), Tables.ARTICLE_ID)
         .select(
             lit("annotate").as(Tables.STAGE),
@@ -70,10 +71,7 @@ public final class Mentions {
             lit(null).cast("string").as(Tables.RECORD_REF),
             col(Tables.ARTICLE_ID),
             substring(col(Tables.TEXT), 1, maxRawChars).as(Tables.RAW_RECORD),
-            concat(
-                    lit(QuarantineReasons.ANNOTATION_ERROR_PREFIX),
-                    substring_index(col(Tables.ERROR), ":", 1))
-                .as(Tables.REASON),
+            col(Tables.FAILURE).as(Tables.REASON),
             col(Tables.ERROR).as(Tables.DETAIL));
   }
 }

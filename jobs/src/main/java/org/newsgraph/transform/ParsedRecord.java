@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * One input record after parsing: an article, or a quarantined record with its reason.
  *
  * @param inputFile the file it came from
- * @param recordRef where in the file: {@code line N} for JSON Lines, {@code file} for text files,
- *     {@code record} for CSV and Parquet rows
+ * @param recordRef where in the file: {@code line N} for JSON Lines and CSV rows (the row's first
+ *     line), {@code row N} for Parquet rows (from 0), {@code file} for text files
  * @param articleId stable id (null for quarantined records)
  * @param date publication day in the configured time zone (null for quarantined records)
  * @param publishedTs publication instant when the input gives a time of day, else null

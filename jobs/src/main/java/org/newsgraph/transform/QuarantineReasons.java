@@ -1,5 +1,7 @@
 package org.newsgraph.transform;
 
+import org.newsgraph.nlp.DocumentAnnotation;
+
 /**
  * The fixed vocabulary of quarantine reasons (documented in docs/tables.md). A record is never
  * dropped silently: it is an article, or a quarantine row with one of these reasons.
@@ -30,8 +32,17 @@ public final class QuarantineReasons {
   /** The file could not be read or decompressed (for example a truncated .gz). */
   public static final String UNREADABLE_FILE = "unreadable_file";
 
+  /**
+   * The article is clearly in a language the pipeline does not accept; the reason is followed by
+   * the ISO 639-1 code of the detected language, e.g. {@code language:de}.
+   */
+  public static final String LANGUAGE_PREFIX = "language:";
+
   /** CoreNLP failed on the article; the reason is followed by the exception class. */
-  public static final String ANNOTATION_ERROR_PREFIX = "annotation_error:";
+  public static final String ANNOTATION_ERROR_PREFIX = DocumentAnnotation.ERROR_PREFIX;
+
+  /** CoreNLP took longer than newsgraph.annotate.timeoutSeconds on the article. */
+  public static final String ANNOTATION_TIMEOUT = DocumentAnnotation.TIMEOUT;
 
   private QuarantineReasons() {}
 }

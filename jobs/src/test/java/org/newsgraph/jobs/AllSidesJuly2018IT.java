@@ -13,11 +13,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,86 @@ class AllSidesJuly2018IT extends SparkTestSession {
     assertThat(documents)
         .as("comention_daily documents for Kim Jong Un – Vladimir Putin, summed over July 2018")
         .isEqualTo(namingBoth.size());
+  }
+
+  /**
+   * Issue 5 on real text: the canonical sets of four heads of state hold no other person, and the
+   * variant spellings seen in the slice map to the right name. Lists what it checked.
+   */
+  @Test
+  void headsOfStateHaveCleanCanonicalSets() {
+    Map<String, Pattern> variants =
+        Map.of(
+            "Vladimir Putin",
+            Pattern.compile("(?:(?:Russian )?President )?(?:Vladimir )?Putin(?:['’]s?)?"),
+            "Kim Jong Un",
+            Pattern.compile("(?:North Korean )?(?:leader )?Kim Jong[- ]?[Uu]n(?:['’]s?)?"),
+            "Donald Trump",
+            Pattern.compile("(?:President )?Donald (?:J\\. )?Trump(?:['’]s?)?"),
+            "Xi Jinping",
+            Pattern.compile("(?:(?:Chinese )?President )?(?:Xi Jinping|Xi)(?:['’]s?)?"));
+    // Words a surface of the person may hold besides the name itself (titles, middle initials).
+    Set<String> extra =
+        Set.of(
+            "president",
+            "russian",
+            "chinese",
+            "north",
+            "korean",
+            "leader",
+            "mr.",
+            "j.",
+            "v.",
+            "'s",
+            "’s",
+            "supreme",
+            "u.s.",
+            "us",
+            "american");
+    Dataset<Row> persons =
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.ENTITY_TYPE).equalTo("PERSON"));
+    for (Map.Entry<String, Pattern> target : variants.entrySet()) {
+      String name = target.getKey();
+      Set<String> allowed = new TreeSet<>(extra);
+      for (String w : name.toLowerCase(java.util.Locale.ROOT).split(" ")) {
+        allowed.add(w);
+      }
+      Set<String> surfaces = new TreeSet<>();
+      for (Row r :
+          persons
+              .where(col(Tables.ENTITY).equalTo(name))
+              .select(Tables.SURFACE)
+              .distinct()
+              .collectAsList()) {
+        surfaces.add(r.getString(0));
+      }
+      System.out.printf("%s <- %s%n", name, surfaces);
+      assertThat(surfaces).as("surfaces named %s", name).isNotEmpty();
+      for (String surface : surfaces) {
+        String[] words =
+            surface
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("(['’]s?)$", " $1")
+                .split("[\\s-]+");
+        assertThat(allowed)
+            .as("words of surface '%s' named %s (no other person)", surface, name)
+            .contains(words);
+      }
+      Set<String> wrong = new TreeSet<>();
+      long checked = 0;
+      for (Row r :
+          persons.select(Tables.SURFACE, Tables.ENTITY, Tables.ARTICLE_ID).collectAsList()) {
+        if (target.getValue().matcher(r.getString(0)).matches()) {
+          checked++;
+          if (!r.getString(1).equals(name)) {
+            wrong.add(r.getString(2) + " '" + r.getString(0) + "' -> " + r.getString(1));
+          }
+        }
+      }
+      System.out.printf("%s: %d PERSON mentions with a variant spelling checked%n", name, checked);
+      assertThat(checked).as("variant mentions of %s in the slice", name).isPositive();
+      assertThat(wrong).as("variant spellings of %s named otherwise", name).isEmpty();
+    }
   }
 }

@@ -89,7 +89,9 @@ class IngestJobTest extends SparkTestSession {
 
     // 21 a 5 MB article: kept, truncated
     Path text = Files.createDirectories(input.resolve("desk"));
-    Files.writeString(text.resolve("long.txt"), "date 2018-07-20 " + "word ".repeat(1_000_000));
+    Files.writeString(
+        text.resolve("long.txt"),
+        "date 2018-07-20 " + "The talks went on into the night. ".repeat(150_000));
     // 22 a text file without a date line
     Files.writeString(text.resolve("undated.txt"), "Putin met Trump.");
 
@@ -98,7 +100,14 @@ class IngestJobTest extends SparkTestSession {
         text.resolve("wire.csv"),
         "id,date,headline,content\n"
             + "c1,2018-07-21,Summit,\"Putin met Trump.\n\nThey talked.\"\n"
-            + "c2,,No date,\"Body.\"\n");
+            + "c2,,No date,\"Body.\"\n"
+            // 23 an article in German, for an English-only pipeline
+            + "c3,2018-07-21,Gipfel,\"Der russische Präsident traf am Montag in Helsinki den"
+            + " amerikanischen Präsidenten. Nach dem Treffen sprachen beide von einem guten Gespräch,"
+            + " doch Kritiker in Washington warfen dem Gast aus den Vereinigten Staaten vor, zu"
+            + " nachgiebig gewesen zu sein.\"\n"
+            // 24 a row with fewer fields than the header
+            + "c4,2018-07-21\n");
     spark
         .sql(
             "SELECT 'q1' AS id, '2018-07-22' AS published, 'Wire' AS source,"
@@ -136,7 +145,8 @@ class IngestJobTest extends SparkTestSession {
   @Test
   void everyBadRecordIsQuarantinedWithItsReason() {
     Map<String, Long> expected = new TreeMap<>();
-    expected.put("malformed_record", 4L); // broken JSON, number text, array, binary junk
+    // broken JSON, number text, array, binary junk, short CSV row
+    expected.put("malformed_record", 5L);
     expected.put("empty_text", 5L); // missing text, "", whitespace, boilerplate only, 0 bytes
     expected.put("missing_date", 3L); // JSON without date, CSV row without date, undated .txt
     expected.put("bad_date", 1L);
@@ -144,16 +154,34 @@ class IngestJobTest extends SparkTestSession {
     expected.put("id_conflict", 1L);
     expected.put("duplicate_record", 1L);
     expected.put("unreadable_file", 2L); // truncated .gz, .gz that is not gzip
+    expected.put("language:de", 1L); // the German CSV row
     assertThat(new TreeMap<>(report.quarantineReasons()))
         .as("quarantine reasons")
         .isEqualTo(expected);
   }
 
   @Test
+  void quarantinedCsvRowsNameTheirLine() {
+    Map<String, String> refs = new TreeMap<>();
+    for (Row r :
+        TableIO.read(spark, output, Tables.QUARANTINE)
+            .where(col(Tables.INPUT_FILE).endsWith("wire.csv"))
+            .collectAsList()) {
+      refs.put(r.getAs(Tables.RECORD_REF), r.getAs(Tables.REASON));
+    }
+    // c1 spans lines 2-4 (a quoted multi-line field), so c2 is on line 5.
+    assertThat(refs)
+        .as("record_ref -> reason in wire.csv")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "line 5", "missing_date", "line 6", "language:de", "line 7", "malformed_record"));
+  }
+
+  @Test
   void accountingHoldsPerFileAndInTotal() {
     // feed.jsonl 17 records, cut.jsonl.gz 1, plain.jsonl.gz 1, empty.jsonl 1, long.txt 1,
-    // undated.txt 1, wire.csv 2, the Parquet file 1.
-    assertThat(report.read()).as("records read").isEqualTo(25);
+    // undated.txt 1, wire.csv 4, the Parquet file 1.
+    assertThat(report.read()).as("records read").isEqualTo(27);
     assertThat(report.articles() + report.quarantined())
         .as("articles + quarantined")
         .isEqualTo(report.read());

@@ -24,6 +24,7 @@ final class TestRules {
         new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS),
         IngestRules.DIRECTORY_NAMESPACE,
         maxRaw,
-        ",");
+        ",",
+        LanguageCheck.OFF);
   }
 }

@@ -15,23 +15,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * One CoreNLP pass over a document: tokenize, ssplit, pos, lemma and lean NER over the whole text,
- * then the shift-reduce parser and the sentiment model over only the sentences the {@link
- * SentimentScope} selects. Loading takes seconds and about 1 GB of heap, so instances are built
- * once per JVM by {@link CoreNlpPipelines}; {@link #annotate} is safe to call from several threads
- * at once (CoreNLP's annotators keep no per-document state).
+ * One CoreNLP pass over a document: tokenize and ssplit, a check that no sentence is longer than
+ * {@link NlpSettings#maxSentenceTokens()}, pos, lemma and lean NER (and any custom annotators) over
+ * the whole text, then the shift-reduce parser and the sentiment model over only the sentences the
+ * {@link SentimentScope} selects. Loading takes seconds and about 1 GB of heap, so instances are
+ * built once per JVM by {@link CoreNlpPipelines}; {@link #annotate} is safe to call from several
+ * threads at once: CoreNLP's annotators keep no per-document state, and {@code
+ * NewsgraphFunctionsIT} checks that two Spark task threads sharing one annotator give the results
+ * of one thread.
+ *
+ * <p>Safety: a document CoreNLP throws on yields a {@link DocumentAnnotation#failed} result, never
+ * an exception. With a time budget ({@link NlpSettings#timeoutSeconds()}), each document runs on a
+ * worker thread while the calling (Spark task) thread waits at most the budget; past it the worker
+ * is interrupted, the document yields {@link DocumentAnnotation#timedOut}, and the task moves on.
+ * CoreNLP's tagger, NER and parser stop at their next interruption check; until then the worker
+ * keeps its CPU and memory, which is why the budget is generous (60 s by default).
  */
 public final class DocumentAnnotator {
 
   private static final AtomicLong DOCUMENTS_ANNOTATED = new AtomicLong();
+  private static final AtomicLong WORKER_NUMBER = new AtomicLong();
+  // Daemon threads: a worker still finishing a given-up document never keeps the JVM alive.
+  private static final ExecutorService WORKERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "newsgraph-annotate-" + WORKER_NUMBER.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private final NlpSettings settings;
   private final Set<String> triggerTypes;
-  private final StanfordCoreNLP ner;
+  private final StanfordCoreNLP split;
+  private final StanfordCoreNLP tagging;
   private final ParserAnnotator parser;
   private final SentimentAnnotator sentiment;
 
@@ -43,7 +69,8 @@ public final class DocumentAnnotator {
     if (otherPipelinesLoaded) {
       StanfordCoreNLP.clearAnnotatorPool();
     }
-    this.ner = new StanfordCoreNLP(settings.nerProperties());
+    this.split = new StanfordCoreNLP(settings.splitProperties());
+    this.tagging = new StanfordCoreNLP(settings.taggingProperties());
     if (settings.sentimentScope() == SentimentScope.OFF) {
       this.parser = null;
       this.sentiment = null;
@@ -64,14 +91,40 @@ public final class DocumentAnnotator {
 
   /**
    * Annotates one document. Null or blank text gives {@link DocumentAnnotation#EMPTY}; a failure
-   * inside CoreNLP gives a {@link DocumentAnnotation#failed} result instead of an exception, so
-   * that one bad document cannot fail a Spark task.
+   * inside CoreNLP gives a {@link DocumentAnnotation#failed} result and a document over the time
+   * budget a {@link DocumentAnnotation#timedOut} one, instead of an exception, so that one bad
+   * document cannot fail a Spark task.
    */
   public DocumentAnnotation annotate(String text) {
     if (text == null || text.isBlank()) {
       return DocumentAnnotation.EMPTY;
     }
     DOCUMENTS_ANNOTATED.incrementAndGet();
+    int budget = settings.timeoutSeconds();
+    if (budget == 0) {
+      return annotateGuarded(text);
+    }
+    Future<DocumentAnnotation> result = WORKERS.submit(() -> annotateGuarded(text));
+    try {
+      return result.get(budget, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      return DocumentAnnotation.timedOut(budget);
+    } catch (InterruptedException e) {
+      // The Spark task itself is being killed: stop the worker and let the task end.
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while annotating a document", e);
+    } catch (ExecutionException e) {
+      // annotateGuarded returns failures; only an Error (out of memory) can arrive here.
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("annotation worker failed", e.getCause());
+    }
+  }
+
+  private DocumentAnnotation annotateGuarded(String text) {
     try {
       return annotateOrThrow(text);
     } catch (RuntimeException | StackOverflowError e) {
@@ -81,8 +134,18 @@ public final class DocumentAnnotator {
 
   private DocumentAnnotation annotateOrThrow(String text) {
     Annotation doc = new Annotation(text);
-    ner.annotate(doc);
+    split.annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    for (CoreMap sentence : sentences) {
+      int tokens = tokens(sentence).size();
+      if (tokens > settings.maxSentenceTokens()) {
+        throw new SentenceTooLongException(
+            sentence.get(CoreAnnotations.SentenceIndexAnnotation.class),
+            tokens,
+            settings.maxSentenceTokens());
+      }
+    }
+    tagging.annotate(doc);
     List<EntityMention> mentions = new ArrayList<>();
     List<CoreMap> forSentiment = new ArrayList<>();
     for (CoreMap sentence : sentences) {
@@ -124,7 +187,7 @@ public final class DocumentAnnotator {
               p == null ? null : SentenceAnnotation.score(p),
               p));
     }
-    return new DocumentAnnotation(List.copyOf(result), List.copyOf(mentions), null);
+    return new DocumentAnnotation(List.copyOf(result), List.copyOf(mentions), null, null);
   }
 
   /** The mention, or null for a pronoun: CoreNLP reports "he"/"his" as PERSON mentions. */

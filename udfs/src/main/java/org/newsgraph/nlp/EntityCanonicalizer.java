@@ -5,9 +5,11 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,15 +26,22 @@ import java.util.stream.Collectors;
  *   <li>PERSON only: leading titles removed ("President", "Supreme Leader", "Mr.") including a
  *       nationality before them ("Russian President"); hyphens inside a name become spaces with the
  *       next letter capitalised ("Kim Jong-un" and "Kim Jong-Un" → "Kim Jong Un").
+ *   <li>PERSON only: a name written all in capitals ("VLADIMIR PUTIN", from a headline) is written
+ *       with initial capitals.
  *   <li>A one-word PERSON name becomes the one multi-word person name of the same article whose
  *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); with no
  *       candidate it stays as it is ({@code exact}), with two or more it stays as it is and is
  *       marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly one
  *       such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or "Xi" as
  *       MISC in the middle of an article that names them in full.
+ *   <li>Not PERSON: an acronym ("NATO", "U.N.") becomes the one multi-word name of the same article
+ *       whose initials it spells ("North Atlantic Treaty Organization"; small words such as "of"
+ *       and "the" are skipped), only when exactly one such name exists ({@code in_article}).
+ *   <li>The {@link AliasTable} maps the name reached so far to its canonical entity across articles
+ *       ({@code alias}): "U.S." → "United States", "Kim Jong Eun" → "Kim Jong Un".
  * </ol>
  *
- * Nothing is merged across articles here; alias tables act later, at aggregation time.
+ * No rule guesses between two people: a short name with several candidates stays unresolved.
  */
 public final class EntityCanonicalizer implements Serializable {
 
@@ -59,6 +68,7 @@ public final class EntityCanonicalizer implements Serializable {
           "Pope",
           "Secretary",
           "Secretary of State",
+          "Special Counsel",
           "Secretary-General",
           "Foreign Minister",
           "Defense Minister",
@@ -159,12 +169,23 @@ public final class EntityCanonicalizer implements Serializable {
   private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
   private static final String EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},;:!?*";
 
+  private static final Pattern ACRONYM = Pattern.compile("(?:\\p{Lu}\\.?){2,8}");
+  private static final Set<String> NAME_SUFFIXES =
+      Set.of("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV");
+  private static final Set<String> SMALL_WORDS =
+      Set.of("of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&");
+
   private final List<String> titles;
   private final List<String> nationalities;
+  private final AliasTable aliases;
 
-  /** A canonicalizer with {@link #DEFAULT_TITLES} and {@link #DEFAULT_NATIONALITIES}. */
+  /** A canonicalizer with {@link #DEFAULT_TITLES}, {@link #DEFAULT_NATIONALITIES}, no aliases. */
   public EntityCanonicalizer() {
     this(DEFAULT_TITLES, DEFAULT_NATIONALITIES);
+  }
+
+  public EntityCanonicalizer(List<String> titles, List<String> nationalities) {
+    this(titles, nationalities, AliasTable.EMPTY);
   }
 
   /**
@@ -172,8 +193,10 @@ public final class EntityCanonicalizer implements Serializable {
    *     words
    * @param nationalities words that may stand before a title ("Russian President") and are stripped
    *     with it
+   * @param aliases the alias table applied last
    */
-  public EntityCanonicalizer(List<String> titles, List<String> nationalities) {
+  public EntityCanonicalizer(List<String> titles, List<String> nationalities, AliasTable aliases) {
+    this.aliases = aliases;
     // Longest first, so "Prime Minister" wins over "Minister" and "Secretary of State" over
     // "Secretary".
     Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
@@ -185,8 +208,10 @@ public final class EntityCanonicalizer implements Serializable {
   public enum Resolution {
     /** The mention's own normalised text. */
     EXACT,
-    /** A longer name of the same article (rule 3). */
+    /** A longer name of the same article (rules 4 and 5). */
     IN_ARTICLE,
+    /** The alias table gave the name (rule 6). */
+    ALIAS,
     /** A one-word person name with several candidates in the article: kept as it is. */
     UNRESOLVED;
 
@@ -209,11 +234,18 @@ public final class EntityCanonicalizer implements Serializable {
   public List<CanonicalName> canonicalNames(List<EntityMention> mentions) {
     List<String> base = new ArrayList<>(mentions.size());
     Set<String> fullPersonNames = new LinkedHashSet<>();
+    Map<String, String> fullOtherNames = new LinkedHashMap<>();
     for (EntityMention m : mentions) {
       String name = normalize(m.text(), m.type());
       base.add(name);
-      if (PERSON.equals(m.type()) && words(name).length > 1) {
-        fullPersonNames.add(name);
+      if (words(name).length > 1) {
+        if (PERSON.equals(m.type())) {
+          // Spelling variants of one person are one candidate: "Donald J. Trump" is "Donald Trump".
+          AliasTable.Target alias = aliases.lookup(name, PERSON);
+          fullPersonNames.add(alias == null ? name : alias.name());
+        } else {
+          fullOtherNames.putIfAbsent(name, m.type());
+        }
       }
     }
     List<CanonicalName> result = new ArrayList<>(mentions.size());
@@ -229,9 +261,40 @@ public final class EntityCanonicalizer implements Serializable {
           resolved = new CanonicalName(name, type, Resolution.UNRESOLVED);
         }
       }
+      if (resolved.resolution() == Resolution.EXACT
+          && !PERSON.equals(type)
+          && ACRONYM.matcher(name).matches()) {
+        String letters = name.replace(".", "");
+        List<String> spelled =
+            fullOtherNames.keySet().stream()
+                .filter(full -> initials(full).equals(letters))
+                .toList();
+        if (spelled.size() == 1) {
+          resolved =
+              new CanonicalName(
+                  spelled.get(0), fullOtherNames.get(spelled.get(0)), Resolution.IN_ARTICLE);
+        }
+      }
+      AliasTable.Target alias = aliases.lookup(resolved.name(), resolved.type());
+      if (alias != null && !alias.name().equals(resolved.name())) {
+        resolved = new CanonicalName(alias.name(), alias.type(), Resolution.ALIAS);
+      } else if (alias != null) {
+        resolved = new CanonicalName(alias.name(), alias.type(), resolved.resolution());
+      }
       result.add(resolved);
     }
     return result;
+  }
+
+  /** Initials of the capitalised words of a name: "North Atlantic Treaty Organization" → NATO. */
+  static String initials(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String w : words(name)) {
+      if (!SMALL_WORDS.contains(w) && Character.isUpperCase(w.codePointAt(0))) {
+        out.appendCodePoint(w.codePointAt(0));
+      }
+    }
+    return out.toString();
   }
 
   /** Rules 1 and 2: the name of one mention on its own, without article context. */
@@ -244,6 +307,7 @@ public final class EntityCanonicalizer implements Serializable {
     if (PERSON.equals(type)) {
       name = stripTitles(name);
       name = joinHyphenatedParts(name);
+      name = unshout(name);
     }
     return name.isEmpty() ? surface.strip() : name;
   }
@@ -253,7 +317,12 @@ public final class EntityCanonicalizer implements Serializable {
         .filter(
             full -> {
               String[] w = words(full);
-              return w[0].equals(name) || w[w.length - 1].equals(name);
+              int last = w.length - 1;
+              // "Donald Trump Jr.": the family name is before the suffix.
+              if (last > 1 && NAME_SUFFIXES.contains(w[last])) {
+                last--;
+              }
+              return w[0].equals(name) || w[last].equals(name);
             })
         .collect(Collectors.toList());
   }
@@ -302,6 +371,22 @@ public final class EntityCanonicalizer implements Serializable {
       return s.substring(prefix.length()).strip();
     }
     return null;
+  }
+
+  /** "VLADIMIR PUTIN" → "Vladimir Putin"; names with any lower-case letter are left alone. */
+  private static String unshout(String name) {
+    if (!name.equals(name.toUpperCase(Locale.ROOT))
+        || name.replaceAll("[^\\p{L}]", "").length() < 4) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String w : name.split(" ", -1)) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(w.isEmpty() ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
   }
 
   private static String joinHyphenatedParts(String name) {

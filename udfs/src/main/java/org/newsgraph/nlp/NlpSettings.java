@@ -21,6 +21,12 @@ import java.util.Set;
  * @param nerModels comma-separated NER CRF models, in CoreNLP's order of precedence
  * @param sentimentTriggerTypes entity types whose presence makes a sentence eligible for sentiment
  *     under {@link SentimentScope#ENTITY_SENTENCES}
+ * @param customAnnotators extra CoreNLP annotators run after NER, each {@code name=class}
+ *     (CoreNLP's {@code customAnnotatorClass.name} mechanism); empty by default
+ * @param timeoutSeconds a document that takes longer is given up as {@code annotation_timeout}; 0
+ *     for no limit. Not part of the signature: it decides whether a result exists, not what it is
+ * @param maxSentenceTokens a document with a longer sentence fails with {@link
+ *     SentenceTooLongException} before tagging; not part of the signature, for the same reason
  */
 public record NlpSettings(
     SentimentScope sentimentScope,
@@ -28,7 +34,10 @@ public record NlpSettings(
     String parseModel,
     String sentimentModel,
     String nerModels,
-    List<String> sentimentTriggerTypes)
+    List<String> sentimentTriggerTypes,
+    List<String> customAnnotators,
+    int timeoutSeconds,
+    int maxSentenceTokens)
     implements Serializable {
 
   public static final String CORENLP_VERSION = "4.5.10";
@@ -42,12 +51,49 @@ public record NlpSettings(
           + "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
   public static final List<String> DEFAULT_SENTIMENT_TRIGGER_TYPES =
       List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
+  public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_MAX_SENTENCE_TOKENS = 1000;
 
   public NlpSettings {
     if (parseMaxLen < 1) {
       throw new IllegalArgumentException("parseMaxLen must be at least 1, got " + parseMaxLen);
     }
+    if (maxSentenceTokens < 1) {
+      throw new IllegalArgumentException(
+          "maxSentenceTokens must be at least 1, got " + maxSentenceTokens);
+    }
+    if (timeoutSeconds < 0) {
+      throw new IllegalArgumentException("timeoutSeconds must be 0 or more, got " + timeoutSeconds);
+    }
     sentimentTriggerTypes = List.copyOf(sentimentTriggerTypes);
+    customAnnotators = List.copyOf(customAnnotators);
+    for (String entry : customAnnotators) {
+      int eq = entry.indexOf('=');
+      if (eq < 1 || eq == entry.length() - 1) {
+        throw new IllegalArgumentException(
+            "custom annotator '" + entry + "' is not of the form name=fully.qualified.Class");
+      }
+    }
+  }
+
+  /** Settings without custom annotators and with the default time budget per document. */
+  public NlpSettings(
+      SentimentScope sentimentScope,
+      int parseMaxLen,
+      String parseModel,
+      String sentimentModel,
+      String nerModels,
+      List<String> sentimentTriggerTypes) {
+    this(
+        sentimentScope,
+        parseMaxLen,
+        parseModel,
+        sentimentModel,
+        nerModels,
+        sentimentTriggerTypes,
+        List.of(),
+        DEFAULT_TIMEOUT_SECONDS,
+        DEFAULT_MAX_SENTENCE_TOKENS);
   }
 
   /** The defaults: lean NER, shift-reduce parser, sentiment on entity sentences up to 80 tokens. */
@@ -63,7 +109,15 @@ public record NlpSettings(
 
   public NlpSettings withSentimentScope(SentimentScope scope) {
     return new NlpSettings(
-        scope, parseMaxLen, parseModel, sentimentModel, nerModels, sentimentTriggerTypes);
+        scope,
+        parseMaxLen,
+        parseModel,
+        sentimentModel,
+        nerModels,
+        sentimentTriggerTypes,
+        customAnnotators,
+        timeoutSeconds,
+        maxSentenceTokens);
   }
 
   /** Types that make a sentence eligible for sentiment, as a set. */
@@ -73,13 +127,42 @@ public record NlpSettings(
 
   /**
    * Properties of the tokenize..ner pipeline: lean NER (fine-grained NER, SUTime and the numeric
-   * classifiers off, about 8x faster than CoreNLP's defaults), a blank line ends a sentence.
+   * classifiers off, about 8x faster than CoreNLP's defaults), a blank line ends a sentence, then
+   * any custom annotators. {@link DocumentAnnotator} runs it in two steps ({@link
+   * #splitProperties()}, {@link #taggingProperties()}) to check sentence lengths in between; the
+   * annotators and their properties are the same.
    */
   public Properties nerProperties() {
+    Properties tagging = taggingProperties();
+    Properties p = splitProperties();
+    p.putAll(tagging);
+    p.setProperty("annotators", "tokenize,ssplit," + tagging.getProperty("annotators"));
+    p.remove("enforceRequirements");
+    return p;
+  }
+
+  /** tokenize and ssplit. */
+  public Properties splitProperties() {
     Properties p = new Properties();
-    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+    p.setProperty("annotators", "tokenize,ssplit");
     p.setProperty("tokenize.language", "en");
     p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    return p;
+  }
+
+  /** pos, lemma, ner and custom annotators, on a document already tokenized and split. */
+  public Properties taggingProperties() {
+    Properties p = new Properties();
+    StringBuilder annotators = new StringBuilder("pos,lemma,ner");
+    for (String entry : customAnnotators) {
+      String name = entry.substring(0, entry.indexOf('=')).strip();
+      annotators.append(',').append(name);
+      p.setProperty(
+          "customAnnotatorClass." + name, entry.substring(entry.indexOf('=') + 1).strip());
+    }
+    p.setProperty("annotators", annotators.toString());
+    // The tokens and sentences come from the split pipeline.
+    p.setProperty("enforceRequirements", "false");
     p.setProperty("ner.model", nerModels);
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.useSUTime", "false");
@@ -106,16 +189,18 @@ public record NlpSettings(
   public String signature() {
     String canonical =
         String.join(
-            "\n",
-            "corenlp=" + CORENLP_VERSION,
-            "sentiment.scope=" + sentimentScope.settingValue(),
-            "parse.maxlen=" + parseMaxLen,
-            "parse.model=" + parseModel,
-            "sentiment.model=" + sentimentModel,
-            "ner.model=" + nerModels,
-            "sentiment.triggerTypes=" + String.join(",", sentimentTriggerTypes),
-            "ner=lean(fineGrained=false,sutime=false,numeric=false)",
-            "ssplit.newlineIsSentenceBreak=two");
+                "\n",
+                "corenlp=" + CORENLP_VERSION,
+                "sentiment.scope=" + sentimentScope.settingValue(),
+                "parse.maxlen=" + parseMaxLen,
+                "parse.model=" + parseModel,
+                "sentiment.model=" + sentimentModel,
+                "ner.model=" + nerModels,
+                "sentiment.triggerTypes=" + String.join(",", sentimentTriggerTypes),
+                "ner=lean(fineGrained=false,sutime=false,numeric=false)",
+                "ssplit.newlineIsSentenceBreak=two")
+            // Appended only when set, so that the default signature stays what it was.
+            + (customAnnotators.isEmpty() ? "" : "\ncustom=" + String.join(",", customAnnotators));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -25,6 +25,7 @@ public final class AnnotationSchema {
 
   public static final String SENTENCES = "sentences";
   public static final String MENTIONS = "mentions";
+  public static final String FAILURE = "failure";
   public static final String ERROR = "error";
   public static final String SIGNATURE = "settings_signature";
 
@@ -51,6 +52,7 @@ public final class AnnotationSchema {
               createStructField("sentence_index", IntegerType, false)));
 
   public static final ArrayType MENTIONS_TYPE = createArrayType(MENTION, false);
+  public static final ArrayType SENTENCES_TYPE = createArrayType(SENTENCE, false);
 
   /** The result of {@code ng_canonical_names}: one struct per mention. */
   public static final ArrayType CANONICAL_NAMES_TYPE =
@@ -65,8 +67,9 @@ public final class AnnotationSchema {
   public static final StructType DOCUMENT =
       createStructType(
           List.of(
-              createStructField(SENTENCES, createArrayType(SENTENCE, false), false),
+              createStructField(SENTENCES, SENTENCES_TYPE, false),
               createStructField(MENTIONS, MENTIONS_TYPE, false),
+              createStructField(FAILURE, StringType, true),
               createStructField(ERROR, StringType, true),
               createStructField(SIGNATURE, StringType, false)));
 
@@ -92,7 +95,7 @@ public final class AnnotationSchema {
       mentions.add(
           RowFactory.create(m.text(), m.type(), m.charBegin(), m.charEnd(), m.sentenceIndex()));
     }
-    return RowFactory.create(sentences, mentions, a.error(), signature);
+    return RowFactory.create(sentences, mentions, a.failure(), a.error(), signature);
   }
 
   /** A mention back from its Spark row (the {@link #MENTION} struct). */

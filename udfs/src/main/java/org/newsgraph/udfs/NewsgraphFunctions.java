@@ -14,6 +14,12 @@ public final class NewsgraphFunctions {
   /** {@code ng_annotate(text)}: sentences with sentiment and entity mentions, one CoreNLP pass. */
   public static final String ANNOTATE = "ng_annotate";
 
+  /** {@code ng_entities(text)}: the entity mentions of {@code ng_annotate(text)}. */
+  public static final String ENTITIES = "ng_entities";
+
+  /** {@code ng_sentiment(text)}: the sentences, with sentiment, of {@code ng_annotate(text)}. */
+  public static final String SENTIMENT = "ng_sentiment";
+
   /** {@code ng_canonical_names(mentions)}: canonical name of each mention of one article. */
   public static final String CANONICAL_NAMES = "ng_canonical_names";
 
@@ -23,6 +29,18 @@ public final class NewsgraphFunctions {
   public static void registerAll(
       SparkSession spark, NlpSettings settings, EntityCanonicalizer canonicalizer) {
     spark.udf().register(ANNOTATE, new AnnotateFunction(settings), AnnotationSchema.DOCUMENT);
+    spark
+        .udf()
+        .register(
+            ENTITIES,
+            new DocumentPartFunction(settings, AnnotationSchema.MENTIONS),
+            AnnotationSchema.MENTIONS_TYPE);
+    spark
+        .udf()
+        .register(
+            SENTIMENT,
+            new DocumentPartFunction(settings, AnnotationSchema.SENTENCES),
+            AnnotationSchema.SENTENCES_TYPE);
     spark
         .udf()
         .register(

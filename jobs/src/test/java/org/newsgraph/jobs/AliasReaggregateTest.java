@@ -1,0 +1,124 @@
+package org.newsgraph.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import org.newsgraph.nlp.CoreNlpPipelines;
+import org.newsgraph.nlp.DocumentAnnotator;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+
+/**
+ * Aliases act at aggregation time: with stored annotations written by hand (no CoreNLP in this
+ * JVM), editing the alias file and re-running aggregate changes the mentions and co-mention tables.
+ */
+class AliasReaggregateTest extends SparkTestSession {
+
+  private static Row sentence(int index, int begin, int end) {
+    return RowFactory.create(index, begin, end, 8, null, null, null, null);
+  }
+
+  private static Row mention(String text, String type, int begin, int sentence) {
+    return RowFactory.create(text, type, begin, begin + text.length(), sentence);
+  }
+
+  private static Row annotation(String id, List<Row> mentions) {
+    return RowFactory.create(
+        id,
+        Date.valueOf("2018-07-16"),
+        "hash-" + id,
+        "sig",
+        List.of(sentence(0, 0, 60), sentence(1, 61, 120)),
+        mentions,
+        null,
+        null);
+  }
+
+  private static Map<String, Long> pairs(String output) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : TableIO.read(spark, output, Tables.COMENTION_DAILY).collectAsList()) {
+      out.put(
+          r.getAs(Tables.ENTITY_A) + " + " + r.getAs(Tables.ENTITY_B),
+          r.<Long>getAs(Tables.DOCUMENTS));
+    }
+    return out;
+  }
+
+  @Test
+  void editingAnAliasAndReaggregatingChangesTheTablesWithoutCoreNlp() throws IOException {
+    String output = tempDir("alias-output").toString();
+    List<Row> rows =
+        List.of(
+            annotation(
+                "a1",
+                List.of(
+                    mention("Rocket Man", "PERSON", 0, 0),
+                    mention("Donald Trump", "PERSON", 20, 0),
+                    mention("Pyongyang", "LOCATION", 70, 1))),
+            annotation(
+                "a2",
+                List.of(
+                    mention("Kim Jong Un", "PERSON", 0, 0),
+                    mention("Donald Trump", "PERSON", 20, 0))));
+    TableIO.write(
+        spark.createDataFrame(rows, Tables.ANNOTATIONS.schema()), output, Tables.ANNOTATIONS);
+    Path aliases = tempDir("alias-conf").resolve("aliases.tsv");
+    Files.writeString(aliases, "# no aliases yet\n", StandardCharsets.UTF_8);
+    Settings settings =
+        Settings.defaults()
+            .with(SettingKeys.OUTPUT.key(), output)
+            .with(SettingKeys.ALIAS_FILE.key(), aliases.toString());
+
+    AggregateJob.Report before = AggregateJob.run(spark, settings);
+    assertThat(pairs(output))
+        .as("co-mentions before the alias")
+        .containsEntry("Donald Trump + Rocket Man", 1L)
+        .containsEntry("Donald Trump + Kim Jong Un", 1L);
+    assertThat(before.resolutions()).as("resolutions before").doesNotContainKey("alias");
+
+    Files.writeString(
+        aliases,
+        "# Rocket Man is a nickname\nRocket Man\tKim Jong Un\tPERSON\n",
+        StandardCharsets.UTF_8);
+    AggregateJob.Report after = AggregateJob.run(spark, settings);
+    Map<String, Long> pairs = pairs(output);
+    assertThat(pairs)
+        .as("co-mentions after the alias")
+        .containsEntry("Donald Trump + Kim Jong Un", 2L)
+        .containsEntry("Kim Jong Un + Pyongyang", 1L)
+        .doesNotContainKeys("Donald Trump + Rocket Man", "Pyongyang + Rocket Man");
+    assertThat(after.resolutions()).as("resolutions after").containsEntry("alias", 1L);
+    Row renamed =
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.SURFACE).equalTo("Rocket Man"))
+            .first();
+    assertThat(Arrays.asList(renamed.getAs(Tables.ENTITY), renamed.getAs(Tables.RESOLUTION)))
+        .as("the nickname's mention: entity, resolution")
+        .containsExactly("Kim Jong Un", "alias");
+    assertThat(
+            TableIO.read(spark, output, Tables.RESOLUTION_STATS)
+                .where(col(Tables.RESOLUTION).equalTo("alias"))
+                .count())
+        .as("resolution_stats rows for alias over the two runs")
+        .isEqualTo(1);
+
+    assertThat(CoreNlpPipelines.loaded()).as("CoreNLP pipelines loaded in this JVM").isZero();
+    assertThat(DocumentAnnotator.documentsAnnotated())
+        .as("documents annotated in this JVM")
+        .isZero();
+  }
+}
