@@ -310,8 +310,13 @@ public final class Settings implements Serializable {
   }
 
   public EntityCanonicalizer canonicalizer() {
+    return canonicalizer(aliases());
+  }
+
+  /** The canonicalizer of the title lists with an alias table already read. */
+  public EntityCanonicalizer canonicalizer(AliasTable aliases) {
     return new EntityCanonicalizer(
-        getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES), aliases());
+        getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES), aliases);
   }
 
   /**

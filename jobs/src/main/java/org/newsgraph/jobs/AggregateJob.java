@@ -48,7 +48,7 @@ public final class AggregateJob {
     Instant started = Instant.now();
     String output = settings.output();
     AliasTable aliases = settings.aliases();
-    NewsgraphFunctions.registerAll(spark, settings.nlp(), settings.canonicalizer());
+    NewsgraphFunctions.registerCanonicalNames(spark, settings.canonicalizer(aliases));
     Progress.stage(
         "aggregate",
         "canonical names ({} aliases from '{}'), daily entity and co-mention counts under {}",

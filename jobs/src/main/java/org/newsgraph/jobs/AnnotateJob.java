@@ -76,7 +76,8 @@ public final class AnnotateJob {
     String output = settings.output();
     NlpSettings nlp = settings.nlp();
     String signature = nlp.signature();
-    NewsgraphFunctions.registerAll(spark, nlp, settings.canonicalizer());
+    // Annotate needs no canonical names: a broken alias file must not stop it.
+    NewsgraphFunctions.registerAnnotation(spark, nlp);
 
     Dataset<Row> articles =
         TableIO.read(spark, output, Tables.ARTICLES)

@@ -28,6 +28,12 @@ public final class NewsgraphFunctions {
   /** Registers every function in the session, replacing earlier registrations of the names. */
   public static void registerAll(
       SparkSession spark, NlpSettings settings, EntityCanonicalizer canonicalizer) {
+    registerAnnotation(spark, settings);
+    registerCanonicalNames(spark, canonicalizer);
+  }
+
+  /** {@code ng_annotate}, {@code ng_entities} and {@code ng_sentiment}: what annotate needs. */
+  public static void registerAnnotation(SparkSession spark, NlpSettings settings) {
     spark.udf().register(ANNOTATE, new AnnotateFunction(settings), AnnotationSchema.DOCUMENT);
     spark
         .udf()
@@ -41,6 +47,10 @@ public final class NewsgraphFunctions {
             SENTIMENT,
             new DocumentPartFunction(settings, AnnotationSchema.SENTENCES),
             AnnotationSchema.SENTENCES_TYPE);
+  }
+
+  /** {@code ng_canonical_names}: what aggregate needs (no CoreNLP). */
+  public static void registerCanonicalNames(SparkSession spark, EntityCanonicalizer canonicalizer) {
     spark
         .udf()
         .register(
