@@ -112,6 +112,10 @@ public final class TableIO {
         fs.delete(old, true);
       }
       fs.delete(staging, true);
+      Path stagingRoot = staging.getParent();
+      if (fs.listStatus(stagingRoot).length == 0) {
+        fs.delete(stagingRoot, false);
+      }
     } catch (IOException e) {
       throw NewsgraphErrors.ioFailure(
           "publish table " + table.name() + " at", target.toString(), e);
