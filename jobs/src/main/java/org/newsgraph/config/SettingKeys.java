@@ -196,17 +196,48 @@ public final class SettingKeys {
       new Setting(
           "newsgraph.aggregate.entityTypes",
           "PERSON,ORGANIZATION,LOCATION,MISC",
-          "Entity types counted in entity_daily.");
+          "Entity types counted in entity_counts.");
   public static final Setting PAIR_TYPES =
       new Setting(
           "newsgraph.aggregate.pairTypes",
           "PERSON,ORGANIZATION,LOCATION",
-          "Entity types paired in comention_daily.");
+          "Entity types paired in comention_counts and comention_evidence.");
+  public static final Setting MAX_PAIRED_ENTITIES =
+      new Setting(
+          "newsgraph.aggregate.maxPairedEntitiesPerArticle",
+          "50",
+          "Entities of an article that are paired: the most-mentioned (ties by name); bounds the"
+              + " pairs per article.");
+  public static final Setting MIN_SUPPORT =
+      new Setting(
+          "newsgraph.aggregate.minSupport",
+          "3",
+          "Co-mention documents a pair needs in a period before PMI, NPMI, G2 and lift are given.");
+  public static final Setting SURPRISE_WINDOW =
+      new Setting(
+          "newsgraph.aggregate.surpriseWindow",
+          "8",
+          "Previous periods (of the same grain) that form a pair's baseline for the surprise score.");
+  public static final Setting SURPRISE_MIN_PERIODS =
+      new Setting(
+          "newsgraph.aggregate.surpriseMinPeriods",
+          "3",
+          "Baseline periods with annotated documents needed before a surprise score is given.");
+  public static final Setting EVIDENCE_PER_PAIR =
+      new Setting(
+          "newsgraph.aggregate.evidencePerPair",
+          "5",
+          "Sentences kept in comention_evidence per pair and period (one per story first).");
   public static final Setting SUMMARY_TOP_PAIRS =
       new Setting(
           "newsgraph.summary.topPairs",
           "10",
           "Number of co-mention pairs listed in the run summary.");
+  public static final Setting SUMMARY_GRAIN =
+      new Setting(
+          "newsgraph.summary.grain",
+          "month",
+          "Grain (day, week or month) of the last period whose top pairs the run summary lists.");
 
   public static final List<Setting> ALL =
       List.of(
@@ -248,7 +279,13 @@ public final class SettingKeys {
           ALIAS_FILE,
           ENTITY_TYPES,
           PAIR_TYPES,
-          SUMMARY_TOP_PAIRS);
+          MAX_PAIRED_ENTITIES,
+          MIN_SUPPORT,
+          SURPRISE_WINDOW,
+          SURPRISE_MIN_PERIODS,
+          EVIDENCE_PER_PAIR,
+          SUMMARY_TOP_PAIRS,
+          SUMMARY_GRAIN);
 
   public static final Map<String, Setting> BY_KEY =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

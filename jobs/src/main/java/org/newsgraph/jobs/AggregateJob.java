@@ -3,62 +3,112 @@ package org.newsgraph.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.max;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.nlp.AliasTable;
+import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
-import org.newsgraph.transform.DailyCounts;
+import org.newsgraph.transform.ChangedPeriods;
+import org.newsgraph.transform.ChangedPeriods.Period;
+import org.newsgraph.transform.Grain;
 import org.newsgraph.transform.Mentions;
+import org.newsgraph.transform.PeriodCounts;
 import org.newsgraph.udfs.NewsgraphFunctions;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Stage 3, without CoreNLP: the {@code mentions} table (canonical names by the rules and the alias
  * table, from the stored annotations), one {@code resolution_stats} row per resolution rule, then
- * {@code entity_daily} and {@code comention_daily}. Editing the alias file and re-running aggregate
- * updates every one of them.
+ * the period tables {@code entity_counts}, {@code comention_counts} and {@code comention_evidence}
+ * at day, ISO week and month grain. Editing the alias file and re-running aggregate updates every
+ * one of them.
+ *
+ * <p>Incremental: {@code aggregate_periods} keeps a fingerprint of the inputs of every period. A
+ * re-run recomputes and rewrites only the periods whose fingerprint changed (and the periods whose
+ * surprise baseline holds one of them); the other partitions are not touched. The fingerprints are
+ * first withdrawn for the periods about to be rewritten and stored anew only after the rows are
+ * written, so a run that dies half-way leaves those periods to be recomputed by the next.
  */
 public final class AggregateJob {
 
-  /** One co-mention pair over the whole run. */
-  public record Pair(String entityA, String entityB, long documents, long sentences) {}
+  /** The period tables, rewritten per period. */
+  private static final List<TableDef> PERIOD_TABLES =
+      List.of(Tables.ENTITY_COUNTS, Tables.COMENTION_COUNTS, Tables.COMENTION_EVIDENCE);
+
+  /** One co-mention pair of the summary's period. */
+  public record Pair(
+      String entityA, String entityB, long documents, long stories, long sentences, Double npmi) {}
 
   /**
    * What aggregate did.
    *
    * @param resolutions mentions per resolution rule (exact, in_article, alias, unresolved)
+   * @param cappedArticles articles with more entities of the pair types than the cap
+   * @param periodsWritten periods (of all grains) whose rows were recomputed
+   * @param periodsUnchanged periods left as they were
+   * @param periodsRemoved periods that no longer have documents, deleted
+   * @param lastPeriod label of the last period of the summary grain, null when there is none
    */
   public record Report(
-      long entities, long pairs, long days, List<Pair> topPairs, Map<String, Long> resolutions) {}
+      long entities,
+      long pairs,
+      long days,
+      Map<String, Long> resolutions,
+      long cappedArticles,
+      int periodsWritten,
+      int periodsUnchanged,
+      int periodsRemoved,
+      String lastPeriod,
+      List<Pair> topByDocuments,
+      List<Pair> topByNpmi) {}
+
+  /** What the period tables are computed from. */
+  private record Stored(
+      Dataset<Row> documents,
+      Dataset<Row> mentions,
+      Dataset<Row> annotations,
+      Dataset<Row> articles) {}
 
   private AggregateJob() {}
 
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
     String output = settings.output();
+    PeriodCounts.Options options = options(settings);
+    Grain summaryGrain = summaryGrain(settings);
     AliasTable aliases = settings.aliases();
     NewsgraphFunctions.registerCanonicalNames(spark, settings.canonicalizer(aliases));
     Progress.stage(
         "aggregate",
-        "canonical names ({} aliases from '{}'), daily entity and co-mention counts under {}",
+        "canonical names ({} aliases from '{}'), entity and co-mention counts by day, week and"
+            + " month under {}",
         aliases.size(),
         settings.get(SettingKeys.ALIAS_FILE),
         output);
-    TableIO.write(
-        Mentions.fromAnnotations(TableIO.read(spark, output, Tables.ANNOTATIONS)),
-        output,
-        Tables.MENTIONS_TABLE);
+    Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
+    Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
+    TableIO.write(Mentions.fromAnnotations(annotations, articles), output, Tables.MENTIONS_TABLE);
     Dataset<Row> mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
     Map<String, Long> resolutions = new TreeMap<>();
     for (Row r : mentions.groupBy(Tables.RESOLUTION).count().collectAsList()) {
@@ -74,43 +124,278 @@ public final class AggregateJob {
         output,
         Tables.RESOLUTION_STATS);
 
-    TableIO.write(
-        DailyCounts.entityDaily(mentions, settings.getList(SettingKeys.ENTITY_TYPES)),
-        output,
-        Tables.ENTITY_DAILY);
-    TableIO.write(
-        DailyCounts.comentionDaily(mentions, settings.getList(SettingKeys.PAIR_TYPES)),
-        output,
-        Tables.COMENTION_DAILY);
+    Dataset<Row> documents =
+        PeriodCounts.documents(annotations, articles).persist(StorageLevel.MEMORY_AND_DISK());
+    ChangedPeriods plan;
+    long capped;
+    try {
+      Map<Period, Row> current = new TreeMap<>();
+      for (Row r : PeriodCounts.fingerprints(documents, mentions, options).collectAsList()) {
+        current.put(period(r), r);
+      }
+      Map<Period, String> currentPrints = new HashMap<>();
+      current.forEach((p, r) -> currentPrints.put(p, r.getAs(Tables.FINGERPRINT)));
+      plan =
+          ChangedPeriods.plan(
+              currentPrints, storedFingerprints(spark, output), options.surpriseWindow());
+      capped = PeriodCounts.cappedArticles(mentions, options).count();
+      if (capped > 0) {
+        Progress.stage(
+            "aggregate",
+            "{} articles have more than {} entities of the pair types; only their most-mentioned"
+                + " {} are paired ({})",
+            capped,
+            options.maxPairedEntities(),
+            options.maxPairedEntities(),
+            SettingKeys.MAX_PAIRED_ENTITIES.key());
+      }
 
-    Dataset<Row> entityDaily = TableIO.read(spark, output, Tables.ENTITY_DAILY);
-    Row e =
-        entityDaily.agg(countDistinct(col(Tables.ENTITY)), countDistinct(col(Tables.DATE))).first();
-    Dataset<Row> pairsTotal =
-        TableIO.read(spark, output, Tables.COMENTION_DAILY)
-            .groupBy(Tables.ENTITY_A, Tables.ENTITY_B)
-            .agg(
-                sum(Tables.DOCUMENTS).as(Tables.DOCUMENTS),
-                sum(Tables.SENTENCES).as(Tables.SENTENCES));
-    long pairs = pairsTotal.count();
-    List<Pair> top = new ArrayList<>();
-    for (Row r :
-        pairsTotal
-            .orderBy(
-                col(Tables.DOCUMENTS).desc(),
-                col(Tables.SENTENCES).desc(),
-                col(Tables.ENTITY_A),
-                col(Tables.ENTITY_B))
-            .limit(settings.getInt(SettingKeys.SUMMARY_TOP_PAIRS, 0))
-            .collectAsList()) {
-      top.add(new Pair(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
+      if (plan.nothingToDo()) {
+        Progress.stage(
+            "aggregate", "no period changed: {} periods left as they are", plan.unchanged());
+      } else {
+        writePeriods(
+            spark,
+            settings,
+            options,
+            new Stored(documents, mentions, annotations, articles),
+            plan,
+            current,
+            started);
+      }
+    } finally {
+      documents.unpersist();
     }
+    return report(spark, output, settings, summaryGrain, resolutions, capped, plan);
+  }
+
+  private static void writePeriods(
+      SparkSession spark,
+      Settings settings,
+      PeriodCounts.Options options,
+      Stored stored,
+      ChangedPeriods plan,
+      Map<Period, Row> current,
+      Instant started) {
+    String output = settings.output();
     Progress.stage(
         "aggregate",
-        "{} entities, {} co-mention pairs; mentions by resolution {}",
+        plan.full()
+            ? "computing all {} periods (day, week, month)"
+            : "recomputing {} changed periods (their inputs changed, or their surprise baseline"
+                + " did), removing {}, leaving {} as they are",
+        plan.affected().size(),
+        plan.removed().size(),
+        plan.unchanged());
+    // Withdraw the fingerprints of the periods about to change before touching their rows.
+    Map<Period, Row> kept = new TreeMap<>();
+    if (!plan.full()) {
+      for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
+        Period p = period(r);
+        if (!plan.affected().contains(p) && !plan.removed().contains(p)) {
+          kept.put(p, r);
+        }
+      }
+    }
+    writeFingerprints(spark, output, kept.values());
+
+    Dataset<Row> needed = plan.full() ? null : periodFrame(spark, plan.needed());
+    PeriodCounts.Inputs in =
+        PeriodCounts.inputs(stored.documents(), stored.mentions(), options, needed);
+    Dataset<Row> affected = plan.full() ? null : periodFrame(spark, plan.affected());
+    Map<TableDef, Dataset<Row>> rows =
+        Map.of(
+            Tables.ENTITY_COUNTS, PeriodCounts.entityCounts(in, options),
+            Tables.COMENTION_COUNTS, PeriodCounts.comentionCounts(in, options),
+            Tables.COMENTION_EVIDENCE,
+                PeriodCounts.evidence(
+                    in, stored.documents(), stored.annotations(), stored.articles(), options));
+    List<List<String>> partitions = new ArrayList<>();
+    for (Set<Period> periods : List.of(plan.affected(), plan.removed())) {
+      periods.forEach(p -> partitions.add(List.of(p.grain().id(), p.start().toString())));
+    }
+    for (TableDef table : PERIOD_TABLES) {
+      if (plan.full()) {
+        TableIO.write(rows.get(table), output, table);
+      } else {
+        TableIO.deletePartitions(spark, output, table, partitions);
+        TableIO.append(
+            rows.get(table)
+                .join(
+                    affected,
+                    CollectionConverters.asScala(List.of(Tables.GRAIN, Tables.PERIOD_START))
+                        .toSeq(),
+                    "left_semi"),
+            output,
+            table);
+      }
+    }
+    List<Row> prints = new ArrayList<>(kept.values());
+    for (Period p : plan.affected()) {
+      Row r = current.get(p);
+      prints.add(
+          RowFactory.create(
+              p.grain().id(),
+              Date.valueOf(p.start()),
+              r.<Long>getAs(Tables.PERIOD_DOCUMENTS),
+              r.getAs(Tables.FINGERPRINT),
+              started.toString()));
+    }
+    writeFingerprints(spark, output, prints);
+  }
+
+  /** The last run's fingerprints; null when any period table is missing or has other columns. */
+  private static Map<Period, String> storedFingerprints(SparkSession spark, String output) {
+    List<TableDef> tables = new ArrayList<>(PERIOD_TABLES);
+    tables.add(Tables.AGGREGATE_PERIODS);
+    for (TableDef table : tables) {
+      List<String> problems = TableIO.unreadable(spark, output, table);
+      if (!problems.isEmpty()) {
+        Progress.stage(
+            "aggregate",
+            "period tables are computed in full: {} ({})",
+            table.name(),
+            String.join("; ", problems));
+        return null;
+      }
+    }
+    Map<Period, String> stored = new HashMap<>();
+    for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
+      stored.put(period(r), r.getAs(Tables.FINGERPRINT));
+    }
+    return stored;
+  }
+
+  private static void writeFingerprints(SparkSession spark, String output, Collection<Row> rows) {
+    TableIO.write(
+        spark.createDataFrame(new ArrayList<>(rows), Tables.AGGREGATE_PERIODS.schema()),
+        output,
+        Tables.AGGREGATE_PERIODS);
+  }
+
+  private static Dataset<Row> periodFrame(SparkSession spark, Set<Period> periods) {
+    List<Row> rows = new ArrayList<>();
+    for (Period p : periods) {
+      rows.add(RowFactory.create(p.grain().id(), Date.valueOf(p.start())));
+    }
+    StructType schema =
+        new StructType(
+            new StructField[] {
+              Tables.AGGREGATE_PERIODS.schema().apply(Tables.GRAIN),
+              Tables.AGGREGATE_PERIODS.schema().apply(Tables.PERIOD_START)
+            });
+    return spark.createDataFrame(rows, schema).hint("broadcast");
+  }
+
+  private static Period period(Row r) {
+    return new Period(
+        Grain.of(r.getAs(Tables.GRAIN)), r.<Date>getAs(Tables.PERIOD_START).toLocalDate());
+  }
+
+  private static Report report(
+      SparkSession spark,
+      String output,
+      Settings settings,
+      Grain summaryGrain,
+      Map<String, Long> resolutions,
+      long capped,
+      ChangedPeriods plan) {
+    Column dayGrain = col(Tables.GRAIN).equalTo(Grain.DAY.id());
+    Row e =
+        TableIO.read(spark, output, Tables.ENTITY_COUNTS)
+            .where(dayGrain)
+            .agg(countDistinct(col(Tables.ENTITY)), countDistinct(col(Tables.PERIOD_START)))
+            .first();
+    Dataset<Row> comentions = TableIO.read(spark, output, Tables.COMENTION_COUNTS);
+    long pairs =
+        comentions.where(dayGrain).select(Tables.ENTITY_A, Tables.ENTITY_B).distinct().count();
+    Dataset<Row> ofGrain = comentions.where(col(Tables.GRAIN).equalTo(summaryGrain.id()));
+    Row last = ofGrain.agg(max(col(Tables.PERIOD_START))).first();
+    String lastPeriod = null;
+    List<Pair> byDocuments = List.of();
+    List<Pair> byNpmi = List.of();
+    if (!last.isNullAt(0)) {
+      Dataset<Row> inLast = ofGrain.where(col(Tables.PERIOD_START).equalTo(last.getDate(0)));
+      lastPeriod = inLast.first().getAs(Tables.PERIOD);
+      int top = settings.getInt(SettingKeys.SUMMARY_TOP_PAIRS, 0);
+      byDocuments =
+          pairs(
+              inLast.orderBy(
+                  col(Tables.DOCUMENTS).desc(),
+                  col(Tables.SENTENCES).desc(),
+                  col(Tables.ENTITY_A),
+                  col(Tables.ENTITY_B)),
+              top);
+      byNpmi =
+          pairs(
+              inLast
+                  .where(col(Tables.NPMI).isNotNull())
+                  .orderBy(
+                      col(Tables.NPMI).desc(),
+                      col(Tables.DOCUMENTS).desc(),
+                      col(Tables.ENTITY_A),
+                      col(Tables.ENTITY_B)),
+              top);
+    }
+    int written = plan.nothingToDo() ? 0 : plan.affected().size();
+    Progress.stage(
+        "aggregate",
+        "{} entities, {} co-mention pairs; {} periods written, {} unchanged, {} removed;"
+            + " mentions by resolution {}",
         e.getLong(0),
         pairs,
+        written,
+        plan.unchanged(),
+        plan.removed().size(),
         resolutions);
-    return new Report(e.getLong(0), pairs, e.getLong(1), List.copyOf(top), Map.copyOf(resolutions));
+    return new Report(
+        e.getLong(0),
+        pairs,
+        e.getLong(1),
+        Map.copyOf(resolutions),
+        capped,
+        written,
+        plan.unchanged(),
+        plan.removed().size(),
+        lastPeriod,
+        byDocuments,
+        byNpmi);
+  }
+
+  private static List<Pair> pairs(Dataset<Row> ordered, int limit) {
+    List<Pair> out = new ArrayList<>();
+    for (Row r : ordered.limit(limit).collectAsList()) {
+      out.add(
+          new Pair(
+              r.getAs(Tables.ENTITY_A),
+              r.getAs(Tables.ENTITY_B),
+              r.<Long>getAs(Tables.DOCUMENTS),
+              r.<Long>getAs(Tables.STORIES),
+              r.<Long>getAs(Tables.SENTENCES),
+              r.<Double>getAs(Tables.NPMI)));
+    }
+    return List.copyOf(out);
+  }
+
+  static PeriodCounts.Options options(Settings settings) {
+    return new PeriodCounts.Options(
+        settings.getList(SettingKeys.ENTITY_TYPES),
+        settings.getList(SettingKeys.PAIR_TYPES),
+        settings.getInt(SettingKeys.MAX_PAIRED_ENTITIES, 2),
+        settings.getInt(SettingKeys.MIN_SUPPORT, 1),
+        settings.getInt(SettingKeys.SURPRISE_WINDOW, 1),
+        settings.getInt(SettingKeys.SURPRISE_MIN_PERIODS, 1),
+        settings.getInt(SettingKeys.EVIDENCE_PER_PAIR, 1));
+  }
+
+  private static Grain summaryGrain(Settings settings) {
+    String v = settings.get(SettingKeys.SUMMARY_GRAIN).strip();
+    for (Grain g : Grain.values()) {
+      if (g.id().equals(v)) {
+        return g;
+      }
+    }
+    throw NewsgraphErrors.badSettingValue(
+        SettingKeys.SUMMARY_GRAIN.key(), v, "one of day, week, month", null);
   }
 }

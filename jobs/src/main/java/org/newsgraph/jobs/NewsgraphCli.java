@@ -251,9 +251,11 @@ public final class NewsgraphCli {
           s.append(
                   "usage: newsgraph aggregate [--output DIR] [options]\n\n"
                       + "Gives canonical names (rules + the alias file) to the stored annotations\n"
-                      + "(<output>/mentions, <output>/resolution_stats), then computes\n"
-                      + "<output>/entity_daily and <output>/comention_daily. No CoreNLP: re-run it\n"
-                      + "after editing conf/aliases.tsv.\n\n")
+                      + "(<output>/mentions, <output>/resolution_stats), then computes, by day, ISO\n"
+                      + "week and month, <output>/entity_counts, <output>/comention_counts (with PMI,\n"
+                      + "NPMI, G2, lift and surprise) and <output>/comention_evidence. Only periods\n"
+                      + "whose inputs changed are recomputed (<output>/aggregate_periods). No CoreNLP:\n"
+                      + "re-run it after editing conf/aliases.tsv.\n\n")
               .append(common);
       default -> {
         s.append(
@@ -265,8 +267,8 @@ public final class NewsgraphCli {
             commands:
               run         ingest, annotate and aggregate in one go, then print a summary
               ingest      read input files into <output>/articles (bad records to quarantine)
-              annotate    CoreNLP entities and sentiment into <output>/mentions
-              aggregate   daily entity and co-mention counts from <output>/mentions
+              annotate    CoreNLP entities and sentiment into <output>/annotations
+              aggregate   entity and co-mention counts by day, week and month, with evidence
 
             'newsgraph <command> --help' lists a command's options. Settings:
             """);

@@ -59,22 +59,64 @@ public final class RunJob {
           aggregate.entities(),
           aggregate.days());
       out.printf(Locale.ROOT, "  co-mention pairs   %,d%n", aggregate.pairs());
+      if (aggregate.cappedArticles() > 0) {
+        out.printf(
+            Locale.ROOT,
+            "  capped articles    %,d (only their most-mentioned entities are paired)%n",
+            aggregate.cappedArticles());
+      }
       out.printf(
           Locale.ROOT,
-          "  tables             %s/{articles,annotations,mentions,entity_daily,comention_daily,"
-              + "quarantine,ingest_runs,annotate_runs,resolution_stats}%n",
+          "  periods            %,d recomputed, %,d unchanged, %,d removed (day, week, month)%n",
+          aggregate.periodsWritten(),
+          aggregate.periodsUnchanged(),
+          aggregate.periodsRemoved());
+      out.printf(
+          Locale.ROOT,
+          "  tables             %s/{articles,annotations,mentions,entity_counts,comention_counts,"
+              + "comention_evidence,quarantine,ingest_runs,annotate_runs,resolution_stats,"
+              + "aggregate_periods}%n",
           output);
+      if (aggregate.lastPeriod() == null) {
+        out.println();
+        out.println("no co-mention pairs");
+        return;
+      }
       out.println();
       out.printf(
           Locale.ROOT,
-          "top %d co-mention pairs (documents, sentences)%n",
-          aggregate.topPairs().size());
-      for (AggregateJob.Pair p : aggregate.topPairs()) {
+          "top %d co-mention pairs of %s by documents (documents, stories, sentences)%n",
+          aggregate.topByDocuments().size(),
+          aggregate.lastPeriod());
+      for (AggregateJob.Pair p : aggregate.topByDocuments()) {
         out.printf(
             Locale.ROOT,
-            "  %6d %6d  %s — %s%n",
+            "  %6d %6d %6d  %s — %s%n",
             p.documents(),
+            p.stories(),
             p.sentences(),
+            p.entityA(),
+            p.entityB());
+      }
+      out.println();
+      if (aggregate.topByNpmi().isEmpty()) {
+        out.printf(
+            Locale.ROOT,
+            "top co-mention pairs of %s by NPMI: no pair has the minimum support%n",
+            aggregate.lastPeriod());
+        return;
+      }
+      out.printf(
+          Locale.ROOT,
+          "top %d co-mention pairs of %s by NPMI (npmi, documents)%n",
+          aggregate.topByNpmi().size(),
+          aggregate.lastPeriod());
+      for (AggregateJob.Pair p : aggregate.topByNpmi()) {
+        out.printf(
+            Locale.ROOT,
+            "  %6.3f %6d  %s — %s%n",
+            p.npmi(),
+            p.documents(),
             p.entityA(),
             p.entityB());
       }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,11 +53,43 @@ public final class TableIO {
     if (!exists(spark, output, table)) {
       throw NewsgraphErrors.tableMissing(table.name(), path, table.producer());
     }
+    Dataset<Row> df = load(spark, path, table);
+    List<String> problems = schemaProblems(df, table);
+    if (!problems.isEmpty()) {
+      throw NewsgraphErrors.tableSchemaMismatch(table.name(), path, String.join("; ", problems));
+    }
+    return df.select(columns(table));
+  }
+
+  /**
+   * Why the table under output cannot be read as defined: an empty list when it exists with every
+   * column; otherwise the problems (a missing table, missing columns, other types).
+   */
+  public static List<String> unreadable(SparkSession spark, String output, TableDef table) {
+    String path = path(output, table);
+    if (!exists(spark, output, table)) {
+      return List.of("no table at " + path);
+    }
+    return schemaProblems(load(spark, path, table), table);
+  }
+
+  private static Dataset<Row> load(SparkSession spark, String path, TableDef table) {
     // A table written by partition may hold only empty files: give its schema, do not infer it.
-    Dataset<Row> df =
-        writtenByPartition(table)
-            ? spark.read().schema(table.schema()).parquet(path)
-            : spark.read().parquet(path);
+    if (writtenByPartition(table)) {
+      return spark.read().schema(table.schema()).parquet(path);
+    }
+    try {
+      return spark.read().parquet(path);
+    } catch (Exception e) {
+      // A partitioned table written with no rows has no data file to infer a schema from.
+      if (e instanceof AnalysisException a && "UNABLE_TO_INFER_SCHEMA".equals(a.getCondition())) {
+        return spark.read().schema(table.schema()).parquet(path);
+      }
+      throw e;
+    }
+  }
+
+  private static List<String> schemaProblems(Dataset<Row> df, TableDef table) {
     List<String> problems = new ArrayList<>();
     for (StructField expected : table.schema().fields()) {
       List<StructField> found =
@@ -75,10 +108,29 @@ public final class TableIO {
                 + expected.dataType().simpleString());
       }
     }
-    if (!problems.isEmpty()) {
-      throw NewsgraphErrors.tableSchemaMismatch(table.name(), path, String.join("; ", problems));
+    return problems;
+  }
+
+  /**
+   * Deletes partitions of a table, each given by its values of the partition columns in order
+   * (absent partitions are skipped). Used before appending the recomputed rows of those partitions.
+   */
+  public static void deletePartitions(
+      SparkSession spark, String output, TableDef table, List<List<String>> partitions) {
+    for (List<String> values : partitions) {
+      Path dir = new Path(path(output, table));
+      for (int i = 0; i < values.size(); i++) {
+        dir = new Path(dir, table.partitionBy().get(i) + "=" + values.get(i));
+      }
+      try {
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (fs.exists(dir) && !fs.delete(dir, true)) {
+          throw new IOException("delete returned false");
+        }
+      } catch (IOException e) {
+        throw NewsgraphErrors.ioFailure("delete partition", dir.toString(), e);
+      }
     }
-    return df.select(columns(table));
   }
 
   /** Writes a table, replacing whatever was there. */

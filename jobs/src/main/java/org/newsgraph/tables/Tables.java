@@ -10,6 +10,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.newsgraph.udfs.AnnotationSchema;
@@ -69,6 +70,28 @@ public final class Tables {
   public static final String ANNOTATED = "annotated";
   public static final String ANNOTATION_ERRORS = "annotation_errors";
   public static final String ANNOTATION_TIMEOUTS = "annotation_timeouts";
+  public static final String GRAIN = "grain";
+  public static final String PERIOD_START = "period_start";
+  public static final String PERIOD = "period";
+  public static final String STORIES = "stories";
+  public static final String SOURCES = "sources";
+  public static final String NEGATIVE_SHARE = "negative_share";
+  public static final String NEUTRAL_SHARE = "neutral_share";
+  public static final String POSITIVE_SHARE = "positive_share";
+  public static final String PERIOD_DOCUMENTS = "period_documents";
+  public static final String DOCUMENTS_A = "documents_a";
+  public static final String DOCUMENTS_B = "documents_b";
+  public static final String PMI = "pmi";
+  public static final String NPMI = "npmi";
+  public static final String LOG_LIKELIHOOD = "log_likelihood";
+  public static final String LIFT = "lift";
+  public static final String BASELINE_PERIODS = "baseline_periods";
+  public static final String BASELINE_MEAN = "baseline_mean";
+  public static final String BASELINE_STDDEV = "baseline_stddev";
+  public static final String SURPRISE = "surprise";
+  public static final String RANK = "rank";
+  public static final String SENTENCE = "sentence";
+  public static final String FINGERPRINT = "fingerprint";
 
   public static final TableDef ARTICLES =
       new TableDef(
@@ -160,6 +183,8 @@ public final class Tables {
               field(CHAR_END, IntegerType, false),
               field(SENTIMENT_LABEL, StringType, true),
               field(SENTIMENT_SCORE, DoubleType, true),
+              field(STORY_ID, StringType, false),
+              field(SOURCE, StringType, true),
               field(SETTINGS_SIGNATURE, StringType, false)),
           List.of(DATE),
           "aggregate");
@@ -176,32 +201,113 @@ public final class Tables {
           List.of(),
           "aggregate");
 
-  public static final TableDef ENTITY_DAILY =
+  // Every period table starts with these columns; the tone columns are shared too.
+  private static final StructField[] PERIOD_KEY = {
+    field(GRAIN, StringType, false),
+    field(PERIOD_START, DateType, false),
+    field(PERIOD, StringType, false)
+  };
+  private static final StructField[] TONE = {
+    field(SENTIMENT_SENTENCES, LongType, false),
+    field(SENTIMENT_MEAN, DoubleType, true),
+    field(NEGATIVE_SHARE, DoubleType, true),
+    field(NEUTRAL_SHARE, DoubleType, true),
+    field(POSITIVE_SHARE, DoubleType, true)
+  };
+
+  /**
+   * Per period and entity: how often and in what tone it was mentioned. Partitioned by grain and
+   * period start, like every period table.
+   */
+  public static final TableDef ENTITY_COUNTS =
       new TableDef(
-          "entity_daily",
+          "entity_counts",
           schema(
-              field(DATE, DateType, false),
-              field(ENTITY, StringType, false),
-              field(ENTITY_TYPE, StringType, false),
-              field(MENTIONS, LongType, false),
-              field(DOCUMENTS, LongType, false),
-              field(SENTIMENT_MEAN, DoubleType, true),
-              field(SENTIMENT_SENTENCES, LongType, false)),
-          List.of(DATE),
+              PERIOD_KEY,
+              new StructField[] {
+                field(ENTITY, StringType, false),
+                field(ENTITY_TYPE, StringType, false),
+                field(MENTIONS, LongType, false),
+                field(DOCUMENTS, LongType, false),
+                field(STORIES, LongType, false),
+                field(SOURCES, LongType, false)
+              },
+              TONE),
+          List.of(GRAIN, PERIOD_START),
           "aggregate");
 
-  public static final TableDef COMENTION_DAILY =
+  /**
+   * Per period and unordered pair of entities: co-mention counts, tone of the shared sentences,
+   * association at document level and surprise against the pair's own trailing baseline.
+   */
+  public static final TableDef COMENTION_COUNTS =
       new TableDef(
-          "comention_daily",
+          "comention_counts",
           schema(
-              field(DATE, DateType, false),
-              field(ENTITY_A, StringType, false),
-              field(ENTITY_B, StringType, false),
-              field(DOCUMENTS, LongType, false),
-              field(SENTENCES, LongType, false),
-              field(SENTIMENT_MEAN, DoubleType, true),
-              field(SENTIMENT_SENTENCES, LongType, false)),
-          List.of(DATE),
+              PERIOD_KEY,
+              new StructField[] {
+                field(ENTITY_A, StringType, false),
+                field(ENTITY_B, StringType, false),
+                field(DOCUMENTS, LongType, false),
+                field(STORIES, LongType, false),
+                field(SOURCES, LongType, false),
+                field(SENTENCES, LongType, false)
+              },
+              TONE,
+              new StructField[] {
+                field(PERIOD_DOCUMENTS, LongType, false),
+                field(DOCUMENTS_A, LongType, false),
+                field(DOCUMENTS_B, LongType, false),
+                field(PMI, DoubleType, true),
+                field(NPMI, DoubleType, true),
+                field(LOG_LIKELIHOOD, DoubleType, true),
+                field(LIFT, DoubleType, true),
+                field(BASELINE_PERIODS, IntegerType, false),
+                field(BASELINE_MEAN, DoubleType, true),
+                field(BASELINE_STDDEV, DoubleType, true),
+                field(SURPRISE, DoubleType, true)
+              }),
+          List.of(GRAIN, PERIOD_START),
+          "aggregate");
+
+  /** Per period and pair, the top-k sentences that mention both entities: the evidence. */
+  public static final TableDef COMENTION_EVIDENCE =
+      new TableDef(
+          "comention_evidence",
+          schema(
+              PERIOD_KEY,
+              new StructField[] {
+                field(ENTITY_A, StringType, false),
+                field(ENTITY_B, StringType, false),
+                field(RANK, IntegerType, false),
+                field(ARTICLE_ID, StringType, false),
+                field(DATE, DateType, false),
+                field(SOURCE, StringType, true),
+                field(TITLE, StringType, true),
+                field(STORY_ID, StringType, false),
+                field(SENTENCE_INDEX, IntegerType, false),
+                field(SENTENCE, StringType, false),
+                field(SENTIMENT_LABEL, StringType, true),
+                field(SENTIMENT_SCORE, DoubleType, true)
+              }),
+          List.of(GRAIN, PERIOD_START),
+          "aggregate");
+
+  /**
+   * One row per grain and period: a fingerprint of everything the period tables of that period were
+   * computed from, so that the next aggregate recomputes only the periods whose inputs changed.
+   * Written last, as a whole.
+   */
+  public static final TableDef AGGREGATE_PERIODS =
+      new TableDef(
+          "aggregate_periods",
+          schema(
+              field(GRAIN, StringType, false),
+              field(PERIOD_START, DateType, false),
+              field(PERIOD_DOCUMENTS, LongType, false),
+              field(FINGERPRINT, StringType, false),
+              field(RUN_ID, StringType, false)),
+          List.of(),
           "aggregate");
 
   /** Records that could not become articles or annotations, partitioned by the stage. */
@@ -227,14 +333,21 @@ public final class Tables {
           ANNOTATE_RUNS,
           MENTIONS_TABLE,
           RESOLUTION_STATS,
-          ENTITY_DAILY,
-          COMENTION_DAILY,
+          ENTITY_COUNTS,
+          COMENTION_COUNTS,
+          COMENTION_EVIDENCE,
+          AGGREGATE_PERIODS,
           QUARANTINE);
 
   private Tables() {}
 
   private static org.apache.spark.sql.types.StructType schema(StructField... fields) {
     return createStructType(fields);
+  }
+
+  private static org.apache.spark.sql.types.StructType schema(StructField[]... parts) {
+    return createStructType(
+        Arrays.stream(parts).flatMap(Arrays::stream).toArray(StructField[]::new));
   }
 
   private static StructField field(

@@ -23,17 +23,26 @@ public final class Mentions {
 
   private Mentions() {}
 
-  /** One row per entity mention of every successfully annotated article. */
-  public static Dataset<Row> fromAnnotations(Dataset<Row> annotations) {
+  /**
+   * One row per entity mention of every successfully annotated article, with the article's story
+   * and source from {@code articles}.
+   */
+  public static Dataset<Row> fromAnnotations(Dataset<Row> annotations, Dataset<Row> articles) {
     Dataset<Row> perMention =
         annotations
             .where(col(Tables.FAILURE).isNull())
+            .drop(Tables.DATE)
+            .join(
+                articles.select(Tables.ARTICLE_ID, Tables.DATE, Tables.STORY_ID, Tables.SOURCE),
+                Tables.ARTICLE_ID)
             .withColumn(
                 "canonical",
                 call_udf(NewsgraphFunctions.CANONICAL_NAMES, col(AnnotationSchema.MENTIONS)))
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
+                col(Tables.STORY_ID),
+                col(Tables.SOURCE),
                 col(Tables.SETTINGS_SIGNATURE),
                 col(AnnotationSchema.SENTENCES),
                 explode(arrays_zip(col(AnnotationSchema.MENTIONS), col("canonical"))).as("m"));
@@ -52,6 +61,8 @@ public final class Mentions {
         col("m.mentions.char_end").as(Tables.CHAR_END),
         sentence.getField("sentiment_label").as(Tables.SENTIMENT_LABEL),
         sentence.getField("sentiment_score").as(Tables.SENTIMENT_SCORE),
+        col(Tables.STORY_ID),
+        col(Tables.SOURCE),
         col(Tables.SETTINGS_SIGNATURE));
   }
 

@@ -50,7 +50,10 @@ class AliasReaggregateTest extends SparkTestSession {
 
   private static Map<String, Long> pairs(String output) {
     Map<String, Long> out = new TreeMap<>();
-    for (Row r : TableIO.read(spark, output, Tables.COMENTION_DAILY).collectAsList()) {
+    for (Row r :
+        TableIO.read(spark, output, Tables.COMENTION_COUNTS)
+            .where(col(Tables.GRAIN).equalTo("day"))
+            .collectAsList()) {
       out.put(
           r.getAs(Tables.ENTITY_A) + " + " + r.getAs(Tables.ENTITY_B),
           r.<Long>getAs(Tables.DOCUMENTS));
@@ -76,6 +79,24 @@ class AliasReaggregateTest extends SparkTestSession {
                     mention("Donald Trump", "PERSON", 20, 0))));
     TableIO.write(
         spark.createDataFrame(rows, Tables.ANNOTATIONS.schema()), output, Tables.ANNOTATIONS);
+    List<Row> articles = new java.util.ArrayList<>();
+    for (String id : List.of("a1", "a2")) {
+      articles.add(
+          RowFactory.create(
+              id,
+              Date.valueOf("2018-07-16"),
+              null,
+              "outlet",
+              null,
+              "x".repeat(120),
+              null,
+              "file:/in/" + id,
+              false,
+              id,
+              true));
+    }
+    TableIO.write(
+        spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);
     Path aliases = tempDir("alias-conf").resolve("aliases.tsv");
     Files.writeString(aliases, "# no aliases yet\n", StandardCharsets.UTF_8);
     Settings settings =

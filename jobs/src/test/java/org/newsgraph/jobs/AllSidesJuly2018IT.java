@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,6 +86,14 @@ class AllSidesJuly2018IT extends SparkTestSession {
     summary = RunJob.run(spark, settings);
   }
 
+  /** The Kim Jong Un – Vladimir Putin rows of a period table at one grain. */
+  private static Dataset<Row> putinKim(org.newsgraph.tables.TableDef table, String grain) {
+    return TableIO.read(spark, output, table)
+        .where(col(Tables.GRAIN).equalTo(grain))
+        .where(col(Tables.ENTITY_A).equalTo("Kim Jong Un"))
+        .where(col(Tables.ENTITY_B).equalTo("Vladimir Putin"));
+  }
+
   @Test
   void everyArticleOfTheSliceIsIngestedAndAnnotated() {
     assertThat(sliceArticles)
@@ -112,16 +121,76 @@ class AllSidesJuly2018IT extends SparkTestSession {
         .as("articles with mentions of both Vladimir Putin and Kim Jong Un")
         .isEqualTo(namingBoth);
 
-    long documents =
-        TableIO.read(spark, output, Tables.COMENTION_DAILY)
-            .where(col(Tables.ENTITY_A).equalTo("Kim Jong Un"))
-            .where(col(Tables.ENTITY_B).equalTo("Vladimir Putin"))
+    Row month = putinKim(Tables.COMENTION_COUNTS, "month").first();
+    assertThat(month.<String>getAs(Tables.PERIOD)).as("the pair's month").isEqualTo("2018-07");
+    assertThat(month.<Long>getAs(Tables.DOCUMENTS))
+        .as("comention_counts documents for Kim Jong Un – Vladimir Putin in month 2018-07")
+        .isEqualTo(namingBoth.size());
+    long daySum =
+        putinKim(Tables.COMENTION_COUNTS, "day")
             .agg(org.apache.spark.sql.functions.sum(Tables.DOCUMENTS))
             .first()
             .getLong(0);
-    assertThat(documents)
-        .as("comention_daily documents for Kim Jong Un – Vladimir Putin, summed over July 2018")
-        .isEqualTo(namingBoth.size());
+    assertThat(daySum).as("the same pair's day counts, summed").isEqualTo(namingBoth.size());
+  }
+
+  /**
+   * The per-article cap on real text: the articles aggregate reports as capped are those with more
+   * paired entities than the cap, counted here from the mentions table. Prints the largest number
+   * of paired entities in one article.
+   */
+  @Test
+  void cappedArticlesAreCountedFromTheMentions() {
+    Settings defaults = Settings.defaults();
+    int cap = defaults.getInt(SettingKeys.MAX_PAIRED_ENTITIES, 1);
+    Map<String, Set<String>> perArticle = new java.util.HashMap<>();
+    for (Row r :
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.ENTITY_TYPE).isin(defaults.getList(SettingKeys.PAIR_TYPES).toArray()))
+            .select(Tables.ARTICLE_ID, Tables.ENTITY)
+            .collectAsList()) {
+      perArticle.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+    }
+    int most = perArticle.values().stream().mapToInt(Set::size).max().orElse(0);
+    long over = perArticle.values().stream().filter(e -> e.size() > cap).count();
+    System.out.printf(
+        "July 2018: most paired entities in one article %d; articles over the cap of %d: %d%n",
+        most, cap, over);
+    assertThat(summary.aggregate().cappedArticles()).as("capped articles").isEqualTo(over);
+  }
+
+  /**
+   * Issue 6: the evidence behind the Putin–Kim Jong Un count of July 2018 is sentences that name
+   * both (checked by string match on the sentence text) from articles that name both, and each
+   * sentence is the text of the article at the stored offsets.
+   */
+  @Test
+  void putinKimJongUnEvidenceSentencesNameBoth() {
+    Dataset<Row> evidence = putinKim(Tables.COMENTION_EVIDENCE, "month").orderBy(Tables.RANK);
+    Row counts = putinKim(Tables.COMENTION_COUNTS, "month").first();
+    long shared = counts.<Long>getAs(Tables.SENTENCES);
+    List<Row> rows = evidence.collectAsList();
+    assertThat(shared).as("sentences naming both in July 2018").isPositive();
+    assertThat(rows).as("evidence rows (top 5)").hasSize((int) Math.min(5, shared));
+    Map<String, String> texts = new java.util.HashMap<>();
+    for (Row a : TableIO.read(spark, output, Tables.ARTICLES).collectAsList()) {
+      texts.put(a.getAs(Tables.ARTICLE_ID), a.getAs(Tables.TEXT));
+    }
+    List<Integer> ranks = new java.util.ArrayList<>();
+    for (Row r : rows) {
+      ranks.add(r.getAs(Tables.RANK));
+      String sentence = r.getAs(Tables.SENTENCE);
+      String id = r.getAs(Tables.ARTICLE_ID);
+      assertThat(sentence)
+          .as("evidence sentence of %s", id)
+          .containsPattern("\\bPutin\\b")
+          .containsPattern("\\bKim\\b");
+      assertThat(namingBoth).as("articles naming both").contains(id);
+      assertThat(texts.get(id)).as("text of %s", id).contains(sentence);
+    }
+    assertThat(ranks)
+        .as("evidence ranks")
+        .isEqualTo(List.of(1, 2, 3, 4, 5).subList(0, rows.size()));
   }
 
   /**

@@ -95,7 +95,7 @@ class NewsgraphCliTest {
     assertThat(out())
         .as("aggregate usage")
         .startsWith("usage: newsgraph aggregate")
-        .contains("--output", "--master", "--conf ", "--conf-file", "entity_daily")
+        .contains("--output", "--master", "--conf ", "--conf-file", "comention_evidence")
         .doesNotContain("--input");
   }
 

@@ -1,0 +1,108 @@
+package org.newsgraph.transform;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which periods an aggregate run must recompute, from the period fingerprints of this run and the
+ * ones stored by the last run (see {@link PeriodCounts#fingerprints}).
+ *
+ * <ul>
+ *   <li>A period is <em>dirty</em> when its fingerprint is new or differs; <em>removed</em> when it
+ *       was stored but has no documents now.
+ *   <li>A period is <em>affected</em> (its rows are rewritten) when it is dirty, or when a dirty or
+ *       removed period of the same grain lies in its surprise baseline (the {@code window} periods
+ *       before it).
+ *   <li>A period is <em>needed</em> (its inputs are read) when it is affected or in the baseline of
+ *       an affected period.
+ * </ul>
+ *
+ * @param full nothing usable was stored: every period is computed and every table rewritten
+ * @param unchanged current periods whose rows stay as they are
+ */
+public record ChangedPeriods(
+    boolean full,
+    SortedSet<Period> affected,
+    SortedSet<Period> removed,
+    SortedSet<Period> needed,
+    int unchanged) {
+
+  /** One period of one grain. */
+  public record Period(Grain grain, LocalDate start) implements Comparable<Period> {
+    private static final Comparator<Period> ORDER =
+        Comparator.comparing(Period::grain).thenComparing(Period::start);
+
+    public Period {
+      Objects.requireNonNull(grain);
+      Objects.requireNonNull(start);
+    }
+
+    @Override
+    public int compareTo(Period o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  /**
+   * @param current this run's fingerprint per period
+   * @param stored the last run's, or null when there is none to trust
+   * @param window the surprise window in periods
+   */
+  public static ChangedPeriods plan(
+      Map<Period, String> current, Map<Period, String> stored, int window) {
+    SortedSet<Period> all = new TreeSet<>(current.keySet());
+    if (stored == null) {
+      return new ChangedPeriods(true, all, new TreeSet<>(), all, 0);
+    }
+    SortedSet<Period> changed = new TreeSet<>();
+    for (Map.Entry<Period, String> e : current.entrySet()) {
+      if (!e.getValue().equals(stored.get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    SortedSet<Period> removed = new TreeSet<>(stored.keySet());
+    removed.removeAll(current.keySet());
+    SortedSet<Period> changedOrRemoved = new TreeSet<>(changed);
+    changedOrRemoved.addAll(removed);
+
+    SortedSet<Period> affected = new TreeSet<>(changed);
+    for (Period p : all) {
+      if (inBaseline(p, changedOrRemoved, window)) {
+        affected.add(p);
+      }
+    }
+    SortedSet<Period> needed = new TreeSet<>(affected);
+    for (Period p : all) {
+      for (Period a : affected) {
+        if (a.grain() == p.grain()
+            && p.start().isBefore(a.start())
+            && !p.start().isBefore(a.grain().plus(a.start(), -window))) {
+          needed.add(p);
+          break;
+        }
+      }
+    }
+    return new ChangedPeriods(false, affected, removed, needed, all.size() - affected.size());
+  }
+
+  /** Whether one of {@code periods} lies within the {@code window} periods before {@code p}. */
+  private static boolean inBaseline(Period p, Set<Period> periods, int window) {
+    LocalDate from = p.grain().plus(p.start(), -window);
+    for (Period d : periods) {
+      if (d.grain() == p.grain() && d.start().isBefore(p.start()) && !d.start().isBefore(from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether nothing has to be written. */
+  public boolean nothingToDo() {
+    return !full && affected.isEmpty() && removed.isEmpty();
+  }
+}
