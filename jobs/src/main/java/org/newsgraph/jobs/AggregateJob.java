@@ -95,6 +95,7 @@ public final class AggregateJob {
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
     String output = settings.output();
+    TableIO.recover(spark, output);
     PeriodCounts.Options options = options(settings);
     Grain summaryGrain = summaryGrain(settings);
     AliasTable aliases = settings.aliases();
@@ -108,7 +109,7 @@ public final class AggregateJob {
         output);
     Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
     Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
-    TableIO.write(Mentions.fromAnnotations(annotations, articles), output, Tables.MENTIONS_TABLE);
+    TableIO.replace(Mentions.fromAnnotations(annotations, articles), output, Tables.MENTIONS_TABLE);
     Dataset<Row> mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
     Map<String, Long> resolutions = new TreeMap<>();
     for (Row r : mentions.groupBy(Tables.RESOLUTION).count().collectAsList()) {
@@ -216,10 +217,9 @@ public final class AggregateJob {
     }
     for (TableDef table : PERIOD_TABLES) {
       if (plan.full()) {
-        TableIO.write(rows.get(table), output, table);
+        TableIO.replace(rows.get(table), output, table);
       } else {
-        TableIO.deletePartitions(spark, output, table, partitions);
-        TableIO.append(
+        TableIO.replacePartitions(
             rows.get(table)
                 .join(
                     affected,
@@ -227,7 +227,8 @@ public final class AggregateJob {
                         .toSeq(),
                     "left_semi"),
             output,
-            table);
+            table,
+            partitions);
       }
     }
     List<Row> prints = new ArrayList<>(kept.values());
@@ -267,7 +268,7 @@ public final class AggregateJob {
   }
 
   private static void writeFingerprints(SparkSession spark, String output, Collection<Row> rows) {
-    TableIO.write(
+    TableIO.replace(
         spark.createDataFrame(new ArrayList<>(rows), Tables.AGGREGATE_PERIODS.schema()),
         output,
         Tables.AGGREGATE_PERIODS);

@@ -74,6 +74,7 @@ public final class AnnotateJob {
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
     String output = settings.output();
+    TableIO.recover(spark, output);
     NlpSettings nlp = settings.nlp();
     String signature = nlp.signature();
     // Annotate needs no canonical names: a broken alias file must not stop it.

@@ -53,6 +53,7 @@ public final class IngestJob {
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
     String output = settings.output();
+    TableIO.recover(spark, output);
     IngestRules rules = settings.ingestRules(LocalDate.ofInstant(started, ZoneOffset.UTC));
     InputFiles files =
         InputFiles.find(
@@ -109,7 +110,7 @@ public final class IngestJob {
               .persist(StorageLevel.MEMORY_AND_DISK());
       stories.count();
       forStories.unpersist();
-      TableIO.write(articles.join(stories, Tables.ARTICLE_ID), output, Tables.ARTICLES);
+      TableIO.replace(articles.join(stories, Tables.ARTICLE_ID), output, Tables.ARTICLES);
       stories.unpersist();
       TableIO.writePartition(Ingest.quarantined(parsed), output, Tables.QUARANTINE, "ingest");
 

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
@@ -15,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.newsgraph.jobs.NewsgraphErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes the tables of {@link Tables}, checking schemas on both sides: a job never starts
@@ -23,8 +29,13 @@ import org.newsgraph.jobs.NewsgraphErrors;
  */
 public final class TableIO {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TableIO.class);
+
   /** Directory under the output for tables being written; hidden from Spark's readers. */
   static final String STAGING = "_staging";
+
+  /** A staging directory's name: the table's, a dash, the milliseconds it was created at. */
+  private static final Pattern LEFTOVER = Pattern.compile("(.+)-[0-9]+");
 
   private TableIO() {}
 
@@ -112,104 +123,259 @@ public final class TableIO {
   }
 
   /**
-   * Deletes partitions of a table, each given by its values of the partition columns in order
-   * (absent partitions are skipped). Used before appending the recomputed rows of those partitions.
+   * Replaces a table as a whole. The rows are written under {@code <output>/_staging/} first (Spark
+   * ignores directories starting with {@code _}, so readers never see the staging copy), and only
+   * when that write has succeeded does the new directory take the old one's place by rename. A
+   * failed write leaves the published table as it was. The rows may be computed from the table
+   * itself (annotate reuses stored annotations).
    */
-  public static void deletePartitions(
-      SparkSession spark, String output, TableDef table, List<List<String>> partitions) {
-    for (List<String> values : partitions) {
-      Path dir = new Path(path(output, table));
-      for (int i = 0; i < values.size(); i++) {
-        dir = new Path(dir, table.partitionBy().get(i) + "=" + values.get(i));
-      }
-      try {
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (fs.exists(dir) && !fs.delete(dir, true)) {
-          throw new IOException("delete returned false");
-        }
-      } catch (IOException e) {
-        throw NewsgraphErrors.ioFailure("delete partition", dir.toString(), e);
-      }
+  public static void replace(Dataset<Row> df, String output, TableDef table) {
+    Staged staged =
+        stage(df, output, table, dir -> write(df, dir.toString(), table, SaveMode.Overwrite));
+    try {
+      staged.swap(staged.table(), new Path(path(output, table)), staged.aside());
+      staged.close();
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure(
+          "publish table " + table.name() + " at", path(output, table), e);
     }
-  }
-
-  /** Writes a table, replacing whatever was there. */
-  public static void write(Dataset<Row> df, String output, TableDef table) {
-    write(df, output, table, SaveMode.Overwrite);
   }
 
   /**
-   * Replaces a table with rows that may be computed from the table itself (annotate reuses stored
-   * annotations): the rows are written under {@code <output>/_staging/} first, and only when that
-   * write has succeeded does the new directory take the old one's place. Spark ignores directories
-   * starting with {@code _}, so readers never see the staging copy.
+   * Replaces some partitions of a table and leaves the others untouched (same files). Each
+   * partition is given by its values of the partition columns in order. {@code df} holds the new
+   * rows of exactly those partitions; a listed partition without rows in {@code df} is removed. As
+   * in {@link #replace}, the rows are written to staging first: a failed write leaves every
+   * partition as it was, and a reader never sees a partition half-written.
    */
-  public static void replace(Dataset<Row> df, String output, TableDef table) {
-    Path target = new Path(path(output, table));
-    String stamp = table.name() + "-" + System.currentTimeMillis();
-    Path staging = new Path(new Path(output, STAGING), stamp);
-    Path old = new Path(new Path(output, STAGING), stamp + "-replaced");
-    write(df, staging.toString(), table.name(), table, SaveMode.Overwrite);
-    try {
-      FileSystem fs = target.getFileSystem(df.sparkSession().sparkContext().hadoopConfiguration());
-      boolean hadOld = fs.exists(target);
-      if (hadOld && !fs.rename(target, old)) {
-        throw new IOException("rename " + target + " to " + old + " returned false");
-      }
-      // The same file system and parent: a rename, atomic on HDFS and local disks.
-      if (!fs.rename(new Path(staging, table.name()), target)) {
-        throw new IOException("rename " + staging + " to " + target + " returned false");
-      }
-      if (hadOld) {
-        fs.delete(old, true);
-      }
-      fs.delete(staging, true);
-      Path stagingRoot = staging.getParent();
-      if (fs.listStatus(stagingRoot).length == 0) {
-        fs.delete(stagingRoot, false);
-      }
-    } catch (IOException e) {
-      throw NewsgraphErrors.ioFailure(
-          "publish table " + table.name() + " at", target.toString(), e);
-    }
-  }
-
-  /** Adds rows to a table that keeps history (ingest_runs). */
-  public static void append(Dataset<Row> df, String output, TableDef table) {
-    write(df, output, table, SaveMode.Append);
-  }
-
-  private static void write(Dataset<Row> df, String output, TableDef table, SaveMode mode) {
-    write(df, output, table.name(), table, mode);
-  }
-
-  private static void write(
-      Dataset<Row> df, String parent, String name, TableDef table, SaveMode mode) {
-    // Parquet's standard timestamp type, readable everywhere; Spark's default is legacy INT96.
-    df.sparkSession().conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-    checkTypes(df, table)
-        .write()
-        .mode(mode)
-        .partitionBy(table.partitionBy().toArray(String[]::new))
-        .parquet(new Path(parent, name).toString());
+  public static void replacePartitions(
+      Dataset<Row> df, String output, TableDef table, List<List<String>> partitions) {
+    Staged staged =
+        stage(df, output, table, dir -> write(df, dir.toString(), table, SaveMode.Overwrite));
+    publishPartitions(staged, output, table, partitions);
   }
 
   /**
    * Replaces one partition of a table written by partition (the quarantine's {@code stage}),
    * leaving the other partitions as they are. The partition is replaced even when {@code df} is
-   * empty, so no stale rows survive a re-run.
+   * empty (by a partition without rows), so no stale rows survive a re-run.
    */
   public static void writePartition(
       Dataset<Row> df, String output, TableDef table, String partitionValue) {
     if (!writtenByPartition(table)) {
       throw new IllegalStateException("bug: " + table.name() + " is not written by partition");
     }
-    String column = table.partitionBy().get(0);
+    List<String> values = List.of(partitionValue);
+    Staged staged =
+        stage(
+            df,
+            output,
+            table,
+            dir ->
+                checkTypes(df, table)
+                    .drop(table.partitionBy().get(0))
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(new Path(dir, partitionDir(table, values)).toString()));
+    publishPartitions(staged, output, table, List.of(values));
+  }
+
+  private static void publishPartitions(
+      Staged staged, String output, TableDef table, List<List<String>> partitions) {
+    Path target = new Path(path(output, table));
+    try {
+      for (List<String> values : partitions) {
+        String relative = partitionDir(table, values);
+        staged.swap(
+            new Path(staged.table(), relative),
+            new Path(target, relative),
+            new Path(staged.aside(), relative));
+      }
+      staged.close();
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure(
+          "publish partitions of table " + table.name() + " at", target.toString(), e);
+    }
+  }
+
+  private static String partitionDir(TableDef table, List<String> values) {
+    if (values.size() != table.partitionBy().size()) {
+      throw new IllegalStateException(
+          "bug: partition " + values + " of " + table.name() + " is not " + table.partitionBy());
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      parts.add(table.partitionBy().get(i) + "=" + values.get(i));
+    }
+    return String.join(Path.SEPARATOR, parts);
+  }
+
+  /**
+   * Writes rows of a table under {@code <output>/_staging/<table>-<millis>/table}, where they wait
+   * to be renamed into place. A write that fails removes its own staging directory before the
+   * failure propagates.
+   */
+  private static Staged stage(
+      Dataset<Row> df, String output, TableDef table, Consumer<Path> writeInto) {
+    Path root =
+        new Path(new Path(output, STAGING), table.name() + "-" + System.currentTimeMillis());
+    Staged staged = new Staged(fileSystem(df.sparkSession(), root), root);
+    try {
+      writeInto.accept(staged.table());
+    } catch (RuntimeException e) {
+      try {
+        staged.close();
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return staged;
+  }
+
+  /**
+   * Finishes what a killed run left under {@code <output>/_staging/}, before a job reads any table.
+   * A staging directory that holds moved-aside rows was killed while swapping, after its new rows
+   * were completely written: every table or partition it had moved aside but not yet replaced gets
+   * its new rows, so the swap completes. Other staging directories were killed while writing and
+   * are dropped. Assumes one run at a time writes the output directory.
+   */
+  public static void recover(SparkSession spark, String output) {
+    Path stagingRoot = new Path(output, STAGING);
+    FileSystem fs = fileSystem(spark, stagingRoot);
+    try {
+      if (!fs.exists(stagingRoot)) {
+        return;
+      }
+      for (FileStatus leftover : fs.listStatus(stagingRoot)) {
+        Matcher m = LEFTOVER.matcher(leftover.getPath().getName());
+        if (!m.matches()) {
+          continue;
+        }
+        Staged staged = new Staged(fs, leftover.getPath());
+        if (fs.exists(staged.aside())) {
+          staged.rollForward(staged.aside(), staged.table(), new Path(output, m.group(1)));
+        }
+        LOG.warn(
+            "removing {}: staging of table {} left by a run that did not finish",
+            leftover.getPath(),
+            m.group(1));
+        staged.close();
+      }
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("recover staging directory", stagingRoot.toString(), e);
+    }
+  }
+
+  private static FileSystem fileSystem(SparkSession spark, Path path) {
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("open the file system of", path.toString(), e);
+    }
+  }
+
+  /** A staging directory: the staged table, and beside it where replaced data is moved aside. */
+  private record Staged(FileSystem fs, Path root) {
+
+    Path table() {
+      return new Path(root, "table");
+    }
+
+    Path aside() {
+      return new Path(root, "replaced");
+    }
+
+    /**
+     * Moves target aside (when it exists), then staged into its place (when it exists), then
+     * deletes what was moved aside. On the same file system and under the same output directory,
+     * each move is a rename: atomic on HDFS and local disks, a copy on object stores.
+     */
+    void swap(Path staged, Path target, Path aside) throws IOException {
+      boolean hadOld = fs.exists(target);
+      if (hadOld) {
+        mkdirs(aside.getParent());
+        rename(target, aside);
+      }
+      if (fs.exists(staged)) {
+        mkdirs(target.getParent());
+        try {
+          rename(staged, target);
+        } catch (IOException e) {
+          if (hadOld) {
+            // Put the old data back, so the table stays as it was before this run; if that
+            // fails too, the next run's recover() completes the swap from staging.
+            try {
+              rename(aside, target);
+            } catch (IOException restore) {
+              e.addSuppressed(restore);
+            }
+          }
+          throw e;
+        }
+      }
+      if (hadOld && !fs.delete(aside, true)) {
+        throw new IOException("delete " + aside + " returned false");
+      }
+    }
+
+    /**
+     * Completes a swap cut off after {@code aside} was moved away: where the target is missing, the
+     * staged rows take its place; within a target that exists, the same for each partition
+     * directory that was moved aside. A target missing with nothing staged was being removed.
+     */
+    void rollForward(Path aside, Path staged, Path target) throws IOException {
+      if (!fs.exists(target)) {
+        if (fs.exists(staged)) {
+          mkdirs(target.getParent());
+          rename(staged, target);
+          LOG.warn("completed the publication of {} cut off by a run that did not finish", target);
+        }
+        return;
+      }
+      for (FileStatus child : fs.listStatus(aside)) {
+        String name = child.getPath().getName();
+        if (child.isDirectory() && name.contains("=")) {
+          rollForward(child.getPath(), new Path(staged, name), new Path(target, name));
+        }
+      }
+    }
+
+    /** Removes the staging directory, and {@code _staging} itself once it is empty. */
+    void close() throws IOException {
+      fs.delete(root, true);
+      Path stagingRoot = root.getParent();
+      if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+        fs.delete(stagingRoot, false);
+      }
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+      if (!fs.rename(from, to)) {
+        throw new IOException("rename " + from + " to " + to + " returned false");
+      }
+    }
+
+    private void mkdirs(Path dir) throws IOException {
+      if (!fs.exists(dir) && !fs.mkdirs(dir)) {
+        throw new IOException("mkdirs " + dir + " returned false");
+      }
+    }
+  }
+
+  /** Adds rows to a table that keeps history (ingest_runs). */
+  public static void append(Dataset<Row> df, String output, TableDef table) {
+    write(df, path(output, table), table, SaveMode.Append);
+  }
+
+  private static void write(Dataset<Row> df, String path, TableDef table, SaveMode mode) {
+    // Parquet's standard timestamp type, readable everywhere; Spark's default is legacy INT96.
+    df.sparkSession().conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     checkTypes(df, table)
-        .drop(column)
         .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(new Path(path(output, table), column + "=" + partitionValue).toString());
+        .mode(mode)
+        .partitionBy(table.partitionBy().toArray(String[]::new))
+        .parquet(path);
   }
 
   private static boolean writtenByPartition(TableDef table) {

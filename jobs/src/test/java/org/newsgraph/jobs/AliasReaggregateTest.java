@@ -77,7 +77,7 @@ class AliasReaggregateTest extends SparkTestSession {
                 List.of(
                     mention("Kim Jong Un", "PERSON", 0, 0),
                     mention("Donald Trump", "PERSON", 20, 0))));
-    TableIO.write(
+    TableIO.replace(
         spark.createDataFrame(rows, Tables.ANNOTATIONS.schema()), output, Tables.ANNOTATIONS);
     List<Row> articles = new java.util.ArrayList<>();
     for (String id : List.of("a1", "a2")) {
@@ -95,7 +95,7 @@ class AliasReaggregateTest extends SparkTestSession {
               id,
               true));
     }
-    TableIO.write(
+    TableIO.replace(
         spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);
     Path aliases = tempDir("alias-conf").resolve("aliases.tsv");
     Files.writeString(aliases, "# no aliases yet\n", StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -217,7 +218,7 @@ class PeriodTablesTest extends SparkTestSession {
       v[10] = s.getAs(Tables.IS_CANONICAL);
       storied.add(RowFactory.create(v));
     }
-    TableIO.write(spark.createDataFrame(storied, Tables.ARTICLES.schema()), out, Tables.ARTICLES);
+    TableIO.replace(spark.createDataFrame(storied, Tables.ARTICLES.schema()), out, Tables.ARTICLES);
 
     List<String> labels =
         List.of("very_negative", "negative", "neutral", "positive", "very_positive");
@@ -249,7 +250,7 @@ class PeriodTablesTest extends SparkTestSession {
               null,
               null));
     }
-    TableIO.write(
+    TableIO.replace(
         spark.createDataFrame(annotations, Tables.ANNOTATIONS.schema()), out, Tables.ANNOTATIONS);
   }
 
@@ -569,6 +570,52 @@ class PeriodTablesTest extends SparkTestSession {
       assertThat(full.exceptAll(incremental).count())
           .as(t.name() + " rows only in the full result")
           .isZero();
+    }
+  }
+
+  /**
+   * A run killed in the middle of swapping a partition (old rows moved aside, new rows still in
+   * staging) and one killed while writing leave {@code _staging/} behind; the next run completes
+   * the first, drops the second, and ends with the same tables as an uninterrupted run.
+   */
+  @Test
+  void theNextRunRecoversWhatAKilledRunLeftInStaging() throws IOException {
+    String out = tempDir("killed").toString();
+    writeCorpus(out, CORPUS);
+    AggregateJob.run(spark, settings(out));
+    Map<TableDef, Map<String, String>> before = allFiles(out);
+
+    String partition = before.get(Tables.ENTITY_COUNTS).keySet().iterator().next();
+    Path published = Path.of(out, Tables.ENTITY_COUNTS.name(), partition);
+    Path killed = Path.of(out, "_staging", Tables.ENTITY_COUNTS.name() + "-1");
+    copyTree(published, killed.resolve("table").resolve(partition));
+    Path aside = killed.resolve("replaced").resolve(partition);
+    Files.createDirectories(aside.getParent());
+    Files.move(published, aside);
+    Path halfWritten =
+        Files.createDirectories(
+            Path.of(out, "_staging", Tables.COMENTION_COUNTS.name() + "-2", "table"));
+    Files.writeString(halfWritten.resolve("part-00000.parquet"), "cut off");
+
+    AggregateJob.Report next = AggregateJob.run(spark, settings(out));
+
+    assertThat(next.periodsWritten()).as("periods written by the next run").isZero();
+    assertThat(allFiles(out))
+        .as("tables after recovering, as before the killed run")
+        .isEqualTo(before);
+    assertThat(Path.of(out, "_staging")).as("staging after recovering").doesNotExist();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
     }
   }
 
