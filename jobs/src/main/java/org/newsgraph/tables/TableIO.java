@@ -130,8 +130,7 @@ public final class TableIO {
    * itself (annotate reuses stored annotations).
    */
   public static void replace(Dataset<Row> df, String output, TableDef table) {
-    Staged staged =
-        stage(df, output, table, dir -> write(df, dir.toString(), table, SaveMode.Overwrite));
+    Staged staged = stage(df, output, table);
     try {
       staged.swap(staged.table(), new Path(path(output, table)), staged.aside());
       staged.close();
@@ -150,9 +149,7 @@ public final class TableIO {
    */
   public static void replacePartitions(
       Dataset<Row> df, String output, TableDef table, List<List<String>> partitions) {
-    Staged staged =
-        stage(df, output, table, dir -> write(df, dir.toString(), table, SaveMode.Overwrite));
-    publishPartitions(staged, output, table, partitions);
+    publishPartitions(stage(df, output, table), output, table, partitions);
   }
 
   /**
@@ -208,6 +205,11 @@ public final class TableIO {
       parts.add(table.partitionBy().get(i) + "=" + values.get(i));
     }
     return String.join(Path.SEPARATOR, parts);
+  }
+
+  /** Writes the rows of a table, partitioned as defined, to staging. */
+  private static Staged stage(Dataset<Row> df, String output, TableDef table) {
+    return stage(df, output, table, dir -> write(df, dir.toString(), table, SaveMode.Overwrite));
   }
 
   /**
