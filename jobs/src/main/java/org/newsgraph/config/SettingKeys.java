@@ -192,22 +192,41 @@ public final class SettingKeys {
           "conf/aliases.tsv",
           "Alias table (alias TAB canonical name TAB type) applied at aggregation; empty for none."
               + " Read by the driver.");
+  public static final Setting NAME_TYPES =
+      new Setting(
+          "newsgraph.entities.nameTypes",
+          "PERSON,ORGANIZATION,LOCATION,MISC",
+          "Types of named entities: names differing only in case are one entity with one type (the"
+              + " most mentioned; ties go to the earlier type here).");
+  public static final Setting CORPUS_MIN_SHARE =
+      new Setting(
+          "newsgraph.entities.corpus.minShare",
+          "0.9",
+          "Share of a short person name's in-article resolutions the top full name needs before the"
+              + " name takes it where its article gives no full name.");
+  public static final Setting CORPUS_MIN_DOCUMENTS =
+      new Setting(
+          "newsgraph.entities.corpus.minDocuments",
+          "5",
+          "Articles that must resolve a short person name to the top full name before it is used"
+              + " corpus-wide.");
   public static final Setting ENTITY_TYPES =
       new Setting(
           "newsgraph.aggregate.entityTypes",
           "PERSON,ORGANIZATION,LOCATION,MISC",
-          "Entity types counted in entity_counts.");
+          "Entity types counted in entity_counts; each one of newsgraph.entities.nameTypes.");
   public static final Setting PAIR_TYPES =
       new Setting(
           "newsgraph.aggregate.pairTypes",
           "PERSON,ORGANIZATION,LOCATION",
-          "Entity types paired in comention_counts and comention_evidence.");
+          "Entity types paired in comention_counts and comention_evidence; each one of"
+              + " newsgraph.entities.nameTypes.");
   public static final Setting MAX_PAIRED_ENTITIES =
       new Setting(
           "newsgraph.aggregate.maxPairedEntitiesPerArticle",
-          "50",
-          "Entities of an article that are paired: the most-mentioned (ties by name); bounds the"
-              + " pairs per article.");
+          "1000",
+          "Safety cap for pathological articles: at most this many entities of an article are"
+              + " paired (the most mentioned); every capped article is listed in capped_articles.");
   public static final Setting MIN_SUPPORT =
       new Setting(
           "newsgraph.aggregate.minSupport",
@@ -277,6 +296,9 @@ public final class SettingKeys {
           TITLES,
           NATIONALITIES,
           ALIAS_FILE,
+          NAME_TYPES,
+          CORPUS_MIN_SHARE,
+          CORPUS_MIN_DOCUMENTS,
           ENTITY_TYPES,
           PAIR_TYPES,
           MAX_PAIRED_ENTITIES,

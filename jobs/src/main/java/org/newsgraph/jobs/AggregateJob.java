@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sha2;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -31,6 +32,7 @@ import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.transform.ChangedPeriods;
 import org.newsgraph.transform.ChangedPeriods.Period;
+import org.newsgraph.transform.CorpusNames;
 import org.newsgraph.transform.Grain;
 import org.newsgraph.transform.Mentions;
 import org.newsgraph.transform.PeriodCounts;
@@ -97,6 +99,7 @@ public final class AggregateJob {
     String output = settings.output();
     TableIO.recover(spark, output);
     PeriodCounts.Options options = options(settings);
+    CorpusNames.Options naming = corpusOptions(settings);
     Grain summaryGrain = summaryGrain(settings);
     AliasTable aliases = settings.aliases();
     NewsgraphFunctions.registerCanonicalNames(spark, settings.canonicalizer(aliases));
@@ -109,7 +112,16 @@ public final class AggregateJob {
         output);
     Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
     Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
-    TableIO.replace(Mentions.fromAnnotations(annotations, articles), output, Tables.MENTIONS_TABLE);
+    checkAnnotationsAreCurrent(annotations, articles);
+    Dataset<Row> named =
+        Mentions.fromAnnotations(annotations, articles).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
+      TableIO.replace(corpus.mentions(), output, Tables.MENTIONS_TABLE);
+      TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
+    } finally {
+      named.unpersist();
+    }
     Dataset<Row> mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
     Map<String, Long> resolutions = new TreeMap<>();
     for (Row r : mentions.groupBy(Tables.RESOLUTION).count().collectAsList()) {
@@ -139,16 +151,19 @@ public final class AggregateJob {
       plan =
           ChangedPeriods.plan(
               currentPrints, storedFingerprints(spark, output), options.surpriseWindow());
-      capped = PeriodCounts.cappedArticles(mentions, options).count();
+      TableIO.replace(
+          PeriodCounts.cappedArticles(mentions, options), output, Tables.CAPPED_ARTICLES);
+      capped = TableIO.read(spark, output, Tables.CAPPED_ARTICLES).count();
       if (capped > 0) {
         Progress.stage(
             "aggregate",
             "{} articles have more than {} entities of the pair types; only their most-mentioned"
-                + " {} are paired ({})",
+                + " {} are paired ({}; the articles are listed in {})",
             capped,
             options.maxPairedEntities(),
             options.maxPairedEntities(),
-            SettingKeys.MAX_PAIRED_ENTITIES.key());
+            SettingKeys.MAX_PAIRED_ENTITIES.key(),
+            Tables.CAPPED_ARTICLES.name());
       }
 
       if (plan.nothingToDo()) {
@@ -376,6 +391,55 @@ public final class AggregateJob {
               r.<Double>getAs(Tables.NPMI)));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Fails when an article's text changed after it was annotated: its stored offsets would cut the
+   * wrong sentences out of the new text. Failed annotations carry no offsets and are left alone.
+   */
+  private static void checkAnnotationsAreCurrent(Dataset<Row> annotations, Dataset<Row> articles) {
+    Dataset<Row> stale =
+        annotations
+            .where(col(Tables.FAILURE).isNull())
+            .select(Tables.ARTICLE_ID, Tables.TEXT_HASH)
+            .join(
+                articles.select(
+                    col(Tables.ARTICLE_ID), sha2(col(Tables.TEXT), 256).as("_current_hash")),
+                Tables.ARTICLE_ID)
+            .where(col(Tables.TEXT_HASH).notEqual(col("_current_hash")))
+            .select(Tables.ARTICLE_ID);
+    List<String> examples = new ArrayList<>();
+    for (Row r : stale.orderBy(Tables.ARTICLE_ID).limit(5).collectAsList()) {
+      examples.add(r.getString(0));
+    }
+    if (!examples.isEmpty()) {
+      throw NewsgraphErrors.staleAnnotations(stale.count(), examples);
+    }
+  }
+
+  private static CorpusNames.Options corpusOptions(Settings settings) {
+    List<String> nameTypes = settings.getList(SettingKeys.NAME_TYPES);
+    for (var typesSetting : List.of(SettingKeys.ENTITY_TYPES, SettingKeys.PAIR_TYPES)) {
+      for (String type : settings.getList(typesSetting)) {
+        if (!nameTypes.contains(type)) {
+          throw NewsgraphErrors.badSettingValue(
+              typesSetting.key(),
+              String.join(",", settings.getList(typesSetting)),
+              "types listed in "
+                  + SettingKeys.NAME_TYPES.key()
+                  + " ("
+                  + String.join(",", nameTypes)
+                  + "): only named entities have one name and one type across the corpus, and '"
+                  + type
+                  + "' is not one",
+              null);
+        }
+      }
+    }
+    return new CorpusNames.Options(
+        nameTypes,
+        settings.getDouble(SettingKeys.CORPUS_MIN_SHARE, 0.5, 1.0),
+        settings.getInt(SettingKeys.CORPUS_MIN_DOCUMENTS, 1));
   }
 
   static PeriodCounts.Options options(Settings settings) {

@@ -1,6 +1,7 @@
 package org.newsgraph.jobs;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Every user-facing error of newsgraph, built in one place. Each says the problem, the cause and
@@ -129,6 +130,19 @@ public final class NewsgraphErrors {
             + ".",
         "a record was neither written as an article nor quarantined; this is a bug.",
         "Report it with the input that triggers it; the output of this run is incomplete.",
+        CHECK,
+        null);
+  }
+
+  public static NewsgraphException staleAnnotations(long stale, List<String> examples) {
+    return new NewsgraphException(
+        stale
+            + " article(s) changed after they were annotated (for example "
+            + String.join(", ", examples)
+            + ").",
+        "the stored annotation was made from an older text (its text_hash differs), so its"
+            + " offsets would name the wrong words and sentences; aggregate never uses it.",
+        "Run 'bin/newsgraph annotate' (or 'run') on this output, then aggregate again.",
         CHECK,
         null);
   }

@@ -42,6 +42,17 @@ public final class Tables {
   public static final String SENTENCE_INDEX = "sentence_index";
   public static final String ENTITY = "entity";
   public static final String ENTITY_TYPE = "entity_type";
+  public static final String MENTION_TYPE = "mention_type";
+  public static final String ENTITY_TYPE_A = "entity_type_a";
+  public static final String ENTITY_TYPE_B = "entity_type_b";
+  public static final String SHORT_NAME = "short_name";
+  public static final String DECISION = "decision";
+  public static final String SHARE = "share";
+  public static final String CANDIDATES = "candidates";
+  public static final String TOP_DOCUMENTS = "top_documents";
+  public static final String SHORT_DOCUMENTS = "short_documents";
+  public static final String PAIR_ENTITIES = "pair_entities";
+  public static final String PAIRED_ENTITIES = "paired_entities";
   public static final String SURFACE = "surface";
   public static final String RESOLUTION = "resolution";
   public static final String CHAR_BEGIN = "char_begin";
@@ -165,8 +176,11 @@ public final class Tables {
           "annotate");
 
   /**
-   * One row per entity mention, with its canonical name: derived by aggregate from the stored
-   * annotations with the current rules and alias table, so editing aliases needs no re-annotation.
+   * One row per entity mention, with its canonical name and the one type of that entity (the type
+   * CoreNLP gave this mention is {@code mention_type}): derived by aggregate from the stored
+   * annotations with the current rules, alias table and corpus statistics, so editing aliases needs
+   * no re-annotation. A compound mention of two persons ("Trump-Kim") is two rows with the same
+   * offsets; mentions inside a wire dateline are not mentions.
    */
   public static final TableDef MENTIONS_TABLE =
       new TableDef(
@@ -177,6 +191,7 @@ public final class Tables {
               field(SENTENCE_INDEX, IntegerType, false),
               field(ENTITY, StringType, false),
               field(ENTITY_TYPE, StringType, false),
+              field(MENTION_TYPE, StringType, false),
               field(RESOLUTION, StringType, false),
               field(SURFACE, StringType, false),
               field(CHAR_BEGIN, IntegerType, false),
@@ -187,6 +202,48 @@ public final class Tables {
               field(SOURCE, StringType, true),
               field(SETTINGS_SIGNATURE, StringType, false)),
           List.of(DATE),
+          "aggregate");
+
+  /**
+   * One row per short person name (a one-word name, or the first or last words of a longer name)
+   * that some article resolved to a longer name: the longer names it stood for, in how many
+   * articles, and the corpus-level decision for the articles that give it no longer name. Replaced
+   * by every aggregate run.
+   */
+  public static final TableDef NAME_RESOLUTION =
+      new TableDef(
+          "name_resolution",
+          schema(
+              field(SHORT_NAME, StringType, false),
+              field(DECISION, StringType, false),
+              field(ENTITY, StringType, true),
+              field(DOCUMENTS, LongType, false),
+              field(TOP_DOCUMENTS, LongType, false),
+              field(SHARE, DoubleType, false),
+              field(SHORT_DOCUMENTS, LongType, false),
+              field(
+                  CANDIDATES,
+                  org.apache.spark.sql.types.DataTypes.createArrayType(
+                      schema(field(ENTITY, StringType, false), field(DOCUMENTS, LongType, false)),
+                      false),
+                  false)),
+          List.of(),
+          "aggregate");
+
+  /**
+   * Articles with more entities of the pair types than {@code
+   * newsgraph.aggregate.maxPairedEntitiesPerArticle}: only their most-mentioned ones were paired.
+   * Replaced by every aggregate run; empty when no article reaches the cap.
+   */
+  public static final TableDef CAPPED_ARTICLES =
+      new TableDef(
+          "capped_articles",
+          schema(
+              field(ARTICLE_ID, StringType, false),
+              field(DATE, DateType, false),
+              field(PAIR_ENTITIES, LongType, false),
+              field(PAIRED_ENTITIES, LongType, false)),
+          List.of(),
           "aggregate");
 
   /** One row per aggregate run and resolution rule: how many mentions each rule named. */
@@ -248,6 +305,8 @@ public final class Tables {
               new StructField[] {
                 field(ENTITY_A, StringType, false),
                 field(ENTITY_B, StringType, false),
+                field(ENTITY_TYPE_A, StringType, false),
+                field(ENTITY_TYPE_B, StringType, false),
                 field(DOCUMENTS, LongType, false),
                 field(STORIES, LongType, false),
                 field(SOURCES, LongType, false),
@@ -279,6 +338,8 @@ public final class Tables {
               new StructField[] {
                 field(ENTITY_A, StringType, false),
                 field(ENTITY_B, StringType, false),
+                field(ENTITY_TYPE_A, StringType, false),
+                field(ENTITY_TYPE_B, StringType, false),
                 field(RANK, IntegerType, false),
                 field(ARTICLE_ID, StringType, false),
                 field(DATE, DateType, false),
@@ -332,6 +393,8 @@ public final class Tables {
           ANNOTATIONS,
           ANNOTATE_RUNS,
           MENTIONS_TABLE,
+          NAME_RESOLUTION,
+          CAPPED_ARTICLES,
           RESOLUTION_STATS,
           ENTITY_COUNTS,
           COMENTION_COUNTS,

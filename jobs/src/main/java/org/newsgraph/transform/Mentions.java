@@ -1,6 +1,5 @@
 package org.newsgraph.transform;
 
-import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
@@ -8,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.newsgraph.tables.Tables;
@@ -21,23 +21,27 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  */
 public final class Mentions {
 
+  /** The mention's own name, before article context: what corpus-level resolution counts. */
+  public static final String BASE_NAME = "_base_name";
+
   private Mentions() {}
 
   /**
-   * One row per entity mention of every successfully annotated article, with the article's story
-   * and source from {@code articles}.
+   * One row per entity mention of every successfully annotated article (two for a compound of two
+   * persons), with its name in the context of its article ({@code ng_canonical_names}), the
+   * article's story and source from {@code articles}, and the mention's own name before article
+   * context ({@link #BASE_NAME}, for {@link CorpusNames}). Columns: those of the {@code mentions}
+   * table, where {@code entity} and {@code entity_type} are still the article's, plus {@link
+   * #BASE_NAME}.
    */
   public static Dataset<Row> fromAnnotations(Dataset<Row> annotations, Dataset<Row> articles) {
-    Dataset<Row> perMention =
+    Dataset<Row> perName =
         annotations
             .where(col(Tables.FAILURE).isNull())
             .drop(Tables.DATE)
             .join(
                 articles.select(Tables.ARTICLE_ID, Tables.DATE, Tables.STORY_ID, Tables.SOURCE),
                 Tables.ARTICLE_ID)
-            .withColumn(
-                "canonical",
-                call_udf(NewsgraphFunctions.CANONICAL_NAMES, col(AnnotationSchema.MENTIONS)))
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
@@ -45,25 +49,34 @@ public final class Mentions {
                 col(Tables.SOURCE),
                 col(Tables.SETTINGS_SIGNATURE),
                 col(AnnotationSchema.SENTENCES),
-                explode(arrays_zip(col(AnnotationSchema.MENTIONS), col("canonical"))).as("m"));
-    // Sentence i is element i+1 of the (ordered, complete) sentences array.
-    var sentence =
-        element_at(col(AnnotationSchema.SENTENCES), col("m.mentions.sentence_index").plus(1));
-    return perMention.select(
+                col(AnnotationSchema.MENTIONS),
+                explode(
+                        call_udf(
+                            NewsgraphFunctions.CANONICAL_NAMES, col(AnnotationSchema.MENTIONS)))
+                    .as("n"));
+    // Mention i is element i+1 of the mentions array, sentence i element i+1 of the sentences.
+    Column mention =
+        element_at(
+            col(AnnotationSchema.MENTIONS), col("n." + AnnotationSchema.MENTION_INDEX).plus(1));
+    Column sentence =
+        element_at(col(AnnotationSchema.SENTENCES), mention.getField("sentence_index").plus(1));
+    return perName.select(
         col(Tables.ARTICLE_ID),
         col(Tables.DATE),
-        col("m.mentions.sentence_index").as(Tables.SENTENCE_INDEX),
-        col("m.canonical.entity").as(Tables.ENTITY),
-        col("m.canonical.entity_type").as(Tables.ENTITY_TYPE),
-        col("m.canonical.resolution").as(Tables.RESOLUTION),
-        col("m.mentions.text").as(Tables.SURFACE),
-        col("m.mentions.char_begin").as(Tables.CHAR_BEGIN),
-        col("m.mentions.char_end").as(Tables.CHAR_END),
+        mention.getField("sentence_index").as(Tables.SENTENCE_INDEX),
+        col("n." + AnnotationSchema.ENTITY).as(Tables.ENTITY),
+        col("n." + AnnotationSchema.ENTITY_TYPE).as(Tables.ENTITY_TYPE),
+        mention.getField("type").as(Tables.MENTION_TYPE),
+        col("n." + AnnotationSchema.RESOLUTION).as(Tables.RESOLUTION),
+        mention.getField("text").as(Tables.SURFACE),
+        mention.getField("char_begin").as(Tables.CHAR_BEGIN),
+        mention.getField("char_end").as(Tables.CHAR_END),
         sentence.getField("sentiment_label").as(Tables.SENTIMENT_LABEL),
         sentence.getField("sentiment_score").as(Tables.SENTIMENT_SCORE),
         col(Tables.STORY_ID),
         col(Tables.SOURCE),
-        col(Tables.SETTINGS_SIGNATURE));
+        col(Tables.SETTINGS_SIGNATURE),
+        col("n." + AnnotationSchema.BASE_NAME).as(BASE_NAME));
   }
 
   /**

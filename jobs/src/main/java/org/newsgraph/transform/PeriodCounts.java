@@ -218,30 +218,43 @@ public final class PeriodCounts {
                 Tables.STORY_ID,
                 Tables.SOURCE,
                 Tables.SENTENCE_INDEX,
-                Tables.ENTITY)
+                Tables.ENTITY,
+                Tables.ENTITY_TYPE)
             .agg(
                 first(col(Tables.SENTIMENT_LABEL), true).as(Tables.SENTIMENT_LABEL),
                 first(col(Tables.SENTIMENT_SCORE), true).as(Tables.SENTIMENT_SCORE));
     Dataset<Row> entityDocuments =
         entitySentences
-            .select(Tables.ARTICLE_ID, Tables.DATE, Tables.STORY_ID, Tables.SOURCE, Tables.ENTITY)
+            .select(
+                Tables.ARTICLE_ID,
+                Tables.DATE,
+                Tables.STORY_ID,
+                Tables.SOURCE,
+                Tables.ENTITY,
+                Tables.ENTITY_TYPE)
             .distinct();
+    // An entity has one type (CorpusNames), so the types travel with the pair's names.
     Dataset<Row> documentPairs =
         entityDocuments
             .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
+            .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
             .join(
                 entityDocuments.select(
-                    col(Tables.ARTICLE_ID), col(Tables.ENTITY).as(Tables.ENTITY_B)),
+                    col(Tables.ARTICLE_ID),
+                    col(Tables.ENTITY).as(Tables.ENTITY_B),
+                    col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
                 seq(List.of(Tables.ARTICLE_ID)))
             .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B)));
     Dataset<Row> sentencePairs =
         entitySentences
             .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
+            .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
             .join(
                 entitySentences.select(
                     col(Tables.ARTICLE_ID),
                     col(Tables.SENTENCE_INDEX),
-                    col(Tables.ENTITY).as(Tables.ENTITY_B)),
+                    col(Tables.ENTITY).as(Tables.ENTITY_B),
+                    col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
                 seq(List.of(Tables.ARTICLE_ID, Tables.SENTENCE_INDEX)))
             .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B)));
     return new Inputs(
@@ -252,13 +265,18 @@ public final class PeriodCounts {
         only(withPeriods(sentencePairs), periods));
   }
 
-  /** Articles whose entities of the pair types exceed the cap (some were left unpaired). */
+  /**
+   * Articles whose entities of the pair types exceed the cap (some were left unpaired), as rows of
+   * the {@code capped_articles} table.
+   */
   public static Dataset<Row> cappedArticles(Dataset<Row> mentions, Options options) {
     return mentions
         .where(col(Tables.ENTITY_TYPE).isin(options.pairTypes().toArray()))
-        .groupBy(Tables.ARTICLE_ID)
-        .agg(countDistinct(col(Tables.ENTITY)).as("_entities"))
-        .where(col("_entities").gt(options.maxPairedEntities()));
+        .groupBy(Tables.ARTICLE_ID, Tables.DATE)
+        .agg(countDistinct(col(Tables.ENTITY)).as(Tables.PAIR_ENTITIES))
+        .where(col(Tables.PAIR_ENTITIES).gt(options.maxPairedEntities()))
+        .withColumn(Tables.PAIRED_ENTITIES, lit((long) options.maxPairedEntities()))
+        .select(Tables.CAPPED_ARTICLES.columns().stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
   public static Dataset<Row> entityCounts(Inputs in, Options options) {
@@ -292,7 +310,13 @@ public final class PeriodCounts {
   public static Dataset<Row> comentionCounts(Inputs in, Options options) {
     Dataset<Row> documents =
         in.documentPairs()
-            .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B)
+            .groupBy(
+                Tables.GRAIN,
+                Tables.PERIOD_START,
+                Tables.ENTITY_A,
+                Tables.ENTITY_B,
+                Tables.ENTITY_TYPE_A,
+                Tables.ENTITY_TYPE_B)
             .agg(
                 count(lit(1)).as(Tables.DOCUMENTS),
                 countDistinct(col(Tables.STORY_ID)).as(Tables.STORIES),

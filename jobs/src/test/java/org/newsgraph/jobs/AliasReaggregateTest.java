@@ -2,6 +2,7 @@ package org.newsgraph.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class AliasReaggregateTest extends SparkTestSession {
     return RowFactory.create(
         id,
         Date.valueOf("2018-07-16"),
-        "hash-" + id,
+        textHash("x".repeat(120)),
         "sig",
         List.of(sentence(0, 0, 60), sentence(1, 61, 120)),
         mentions,
@@ -61,9 +62,11 @@ class AliasReaggregateTest extends SparkTestSession {
     return out;
   }
 
-  @Test
-  void editingAnAliasAndReaggregatingChangesTheTablesWithoutCoreNlp() throws IOException {
-    String output = tempDir("alias-output").toString();
+  /**
+   * Two annotated articles a1 and a2 written by hand under a new output; a1's text is {@code text}.
+   */
+  private static String writeTables(String outputName, String text) throws IOException {
+    String output = tempDir(outputName).toString();
     List<Row> rows =
         List.of(
             annotation(
@@ -81,6 +84,7 @@ class AliasReaggregateTest extends SparkTestSession {
         spark.createDataFrame(rows, Tables.ANNOTATIONS.schema()), output, Tables.ANNOTATIONS);
     List<Row> articles = new java.util.ArrayList<>();
     for (String id : List.of("a1", "a2")) {
+      String stored = id.equals("a1") ? text : "x".repeat(120);
       articles.add(
           RowFactory.create(
               id,
@@ -88,7 +92,7 @@ class AliasReaggregateTest extends SparkTestSession {
               null,
               "outlet",
               null,
-              "x".repeat(120),
+              stored,
               null,
               "file:/in/" + id,
               false,
@@ -97,6 +101,28 @@ class AliasReaggregateTest extends SparkTestSession {
     }
     TableIO.replace(
         spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);
+    return output;
+  }
+
+  @Test
+  void aggregateRefusesAnAnnotationOfAnOlderText() throws IOException {
+    String output = writeTables("stale-output", "y".repeat(120));
+    Settings settings = Settings.defaults().with(SettingKeys.OUTPUT.key(), output);
+    assertThatThrownBy(() -> AggregateJob.run(spark, settings))
+        .as("a1's text changed after it was annotated")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("1 article(s) changed after they were annotated (for example a1)")
+        .hasMessageContaining("bin/newsgraph annotate")
+        .satisfies(
+            e -> assertThat(((NewsgraphException) e).exitCode()).as("exit code").isEqualTo(4));
+    assertThat(TableIO.exists(spark, output, Tables.MENTIONS_TABLE))
+        .as("no mentions written from the stale annotation")
+        .isFalse();
+  }
+
+  @Test
+  void editingAnAliasAndReaggregatingChangesTheTablesWithoutCoreNlp() throws IOException {
+    String output = writeTables("alias-output", "x".repeat(120));
     Path aliases = tempDir("alias-conf").resolve("aliases.tsv");
     Files.writeString(aliases, "# no aliases yet\n", StandardCharsets.UTF_8);
     Settings settings =

@@ -274,6 +274,8 @@ final class PeriodOracle {
           long periodN = n.get(key(grain, s));
           long na = entityDocs.get(key(grain, s, p[2]));
           long nb = entityDocs.get(key(grain, s, p[3]));
+          row.put(Tables.ENTITY_TYPE_A, typeOf(p[2]));
+          row.put(Tables.ENTITY_TYPE_B, typeOf(p[3]));
           row.put(Tables.PERIOD_DOCUMENTS, periodN);
           row.put(Tables.DOCUMENTS_A, na);
           row.put(Tables.DOCUMENTS_B, nb);
@@ -295,6 +297,17 @@ final class PeriodOracle {
           out.put(k, row);
         });
     return out;
+  }
+
+  /** The one type of an entity: the type of all its mentions, which must agree. */
+  private String typeOf(String entity) {
+    Set<String> types =
+        mentions.stream()
+            .filter(m -> m.entity().equals(entity))
+            .map(Mention::type)
+            .collect(Collectors.toSet());
+    assertThat(types).as("types of the mentions of %s", entity).hasSize(1);
+    return types.iterator().next();
   }
 
   /** PMI (bits), NPMI, G² and lift of a 2×2 document table; nulls below the minimum support. */

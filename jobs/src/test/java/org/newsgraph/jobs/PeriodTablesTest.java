@@ -243,7 +243,7 @@ class PeriodTablesTest extends SparkTestSession {
           RowFactory.create(
               a.id(),
               Date.valueOf(a.date()),
-              Integer.toHexString(text(a).hashCode()),
+              textHash(text(a)),
               "sig",
               sentences,
               mentions,

@@ -48,6 +48,18 @@ public abstract class SparkTestSession {
     deleteRecursively(tempRoot);
   }
 
+  /** The text hash annotate stores (SHA-256 of the UTF-8 text, lower-case hex). */
+  protected static String textHash(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
   protected static Path tempDir(String name) throws IOException {
     return Files.createDirectories(tempRoot.resolve(name));
   }

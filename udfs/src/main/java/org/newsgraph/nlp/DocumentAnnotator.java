@@ -80,6 +80,30 @@ public final class DocumentAnnotator {
     }
   }
 
+  /** The same models with another settings record of the same signature (other limits). */
+  private DocumentAnnotator(DocumentAnnotator models, NlpSettings settings) {
+    this.settings = settings;
+    this.triggerTypes = settings.sentimentTriggerTypeSet();
+    this.split = models.split;
+    this.tagging = models.tagging;
+    this.parser = models.parser;
+    this.sentiment = models.sentiment;
+  }
+
+  /**
+   * This annotator's models with the limits of {@code other} ({@link NlpSettings#timeoutSeconds()},
+   * {@link NlpSettings#maxSentenceTokens()}), which are not part of the signature.
+   *
+   * @throws IllegalArgumentException when {@code other} has another signature (other models)
+   */
+  DocumentAnnotator withLimitsOf(NlpSettings other) {
+    if (!other.signature().equals(settings.signature())) {
+      throw new IllegalArgumentException(
+          "settings " + other.signature() + " need other models than " + settings.signature());
+    }
+    return new DocumentAnnotator(this, other);
+  }
+
   public NlpSettings settings() {
     return settings;
   }

@@ -28,12 +28,22 @@ import java.util.stream.Collectors;
  *       next letter capitalised ("Kim Jong-un" and "Kim Jong-Un" → "Kim Jong Un").
  *   <li>PERSON only: a name written all in capitals ("VLADIMIR PUTIN", from a headline) is written
  *       with initial capitals.
+ *   <li>PERSON only: a name written twice in a row ("Kim Jong Un Kim Jong Un", link text run
+ *       together in scraped pages) is written once.
+ *   <li>PERSON only: a compound of two names joined by a hyphen, dash or slash ("Trump-Kim",
+ *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
+ *       (a person mention of its own, or resolving to one by the next rule) or a person of the
+ *       alias table, and the two parts are two different persons; "Ocasio-Cortez", "Jean-Claude"
+ *       and "al-Assad" stay whole. Each part is a name of its own, with the same offsets.
  *   <li>A one-word PERSON name becomes the one multi-word person name of the same article whose
- *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); with no
- *       candidate it stays as it is ({@code exact}), with two or more it stays as it is and is
- *       marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly one
- *       such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or "Xi" as
- *       MISC in the middle of an article that names them in full.
+ *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); a
+ *       multi-word PERSON name that is the first or last words of exactly one longer person name of
+ *       the article becomes that name ("Kim Jong" → "Kim Jong Un", "Ocasio Cortez" → "Alexandria
+ *       Ocasio Cortez"; a longer name that only adds "Jr." or "III" is another person). With no
+ *       candidate the name stays as it is ({@code exact}), with two or more it stays as it is and
+ *       is marked {@code unresolved}. A one-word ORGANIZATION or MISC mention that matches exactly
+ *       one such person is that person too: CoreNLP sometimes tags "Trump" as ORGANIZATION or "Xi"
+ *       as MISC in the middle of an article that names them in full.
  *   <li>Not PERSON: an acronym ("NATO", "U.N.") becomes the one multi-word name of the same article
  *       whose initials it spells ("North Atlantic Treaty Organization"; small words such as "of"
  *       and "the" are skipped), only when exactly one such name exists ({@code in_article}).
@@ -41,7 +51,9 @@ import java.util.stream.Collectors;
  *       ({@code alias}): "U.S." → "United States", "Kim Jong Eun" → "Kim Jong Un".
  * </ol>
  *
- * No rule guesses between two people: a short name with several candidates stays unresolved.
+ * No rule guesses between two people: a short name with several candidates stays unresolved. A
+ * short name with no candidate in its article is left for the corpus-level resolution of the
+ * aggregate stage, which decides from the whole corpus (resolution {@code corpus}).
  */
 public final class EntityCanonicalizer implements Serializable {
 
@@ -165,6 +177,11 @@ public final class EntityCanonicalizer implements Serializable {
           "Interim",
           "interim");
 
+  // Two capitalised names joined by a hyphen, dash or slash: "Trump-Kim", "Putin – Xi".
+  private static final Pattern COMPOUND =
+      Pattern.compile(
+          "(\\p{Lu}[\\p{L}.'’]*(?: \\p{Lu}[\\p{L}.'’]*)*)\\s*[-‐‑–—/]\\s*"
+              + "(\\p{Lu}[\\p{L}.'’]*(?: \\p{Lu}[\\p{L}.'’]*)*)");
   private static final Pattern HYPHEN_IN_NAME = Pattern.compile("(\\p{L})[-‐‑](\\p{L})");
   private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|['’])$");
   private static final String EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},;:!?*";
@@ -213,7 +230,12 @@ public final class EntityCanonicalizer implements Serializable {
     /** The alias table gave the name (rule 6). */
     ALIAS,
     /** A one-word person name with several candidates in the article: kept as it is. */
-    UNRESOLVED;
+    UNRESOLVED,
+    /**
+     * A short person name without a candidate in its article, named by the full name it stands for
+     * across the corpus (set by the aggregate stage, never by this class).
+     */
+    CORPUS;
 
     public String value() {
       return name().toLowerCase(Locale.ROOT);
@@ -230,60 +252,167 @@ public final class EntityCanonicalizer implements Serializable {
   public record CanonicalName(String name, String type, Resolution resolution)
       implements Serializable {}
 
-  /** The canonical name of every mention, in the same order as {@code mentions}. */
-  public List<CanonicalName> canonicalNames(List<EntityMention> mentions) {
+  /**
+   * The canonical name of one mention, or of one part of a compound mention ("Trump-Kim" gives
+   * two).
+   *
+   * @param mention the index of the mention in the article's list
+   * @param base the mention's (or part's) own name after rules 1 to 4, before any article context:
+   *     what corpus-level resolution counts
+   * @param name the canonical name
+   */
+  public record MentionName(int mention, String base, CanonicalName name) implements Serializable {}
+
+  /**
+   * The canonical names of an article's mentions, in the order of {@code mentions}: one per
+   * mention, two for a compound of two persons (rule 4), both with the compound's mention index.
+   */
+  public List<MentionName> canonicalNames(List<EntityMention> mentions) {
     List<String> base = new ArrayList<>(mentions.size());
-    Set<String> fullPersonNames = new LinkedHashSet<>();
-    Map<String, String> fullOtherNames = new LinkedHashMap<>();
     for (EntityMention m : mentions) {
-      String name = normalize(m.text(), m.type());
-      base.add(name);
-      if (words(name).length > 1) {
-        if (PERSON.equals(m.type())) {
-          // Spelling variants of one person are one candidate: "Donald J. Trump" is "Donald Trump".
-          AliasTable.Target alias = aliases.lookup(name, PERSON);
-          fullPersonNames.add(alias == null ? name : alias.name());
-        } else {
-          fullOtherNames.putIfAbsent(name, m.type());
-        }
+      base.add(normalize(m.text(), m.type()));
+    }
+    List<List<String>> parts = new ArrayList<>(mentions.size());
+    Set<Integer> split = new LinkedHashSet<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      List<String> p =
+          PERSON.equals(mentions.get(i).type()) ? compoundParts(i, mentions, base) : List.of();
+      parts.add(p);
+      if (!p.isEmpty()) {
+        split.add(i);
       }
     }
-    List<CanonicalName> result = new ArrayList<>(mentions.size());
+    Names names = names(mentions, base, split);
+    List<MentionName> result = new ArrayList<>(mentions.size());
     for (int i = 0; i < mentions.size(); i++) {
-      String name = base.get(i);
       String type = mentions.get(i).type();
-      CanonicalName resolved = new CanonicalName(name, type, Resolution.EXACT);
-      if (words(name).length == 1 && PERSON_LIKE.contains(type)) {
-        List<String> candidates = candidates(name, fullPersonNames);
-        if (candidates.size() == 1) {
-          resolved = new CanonicalName(candidates.get(0), PERSON, Resolution.IN_ARTICLE);
-        } else if (candidates.size() > 1 && PERSON.equals(type)) {
-          resolved = new CanonicalName(name, type, Resolution.UNRESOLVED);
+      if (parts.get(i).isEmpty()) {
+        result.add(new MentionName(i, base.get(i), resolve(base.get(i), type, names)));
+      } else {
+        for (String part : parts.get(i)) {
+          result.add(new MentionName(i, part, resolve(part, PERSON, names)));
         }
       }
-      if (resolved.resolution() == Resolution.EXACT
-          && !PERSON.equals(type)
-          && ACRONYM.matcher(name).matches()) {
-        String letters = name.replace(".", "");
-        List<String> spelled =
-            fullOtherNames.keySet().stream()
-                .filter(full -> initials(full).equals(letters))
-                .toList();
-        if (spelled.size() == 1) {
-          resolved =
-              new CanonicalName(
-                  spelled.get(0), fullOtherNames.get(spelled.get(0)), Resolution.IN_ARTICLE);
-        }
-      }
-      AliasTable.Target alias = aliases.lookup(resolved.name(), resolved.type());
-      if (alias != null && !alias.name().equals(resolved.name())) {
-        resolved = new CanonicalName(alias.name(), alias.type(), Resolution.ALIAS);
-      } else if (alias != null) {
-        resolved = new CanonicalName(alias.name(), alias.type(), resolved.resolution());
-      }
-      result.add(resolved);
     }
     return result;
+  }
+
+  /**
+   * The names of an article that other names are resolved against.
+   *
+   * @param persons every PERSON name
+   * @param fullPersons the multi-word PERSON names, spelling variants given by the alias table
+   * @param fullOthers the multi-word names of other types, with their type
+   */
+  private record Names(
+      Set<String> persons, Set<String> fullPersons, Map<String, String> fullOthers) {}
+
+  /** The names of the article's mentions, leaving out the mentions in {@code excluded}. */
+  private Names names(List<EntityMention> mentions, List<String> base, Set<Integer> excluded) {
+    Set<String> persons = new LinkedHashSet<>();
+    Set<String> fullPersons = new LinkedHashSet<>();
+    Map<String, String> fullOthers = new LinkedHashMap<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      if (excluded.contains(i)) {
+        continue;
+      }
+      String name = base.get(i);
+      String type = mentions.get(i).type();
+      if (PERSON.equals(type)) {
+        persons.add(name);
+      }
+      if (words(name).length > 1) {
+        if (PERSON.equals(type)) {
+          // Spelling variants of one person are one candidate: "Donald J. Trump" is "Donald Trump".
+          AliasTable.Target alias = aliases.lookup(name, PERSON);
+          fullPersons.add(alias == null ? name : alias.name());
+        } else {
+          fullOthers.putIfAbsent(name, type);
+        }
+      }
+    }
+    return new Names(persons, fullPersons, fullOthers);
+  }
+
+  /** Rules 5 to 7 for one name of an article. */
+  private CanonicalName resolve(String name, String type, Names names) {
+    CanonicalName resolved = new CanonicalName(name, type, Resolution.EXACT);
+    int length = words(name).length;
+    if ((length == 1 && PERSON_LIKE.contains(type)) || (length > 1 && PERSON.equals(type))) {
+      List<String> candidates = candidates(name, names.fullPersons());
+      if (candidates.size() == 1) {
+        resolved = new CanonicalName(candidates.get(0), PERSON, Resolution.IN_ARTICLE);
+      } else if (candidates.size() > 1 && PERSON.equals(type)) {
+        resolved = new CanonicalName(name, type, Resolution.UNRESOLVED);
+      }
+    }
+    if (resolved.resolution() == Resolution.EXACT
+        && !PERSON.equals(type)
+        && ACRONYM.matcher(name).matches()) {
+      String letters = name.replace(".", "");
+      List<String> spelled =
+          names.fullOthers().keySet().stream()
+              .filter(full -> initials(full).equals(letters))
+              .toList();
+      if (spelled.size() == 1) {
+        resolved =
+            new CanonicalName(
+                spelled.get(0), names.fullOthers().get(spelled.get(0)), Resolution.IN_ARTICLE);
+      }
+    }
+    AliasTable.Target alias = aliases.lookup(resolved.name(), resolved.type());
+    if (alias != null && !alias.name().equals(resolved.name())) {
+      resolved = new CanonicalName(alias.name(), alias.type(), Resolution.ALIAS);
+    } else if (alias != null) {
+      resolved = new CanonicalName(alias.name(), alias.type(), resolved.resolution());
+    }
+    return resolved;
+  }
+
+  /**
+   * Rule 4: the two person names that mention {@code i}, a compound such as "Trump-Kim" or
+   * "Putin/Xi", stands for, or an empty list when it is one name. Each part must be a person of the
+   * article or of the alias table, and the parts must name two different persons. The compound is
+   * judged against the other names of the article, leaving out itself and its parts written as one
+   * name ("Trump Kim" would make "Trump" and "Kim" ambiguous).
+   */
+  private List<String> compoundParts(int i, List<EntityMention> mentions, List<String> base) {
+    Matcher m = COMPOUND.matcher(mentions.get(i).text().strip());
+    if (!m.matches()) {
+      return List.of();
+    }
+    List<String> parts = List.of(normalize(m.group(1), PERSON), normalize(m.group(2), PERSON));
+    String joined = normalize(parts.get(0) + " " + parts.get(1), PERSON);
+    Set<Integer> excluded = new LinkedHashSet<>();
+    excluded.add(i);
+    for (int j = 0; j < base.size(); j++) {
+      if (base.get(j).equals(joined)) {
+        excluded.add(j);
+      }
+    }
+    Names others = names(mentions, base, excluded);
+    Set<String> persons = new LinkedHashSet<>();
+    for (String part : parts) {
+      String person = personOf(part, others);
+      if (person == null) {
+        return List.of();
+      }
+      persons.add(person);
+    }
+    return persons.size() == 2 ? parts : List.of();
+  }
+
+  /** The person a name stands for in the article or the alias table, or null when none. */
+  private String personOf(String name, Names names) {
+    List<String> candidates = candidates(name, names.fullPersons());
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    AliasTable.Target alias = aliases.lookup(name, PERSON);
+    if (alias != null) {
+      return alias.name();
+    }
+    return candidates.isEmpty() && names.persons().contains(name) ? name : null;
   }
 
   /** Initials of the capitalised words of a name: "North Atlantic Treaty Organization" → NATO. */
@@ -308,11 +437,17 @@ public final class EntityCanonicalizer implements Serializable {
       name = stripTitles(name);
       name = joinHyphenatedParts(name);
       name = unshout(name);
+      name = once(name);
     }
     return name.isEmpty() ? surface.strip() : name;
   }
 
+  /**
+   * The longer person names of the article whose first or last words are {@code name}; a name that
+   * only adds a suffix ("Donald Trump Jr." to "Donald Trump") is another person, not a candidate.
+   */
   private static List<String> candidates(String name, Set<String> fullNames) {
+    String[] n = words(name);
     return fullNames.stream()
         .filter(
             full -> {
@@ -322,7 +457,12 @@ public final class EntityCanonicalizer implements Serializable {
               if (last > 1 && NAME_SUFFIXES.contains(w[last])) {
                 last--;
               }
-              return w[0].equals(name) || w[last].equals(name);
+              // Strictly shorter than the name without its suffix, so never the name itself.
+              if (n.length > last) {
+                return false;
+              }
+              return Arrays.equals(w, 0, n.length, n, 0, n.length)
+                  || Arrays.equals(w, last + 1 - n.length, last + 1, n, 0, n.length);
             })
         .collect(Collectors.toList());
   }
@@ -371,6 +511,16 @@ public final class EntityCanonicalizer implements Serializable {
       return s.substring(prefix.length()).strip();
     }
     return null;
+  }
+
+  /** "Kim Jong Un Kim Jong Un" → "Kim Jong Un": the same words twice in a row, written once. */
+  private static String once(String name) {
+    String[] w = words(name);
+    int half = w.length / 2;
+    if (half > 0 && w.length % 2 == 0 && Arrays.equals(w, 0, half, w, half, w.length)) {
+      return String.join(" ", Arrays.copyOf(w, half));
+    }
+    return name;
   }
 
   /** "VLADIMIR PUTIN" → "Vladimir Putin"; names with any lower-case letter are left alone. */

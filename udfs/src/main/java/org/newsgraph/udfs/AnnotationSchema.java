@@ -54,14 +54,26 @@ public final class AnnotationSchema {
   public static final ArrayType MENTIONS_TYPE = createArrayType(MENTION, false);
   public static final ArrayType SENTENCES_TYPE = createArrayType(SENTENCE, false);
 
-  /** The result of {@code ng_canonical_names}: one struct per mention. */
+  // Fields of the result of ng_canonical_names.
+  public static final String MENTION_INDEX = "mention_index";
+  public static final String BASE_NAME = "base_name";
+  public static final String ENTITY = "entity";
+  public static final String ENTITY_TYPE = "entity_type";
+  public static final String RESOLUTION = "resolution";
+
+  /**
+   * The result of {@code ng_canonical_names}: one struct per mention (two for a compound such as
+   * "Trump-Kim"), with the index of its mention in the article's {@code mentions} array.
+   */
   public static final ArrayType CANONICAL_NAMES_TYPE =
       createArrayType(
           createStructType(
               List.of(
-                  createStructField("entity", StringType, false),
-                  createStructField("entity_type", StringType, false),
-                  createStructField("resolution", StringType, false))),
+                  createStructField(MENTION_INDEX, IntegerType, false),
+                  createStructField(BASE_NAME, StringType, false),
+                  createStructField(ENTITY, StringType, false),
+                  createStructField(ENTITY_TYPE, StringType, false),
+                  createStructField(RESOLUTION, StringType, false))),
           false);
 
   public static final StructType DOCUMENT =

@@ -12,8 +12,10 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code ng_canonical_names(mentions)}: the canonical name, type and resolution rule of each
- * mention of one article (the {@code mentions} array of {@code ng_annotate}), in the same order, as
- * {@link AnnotationSchema#CANONICAL_NAMES_TYPE}. Null input gives null.
+ * mention of one article (the {@code mentions} array of {@code ng_annotate}), in the same order,
+ * with the mention's index and its own name before article context, as {@link
+ * AnnotationSchema#CANONICAL_NAMES_TYPE}. A compound of two persons ("Trump-Kim") gives two structs
+ * with the same index. Null input gives null.
  */
 public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
 
@@ -33,8 +35,14 @@ public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
       list.add(AnnotationSchema.mention(r));
     }
     List<Row> names = new ArrayList<>(list.size());
-    for (EntityCanonicalizer.CanonicalName n : canonicalizer.canonicalNames(list)) {
-      names.add(RowFactory.create(n.name(), n.type(), n.resolution().value()));
+    for (EntityCanonicalizer.MentionName n : canonicalizer.canonicalNames(list)) {
+      names.add(
+          RowFactory.create(
+              n.mention(),
+              n.base(),
+              n.name().name(),
+              n.name().type(),
+              n.name().resolution().value()));
     }
     return names;
   }

@@ -86,6 +86,37 @@ class DocumentAnnotatorIT {
   }
 
   @Test
+  void limitsOutsideTheSignatureApplyToEveryCallWithTheirSettings() {
+    NlpSettings defaults = NlpSettings.defaults();
+    assertThat(CoreNlpPipelines.annotator(defaults).annotate(TEXT).failure())
+        .as("the default sentence limit (%d tokens)", defaults.maxSentenceTokens())
+        .isNull();
+    NlpSettings fiveTokens =
+        new NlpSettings(
+            defaults.sentimentScope(),
+            defaults.parseMaxLen(),
+            defaults.parseModel(),
+            defaults.sentimentModel(),
+            defaults.nerModels(),
+            defaults.sentimentTriggerTypes(),
+            defaults.customAnnotators(),
+            defaults.timeoutSeconds(),
+            5);
+    assertThat(fiveTokens.signature()).as("same signature").isEqualTo(defaults.signature());
+    int loaded = CoreNlpPipelines.loaded();
+    DocumentAnnotation limited = CoreNlpPipelines.annotator(fiveTokens).annotate(TEXT);
+    assertThat(limited.failure())
+        .as("a second call in the same JVM with a 5-token limit uses that limit")
+        .isEqualTo(DocumentAnnotation.ERROR_PREFIX + SentenceTooLongException.class.getName());
+    assertThat(CoreNlpPipelines.loaded())
+        .as("the models are shared, not loaded again")
+        .isEqualTo(loaded);
+    assertThat(CoreNlpPipelines.annotator(defaults).annotate(TEXT).failure())
+        .as("the first settings keep their own limit")
+        .isNull();
+  }
+
+  @Test
   void nullAndBlankTextGiveEmptyResults() {
     DocumentAnnotator annotator = CoreNlpPipelines.annotator(NlpSettings.defaults());
     assertThat(annotator.annotate(null)).as("null text").isEqualTo(DocumentAnnotation.EMPTY);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.nlp.EntityCanonicalizer.CanonicalName;
+import org.newsgraph.nlp.EntityCanonicalizer.MentionName;
 import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
 
 /**
@@ -22,6 +23,113 @@ class EntityCanonicalizerTest {
 
   private static EntityMention mention(String text, String type, int sentence) {
     return new EntityMention(text, type, 0, text.length(), sentence);
+  }
+
+  /** The canonical names of an article's mentions, without their mention index and base name. */
+  private List<CanonicalName> names(List<EntityMention> mentions) {
+    return canonicalizer.canonicalNames(mentions).stream().map(MentionName::name).toList();
+  }
+
+  @Test
+  void aPersonNameTheArticleGivesLongerTakesTheLongerName() {
+    assertThat(
+            names(
+                List.of(
+                    mention("Kim Jong Un", PERSON, 0),
+                    mention("Kim Jong", PERSON, 1),
+                    mention("Ocasio-Cortez", PERSON, 2),
+                    mention("Alexandria Ocasio-Cortez", PERSON, 3))))
+        .as("a cut span (first words) and a family name of two words (last words)")
+        .containsExactly(
+            new CanonicalName("Kim Jong Un", PERSON, Resolution.EXACT),
+            new CanonicalName("Kim Jong Un", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Alexandria Ocasio Cortez", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Alexandria Ocasio Cortez", PERSON, Resolution.EXACT));
+    assertThat(
+            names(
+                List.of(
+                    mention("Donald Trump", PERSON, 0), mention("Donald Trump Jr.", PERSON, 1))))
+        .as("a longer name that only adds a suffix is another person")
+        .containsExactly(
+            new CanonicalName("Donald Trump", PERSON, Resolution.EXACT),
+            new CanonicalName("Donald Trump Jr.", PERSON, Resolution.EXACT));
+    assertThat(
+            names(
+                List.of(
+                    mention("Kim Jong", PERSON, 0),
+                    mention("Kim Jong Un", PERSON, 1),
+                    mention("Kim Jong Nam", PERSON, 2))))
+        .as("two longer names starting the same way: no guess")
+        .first()
+        .isEqualTo(new CanonicalName("Kim Jong", PERSON, Resolution.UNRESOLVED));
+  }
+
+  @Test
+  void aNameWrittenTwiceInARowIsWrittenOnce() {
+    assertThat(canonicalizer.normalize("Kim Jong Un Kim Jong Un", PERSON))
+        .as("link text run together")
+        .isEqualTo("Kim Jong Un");
+    assertThat(canonicalizer.normalize("Boutros Boutros-Ghali", PERSON))
+        .as("a name whose words repeat, but not as two equal halves")
+        .isEqualTo("Boutros Boutros Ghali");
+  }
+
+  @Test
+  void aCompoundOfTwoPersonsOfTheArticleIsSplit() {
+    List<MentionName> names =
+        canonicalizer.canonicalNames(
+            List.of(
+                mention("Donald Trump", PERSON, 0),
+                mention("Kim Jong-un", PERSON, 0),
+                mention("Trump-Kim", PERSON, 1),
+                mention("Trump/Kim", PERSON, 2)));
+    assertThat(names)
+        .as("'Trump-Kim' and 'Trump/Kim' give both persons, with the compound's index")
+        .containsExactly(
+            new MentionName(
+                0, "Donald Trump", new CanonicalName("Donald Trump", PERSON, Resolution.EXACT)),
+            new MentionName(
+                1, "Kim Jong Un", new CanonicalName("Kim Jong Un", PERSON, Resolution.EXACT)),
+            new MentionName(
+                2, "Trump", new CanonicalName("Donald Trump", PERSON, Resolution.IN_ARTICLE)),
+            new MentionName(
+                2, "Kim", new CanonicalName("Kim Jong Un", PERSON, Resolution.IN_ARTICLE)),
+            new MentionName(
+                3, "Trump", new CanonicalName("Donald Trump", PERSON, Resolution.IN_ARTICLE)),
+            new MentionName(
+                3, "Kim", new CanonicalName("Kim Jong Un", PERSON, Resolution.IN_ARTICLE)));
+    assertThat(
+            names(
+                List.of(
+                    mention("Vladimir Putin", PERSON, 0),
+                    mention("Xi", PERSON, 1),
+                    mention("Putin\u2013Xi", PERSON, 2))))
+        .as("an en dash; 'Xi' is a person of the article by its own mention")
+        .endsWith(
+            new CanonicalName("Vladimir Putin", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Xi", PERSON, Resolution.EXACT));
+  }
+
+  @Test
+  void hyphenatedNamesOfOnePersonStayWhole() {
+    assertThat(
+            names(
+                List.of(
+                    mention("Alexandria Ocasio-Cortez", PERSON, 0),
+                    mention("Ocasio-Cortez", PERSON, 1),
+                    mention("Jean-Claude Juncker", PERSON, 2),
+                    mention("Bashar al-Assad", PERSON, 3),
+                    mention("Kim Jong-Un", PERSON, 4))))
+        .as("both parts name the same person, or a part is no person of the article")
+        .containsExactly(
+            new CanonicalName("Alexandria Ocasio Cortez", PERSON, Resolution.EXACT),
+            new CanonicalName("Alexandria Ocasio Cortez", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Jean Claude Juncker", PERSON, Resolution.EXACT),
+            new CanonicalName("Bashar al Assad", PERSON, Resolution.EXACT),
+            new CanonicalName("Kim Jong Un", PERSON, Resolution.EXACT));
+    assertThat(names(List.of(mention("Trump-Kim", PERSON, 0))))
+        .as("a compound whose parts are no persons of the article stays one name")
+        .containsExactly(new CanonicalName("Trump Kim", PERSON, Resolution.EXACT));
   }
 
   @Test
@@ -137,7 +245,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordPersonResolvesToTheFullNameByLastWord() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
+        names(
             List.of(
                 mention("President Vladimir Putin", PERSON, 0),
                 mention("Putin", PERSON, 1),
@@ -153,8 +261,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordPersonResolvesToTheFullNameByFirstWord() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
-            List.of(mention("Kim", PERSON, 0), mention("Kim Jong-un", PERSON, 1)));
+        names(List.of(mention("Kim", PERSON, 0), mention("Kim Jong-un", PERSON, 1)));
     assertThat(names)
         .as("a short mention before the full name, matching its first word")
         .containsExactly(
@@ -165,7 +272,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordPersonWithTwoCandidatesIsUnresolved() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
+        names(
             List.of(
                 mention("Donald Trump", PERSON, 0),
                 mention("Melania Trump", PERSON, 1),
@@ -178,8 +285,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordPersonWithoutCandidateIsExact() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
-            List.of(mention("Merkel", PERSON, 0), mention("Emmanuel Macron", PERSON, 1)));
+        names(List.of(mention("Merkel", PERSON, 0), mention("Emmanuel Macron", PERSON, 1)));
     assertThat(names.get(0))
         .as("'Merkel' with no full name ending or starting with it")
         .isEqualTo(new CanonicalName("Merkel", PERSON, Resolution.EXACT));
@@ -188,7 +294,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordOrganizationOrMiscMatchingOnePersonBecomesThatPerson() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
+        names(
             List.of(
                 mention("Xi Jinping", PERSON, 0),
                 mention("Xi", ORGANIZATION, 1),
@@ -204,7 +310,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordOrganizationWithTwoCandidatesStaysAnExactOrganization() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
+        names(
             List.of(
                 mention("Donald Trump", PERSON, 0),
                 mention("Melania Trump", PERSON, 0),
@@ -217,8 +323,7 @@ class EntityCanonicalizerTest {
   @Test
   void oneWordLocationIsNeverResolvedToAPerson() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
-            List.of(mention("Donald Trump", PERSON, 0), mention("Trump", LOCATION, 1)));
+        names(List.of(mention("Donald Trump", PERSON, 0), mention("Trump", LOCATION, 1)));
     assertThat(names.get(1))
         .as("LOCATION 'Trump' with 'Donald Trump' in the article")
         .isEqualTo(new CanonicalName("Trump", LOCATION, Resolution.EXACT));
@@ -227,8 +332,7 @@ class EntityCanonicalizerTest {
   @Test
   void fullNamesOfOtherTypesAreNoCandidates() {
     List<CanonicalName> names =
-        canonicalizer.canonicalNames(
-            List.of(mention("Trump Organization", ORGANIZATION, 0), mention("Trump", PERSON, 1)));
+        names(List.of(mention("Trump Organization", ORGANIZATION, 0), mention("Trump", PERSON, 1)));
     assertThat(names.get(1))
         .as("only multi-word PERSON names are candidates")
         .isEqualTo(new CanonicalName("Trump", PERSON, Resolution.EXACT));
@@ -236,7 +340,7 @@ class EntityCanonicalizerTest {
 
   @Test
   void noMentionsGiveNoNames() {
-    assertThat(canonicalizer.canonicalNames(List.of())).as("empty article").isEmpty();
+    assertThat(names(List.of())).as("empty article").isEmpty();
   }
 
   @Test

@@ -56,10 +56,20 @@ class EntityGoldTest {
         Case c = article.get(i);
         mentions.add(new EntityMention(c.mention(), c.type(), i * 100, i * 100 + 10, i));
       }
-      List<EntityCanonicalizer.CanonicalName> names = canonicalizer.canonicalNames(mentions);
+      // A compound mention ("Trump-Kim") has one name per part, joined here with " + ".
+      Map<Integer, List<EntityCanonicalizer.CanonicalName>> byMention = new LinkedHashMap<>();
+      for (EntityCanonicalizer.MentionName n : canonicalizer.canonicalNames(mentions)) {
+        byMention.computeIfAbsent(n.mention(), k -> new ArrayList<>()).add(n.name());
+      }
       for (int i = 0; i < article.size(); i++) {
         Case c = article.get(i);
-        EntityCanonicalizer.CanonicalName got = names.get(i);
+        List<EntityCanonicalizer.CanonicalName> parts = byMention.get(i);
+        EntityCanonicalizer.CanonicalName got =
+            new EntityCanonicalizer.CanonicalName(
+                String.join(
+                    " + ", parts.stream().map(EntityCanonicalizer.CanonicalName::name).toList()),
+                parts.get(0).type(),
+                parts.get(0).resolution());
         if (!got.name().equals(c.name()) || !got.resolution().value().equals(c.how())) {
           wrong.add(
               c.article()
