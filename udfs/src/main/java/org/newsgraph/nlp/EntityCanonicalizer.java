@@ -331,7 +331,14 @@ public final class EntityCanonicalizer implements Serializable {
         }
       }
     }
-    return new Names(persons, fullPersons, fullOthers);
+    // A name that is itself part of a longer one ("Kim Jong" of "Kim Jong Un") is no candidate.
+    Set<String> longest = new LinkedHashSet<>();
+    for (String name : fullPersons) {
+      if (candidates(name, fullPersons).isEmpty()) {
+        longest.add(name);
+      }
+    }
+    return new Names(persons, longest, fullOthers);
   }
 
   /** Rules 5 to 7 for one name of an article. */
