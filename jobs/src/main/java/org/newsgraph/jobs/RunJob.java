@@ -1,11 +1,13 @@
 package org.newsgraph.jobs;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.Settings;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.tables.TableDef;
+import org.newsgraph.tables.Tables;
 
 /** The whole pipeline in one go: ingest, annotate, aggregate; ends with a printed summary. */
 public final class RunJob {
@@ -46,7 +48,8 @@ public final class RunJob {
           annotate.timeouts());
       out.printf(Locale.ROOT, "  mentions           %,d%n", annotate.mentions());
       StringBuilder names = new StringBuilder();
-      for (String rule : List.of("exact", "in_article", "alias", "unresolved")) {
+      for (EntityCanonicalizer.Resolution r : EntityCanonicalizer.Resolution.values()) {
+        String rule = r.value();
         names.append(names.length() == 0 ? "" : ", ");
         names.append(
             String.format(
@@ -62,8 +65,9 @@ public final class RunJob {
       if (aggregate.cappedArticles() > 0) {
         out.printf(
             Locale.ROOT,
-            "  capped articles    %,d (only their most-mentioned entities are paired)%n",
-            aggregate.cappedArticles());
+            "  capped articles    %,d (only their most-mentioned entities are paired; see %s)%n",
+            aggregate.cappedArticles(),
+            Tables.CAPPED_ARTICLES.name());
       }
       out.printf(
           Locale.ROOT,
@@ -73,10 +77,9 @@ public final class RunJob {
           aggregate.periodsRemoved());
       out.printf(
           Locale.ROOT,
-          "  tables             %s/{articles,annotations,mentions,entity_counts,comention_counts,"
-              + "comention_evidence,quarantine,ingest_runs,annotate_runs,resolution_stats,"
-              + "aggregate_periods}%n",
-          output);
+          "  tables             %s/{%s}%n",
+          output,
+          String.join(",", Tables.ALL.stream().map(TableDef::name).toList()));
       if (aggregate.lastPeriod() == null) {
         out.println();
         out.println("no co-mention pairs");
