@@ -166,36 +166,10 @@ class AllSidesJuly2018IT extends SparkTestSession {
    */
   @Test
   void pairRowsAgreeWithEntityCountsInEveryPeriod() {
-    TableIO.read(spark, output, Tables.ENTITY_COUNTS).createOrReplaceTempView("ec_july");
-    TableIO.read(spark, output, Tables.COMENTION_COUNTS).createOrReplaceTempView("cc_july");
-    long pairRows = spark.sql("SELECT count(*) FROM cc_july").first().getLong(0);
-    List<Row> disagreeing =
-        spark
-            .sql(
-                "SELECT c.grain, c.period_start, c.entity_a, c.entity_b, c.documents_a,"
-                    + " a.documents AS entity_a_documents, c.documents_b,"
-                    + " b.documents AS entity_b_documents"
-                    + " FROM cc_july c"
-                    + " LEFT JOIN ec_july a ON a.grain = c.grain"
-                    + "   AND a.period_start = c.period_start AND a.entity = c.entity_a"
-                    + " LEFT JOIN ec_july b ON b.grain = c.grain"
-                    + "   AND b.period_start = c.period_start AND b.entity = c.entity_b"
-                    + " WHERE a.documents IS NULL OR b.documents IS NULL"
-                    + "   OR a.documents <> c.documents_a OR b.documents <> c.documents_b"
-                    + "   OR a.entity_type <> c.entity_type_a OR b.entity_type <> c.entity_type_b")
-            .limit(20)
-            .collectAsList();
-    List<Row> twoTypes =
-        spark
-            .sql(
-                "SELECT entity, collect_set(entity_type) FROM ec_july GROUP BY entity"
-                    + " HAVING count(DISTINCT entity_type) > 1")
-            .limit(20)
-            .collectAsList();
-    System.out.printf("July 2018: %d pair rows checked against entity_counts%n", pairRows);
-    assertThat(pairRows).as("pair rows").isPositive();
-    assertThat(disagreeing).as("pair rows whose entity counts disagree").isEmpty();
-    assertThat(twoTypes).as("entities with two types").isEmpty();
+    IdentityInvariant.Result result = IdentityInvariant.check(spark, output);
+    System.out.printf("July 2018: %d pair rows checked against entity_counts%n", result.pairRows());
+    assertThat(result.pairRows()).as("pair rows").isPositive();
+    assertThat(result.violations()).as("identity invariant violations").isEmpty();
   }
 
   /**
