@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
+import org.newsgraph.transform.Datelines;
 
 /**
  * Every newsgraph setting, with its default and comment, in one place. conf/newsgraph.properties
@@ -84,6 +85,18 @@ public final class SettingKeys {
           "",
           "File of regular expressions, one per line, for whole lines to remove from texts;"
               + " empty uses the built-in list (README, Input).");
+  public static final Setting REPAIR_GLUED_WORDS =
+      new Setting(
+          "newsgraph.ingest.repairGluedWords",
+          "true",
+          "true: split words a scraped page ran together (UnTrump -> Un Trump) when the article uses"
+              + " both parts alone; the count is the articles column repairs.");
+  public static final Setting DATELINE_PATTERN =
+      new Setting(
+          "newsgraph.ingest.datelinePattern",
+          Datelines.DEFAULT_PATTERN,
+          "Java regular expression for the wire dateline at the start of a text (stored as the"
+              + " articles column dateline); empty turns detection off.");
   public static final Setting ID_NAMESPACE =
       new Setting(
           "newsgraph.ingest.idNamespace",
@@ -276,6 +289,8 @@ public final class SettingKeys {
           MAX_DATE,
           MAX_CHARS,
           BOILERPLATE_FILE,
+          REPAIR_GLUED_WORDS,
+          DATELINE_PATTERN,
           ID_NAMESPACE,
           LANGUAGES,
           LANGUAGE_MIN_LETTERS,

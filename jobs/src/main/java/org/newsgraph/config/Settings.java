@@ -24,6 +24,7 @@ import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.nlp.SentimentScope;
 import org.newsgraph.transform.ArticleText;
+import org.newsgraph.transform.Datelines;
 import org.newsgraph.transform.FieldMapping;
 import org.newsgraph.transform.IngestRules;
 import org.newsgraph.transform.InputFiles;
@@ -255,11 +256,29 @@ public final class Settings implements Serializable {
         zone,
         min,
         max,
-        new ArticleText(boilerplate(), getInt(SettingKeys.MAX_CHARS, 1)),
+        new ArticleText(
+            boilerplate(),
+            getInt(SettingKeys.MAX_CHARS, 1),
+            getBoolean(SettingKeys.REPAIR_GLUED_WORDS)),
         get(SettingKeys.ID_NAMESPACE),
         getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
         delimiter,
-        languageCheck());
+        languageCheck(),
+        datelines());
+  }
+
+  private Datelines datelines() {
+    String regex = get(SettingKeys.DATELINE_PATTERN);
+    try {
+      return new Datelines(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.DATELINE_PATTERN.key(),
+          regex,
+          "a Java regular expression matched at the start of an article's text, or an empty"
+              + " value to turn dateline detection off",
+          e);
+    }
   }
 
   private LanguageCheck languageCheck() {

@@ -36,7 +36,13 @@ import org.newsgraph.transform.NearDuplicates;
  */
 public final class IngestJob {
 
-  /** What ingest did. */
+  /**
+   * What ingest did.
+   *
+   * @param datelines articles whose text starts with a wire dateline
+   * @param repairedArticles articles with at least one glued word split
+   * @param repairs glued word joins split in all articles
+   */
   public record Report(
       int files,
       int ignoredFiles,
@@ -46,15 +52,19 @@ public final class IngestJob {
       Map<String, Long> quarantineReasons,
       long stories,
       long duplicateArticles,
-      long truncated) {}
+      long truncated,
+      long datelines,
+      long repairedArticles,
+      long repairs) {}
 
   private IngestJob() {}
 
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
+    // Settings first: a bad value (an invalid dateline pattern, say) stops the run before any work.
+    IngestRules rules = settings.ingestRules(LocalDate.ofInstant(started, ZoneOffset.UTC));
     String output = settings.output();
     TableIO.recover(spark, output);
-    IngestRules rules = settings.ingestRules(LocalDate.ofInstant(started, ZoneOffset.UTC));
     InputFiles files =
         InputFiles.find(
             settings.getList(SettingKeys.INPUT),
@@ -207,7 +217,10 @@ public final class IngestJob {
                 count(lit(1)),
                 countDistinct(col(Tables.STORY_ID)),
                 sum(when(col(Tables.IS_CANONICAL), 0).otherwise(1)).cast("long"),
-                sum(when(col(Tables.TRUNCATED), 1).otherwise(0)).cast("long"))
+                sum(when(col(Tables.TRUNCATED), 1).otherwise(0)).cast("long"),
+                count(col(Tables.DATELINE)),
+                sum(when(col(Tables.REPAIRS).gt(0), 1).otherwise(0)).cast("long"),
+                sum(col(Tables.REPAIRS)).cast("long"))
             .first();
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Row r :
@@ -227,13 +240,20 @@ public final class IngestJob {
     long stories = a.getLong(1);
     long duplicates = a.isNullAt(2) ? 0 : a.getLong(2);
     long truncated = a.isNullAt(3) ? 0 : a.getLong(3);
+    long datelines = a.getLong(4);
+    long repairedArticles = a.isNullAt(5) ? 0 : a.getLong(5);
+    long repairs = a.isNullAt(6) ? 0 : a.getLong(6);
     Progress.stage(
         "ingest",
-        "{} articles in {} stories ({} near-duplicate copies), {} truncated; {} quarantined {}",
+        "{} articles in {} stories ({} near-duplicate copies), {} truncated, {} with a dateline,"
+            + " {} glued words split in {} articles; {} quarantined {}",
         articleCount,
         stories,
         duplicates,
         truncated,
+        datelines,
+        repairs,
+        repairedArticles,
         quarantined,
         reasons);
     return new Report(
@@ -245,6 +265,9 @@ public final class IngestJob {
         Collections.unmodifiableMap(reasons),
         stories,
         duplicates,
-        truncated);
+        truncated,
+        datelines,
+        repairedArticles,
+        repairs);
   }
 }

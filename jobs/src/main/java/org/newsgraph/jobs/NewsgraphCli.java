@@ -92,8 +92,15 @@ public final class NewsgraphCli {
       case "ingest" -> {
         IngestJob.Report r = IngestJob.run(spark, settings);
         out.printf(
-            "ingest: %d read = %d articles + %d quarantined %s%n",
-            r.read(), r.articles(), r.quarantined(), r.quarantineReasons());
+            "ingest: %d read = %d articles + %d quarantined %s; %d with a dateline, %d glued words"
+                + " split in %d articles%n",
+            r.read(),
+            r.articles(),
+            r.quarantined(),
+            r.quarantineReasons(),
+            r.datelines(),
+            r.repairs(),
+            r.repairedArticles());
       }
       case "annotate" -> {
         AnnotateJob.Report r = AnnotateJob.run(spark, settings);

@@ -32,6 +32,8 @@ public final class Tables {
   public static final String INPUT_FILE = "input_file";
   public static final String PUBLISHED_TS = "published_ts";
   public static final String TRUNCATED = "truncated";
+  public static final String DATELINE = "dateline";
+  public static final String REPAIRS = "repairs";
   public static final String STORY_ID = "story_id";
   public static final String IS_CANONICAL = "is_canonical";
   public static final String RUN_ID = "run_id";
@@ -118,7 +120,9 @@ public final class Tables {
               field(INPUT_FILE, StringType, false),
               field(TRUNCATED, BooleanType, false),
               field(STORY_ID, StringType, false),
-              field(IS_CANONICAL, BooleanType, false)),
+              field(IS_CANONICAL, BooleanType, false),
+              field(DATELINE, StringType, true),
+              field(REPAIRS, IntegerType, false)),
           List.of(DATE),
           "ingest");
 

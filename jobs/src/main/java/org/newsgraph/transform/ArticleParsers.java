@@ -234,6 +234,8 @@ public final class ArticleParsers {
         text.text(),
         blankToNull(url),
         text.truncated(),
+        rules.datelines().find(text.text()),
+        text.repairs(),
         null,
         null,
         null);

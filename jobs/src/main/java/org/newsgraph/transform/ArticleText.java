@@ -39,6 +39,9 @@ import org.jsoup.select.NodeVisitor;
  *       removed; a line that matches a boilerplate pattern entirely (case-insensitive, after
  *       trimming) is dropped.
  *   <li>Three or more newlines become one blank line, and the text is trimmed.
+ *   <li>Glued words. When repair is on, words that a scraped page ran together are split by {@link
+ *       GluedWords} ({@code Kim Jong UnTrump} becomes {@code Kim Jong Un Trump}); the number of
+ *       spaces inserted is counted.
  *   <li>A text longer than {@code maxChars} is cut at the last whitespace at or before {@code
  *       maxChars} (exactly at {@code maxChars} when there is none, but never inside a surrogate
  *       pair), trailing whitespace removed, and marked truncated.
@@ -91,14 +94,16 @@ public final class ArticleText implements Serializable {
 
   private final List<Pattern> boilerplate;
   private final int maxChars;
+  private final boolean repairGluedWords;
 
   /**
    * Builds a normaliser.
    *
    * @param boilerplatePatterns whole-line Java regular expressions, matched case-insensitively
    * @param maxChars the longest text kept, at least 1
+   * @param repairGluedWords whether words run together by scraping are split ({@link GluedWords})
    */
-  public ArticleText(List<String> boilerplatePatterns, int maxChars) {
+  public ArticleText(List<String> boilerplatePatterns, int maxChars, boolean repairGluedWords) {
     if (maxChars < 1) {
       throw new IllegalArgumentException("maxChars must be at least 1, not " + maxChars);
     }
@@ -107,6 +112,7 @@ public final class ArticleText implements Serializable {
             .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
             .collect(Collectors.toUnmodifiableList());
     this.maxChars = maxChars;
+    this.repairGluedWords = repairGluedWords;
   }
 
   /**
@@ -115,13 +121,14 @@ public final class ArticleText implements Serializable {
    * @param text the normalised text, never null, possibly empty
    * @param truncated whether the text was cut to {@code maxChars}
    * @param wasHtml whether the raw text looked like HTML (tags or entities) and was converted
+   * @param repairs glued word joins split (0 when repair is off)
    */
-  public record Normalized(String text, boolean truncated, boolean wasHtml) {}
+  public record Normalized(String text, boolean truncated, boolean wasHtml, int repairs) {}
 
   /** Normalises one raw article text; null gives an empty text. */
   public Normalized normalize(String raw) {
     if (raw == null) {
-      return new Normalized("", false, false);
+      return new Normalized("", false, false, 0);
     }
     String text;
     boolean wasHtml = true;
@@ -135,10 +142,17 @@ public final class ArticleText implements Serializable {
     }
     text = Normalizer.normalize(text, Normalizer.Form.NFC);
     text = cleanLines(text).strip();
-    if (text.length() <= maxChars) {
-      return new Normalized(text, false, wasHtml);
+    int repairs = 0;
+    if (repairGluedWords) {
+      // Before truncation: the whole article is the evidence for a split.
+      GluedWords.Repaired repaired = GluedWords.repair(text);
+      text = repaired.text();
+      repairs = repaired.repairs();
     }
-    return new Normalized(truncate(text), true, wasHtml);
+    if (text.length() <= maxChars) {
+      return new Normalized(text, false, wasHtml, repairs);
+    }
+    return new Normalized(truncate(text), true, wasHtml, repairs);
   }
 
   private String cleanLines(String text) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -75,6 +76,8 @@ public final class Ingest {
               createStructField(Tables.TEXT, StringType, true),
               createStructField(Tables.URL, StringType, true),
               createStructField(Tables.TRUNCATED, BooleanType, false),
+              createStructField(Tables.DATELINE, StringType, true),
+              createStructField(Tables.REPAIRS, IntegerType, false),
               createStructField(Tables.RAW_RECORD, StringType, true),
               createStructField(Tables.REASON, StringType, true),
               createStructField(Tables.DETAIL, StringType, true)));
@@ -279,6 +282,8 @@ public final class Ingest {
         r.text(),
         r.url(),
         r.truncated(),
+        r.dateline(),
+        r.repairs(),
         r.rawRecord(),
         r.reason(),
         r.detail());

@@ -18,6 +18,7 @@ import java.time.ZoneId;
  * @param maxRawChars raw records kept in quarantine are cut to this length
  * @param csvDelimiter the field delimiter of CSV files
  * @param language which languages are accepted; others are quarantined as {@code language:<code>}
+ * @param datelines how the wire dateline at the start of a text is found
  */
 public record IngestRules(
     FieldMapping fields,
@@ -28,7 +29,8 @@ public record IngestRules(
     String idNamespace,
     int maxRawChars,
     String csvDelimiter,
-    LanguageCheck language)
+    LanguageCheck language,
+    Datelines datelines)
     implements Serializable {
 
   /** The placeholder for the name of the directory that holds the input file. */

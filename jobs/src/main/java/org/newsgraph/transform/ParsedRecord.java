@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * @param date publication day in the configured time zone (null for quarantined records)
  * @param publishedTs publication instant when the input gives a time of day, else null
  * @param truncated whether the text was cut to the configured maximum length
+ * @param dateline the wire dateline that starts the text, or null (see {@link Datelines})
+ * @param repairs glued word joins split in the text (see {@link GluedWords})
  * @param rawRecord the raw record, truncated (quarantined records only)
  * @param reason a {@link QuarantineReasons} value, or null for an article
  * @param detail human-readable detail of the reason
@@ -28,6 +30,8 @@ public record ParsedRecord(
     String text,
     String url,
     boolean truncated,
+    String dateline,
+    int repairs,
     String rawRecord,
     String reason,
     String detail) {
@@ -46,7 +50,7 @@ public record ParsedRecord(
     String truncated =
         raw == null || raw.length() <= maxRawChars ? raw : raw.substring(0, maxRawChars);
     return new ParsedRecord(
-        inputFile, recordRef, null, null, null, null, null, null, null, false, truncated, reason,
-        detail);
+        inputFile, recordRef, null, null, null, null, null, null, null, false, null, 0, truncated,
+        reason, detail);
   }
 }

@@ -97,7 +97,9 @@ class AliasReaggregateTest extends SparkTestSession {
               "file:/in/" + id,
               false,
               id,
-              true));
+              true,
+              null,
+              0));
     }
     TableIO.replace(
         spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);

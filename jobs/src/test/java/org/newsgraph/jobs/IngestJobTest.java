@@ -24,7 +24,8 @@ import org.newsgraph.tables.Tables;
 
 /**
  * The ingest stage end to end (no CoreNLP): every input format, a fixture with more than 15 kinds
- * of bad record, the accounting per input file, --fail-fast and stable ids across runs.
+ * of bad record, the accounting per input file, glued-word repair and datelines, --fail-fast, a bad
+ * setting, and stable ids across runs.
  */
 class IngestJobTest extends SparkTestSession {
 
@@ -117,6 +118,15 @@ class IngestJobTest extends SparkTestSession {
         .parquet(input.resolve("pq").toString());
     // Spark's own marker files are hidden; the data file has a .parquet extension.
 
+    // 25 a wire story with a dateline and link text run into the next word
+    Path wire = Files.createDirectories(input.resolve("wire"));
+    Files.write(
+        wire.resolve("wire.jsonl"),
+        lines(
+            "{\"id\":\"w1\",\"published\":\"2018-07-23\",\"text\":\"WASHINGTON (Reuters) -"
+                + " Senators Harris and Warren met Kim Jong Un and Trump on Monday.\\n\\nAllies of"
+                + " Kim Jong UnTrump and Kamala HarrisWarren welcomed it, YouTube said.\"}"));
+
     output = tempDir("ingest-job-output").toString();
     report = IngestJob.run(spark, settings(output, false));
   }
@@ -180,13 +190,13 @@ class IngestJobTest extends SparkTestSession {
   @Test
   void accountingHoldsPerFileAndInTotal() {
     // feed.jsonl 17 records, cut.jsonl.gz 1, plain.jsonl.gz 1, empty.jsonl 1, long.txt 1,
-    // undated.txt 1, wire.csv 4, the Parquet file 1.
-    assertThat(report.read()).as("records read").isEqualTo(27);
+    // undated.txt 1, wire.csv 4, the Parquet file 1, wire.jsonl 1.
+    assertThat(report.read()).as("records read").isEqualTo(28);
     assertThat(report.articles() + report.quarantined())
         .as("articles + quarantined")
         .isEqualTo(report.read());
-    // a1, a13, a14, a15, long.txt, c1, q1
-    assertThat(report.articles()).as("articles").isEqualTo(7);
+    // a1, a13, a14, a15, long.txt, c1, q1, w1
+    assertThat(report.articles()).as("articles").isEqualTo(8);
     List<Row> runs =
         TableIO.read(spark, output, Tables.INGEST_RUNS)
             .where(col(Tables.INPUT_FILE).endsWith("feed.jsonl"))
@@ -240,6 +250,49 @@ class IngestJobTest extends SparkTestSession {
         .as("truncated length")
         .isLessThanOrEqualTo(100_000)
         .isGreaterThan(99_990);
+  }
+
+  @Test
+  void storedTextIsRepairedWithItsDatelineAndRepairCount() {
+    Map<String, Row> byId = new TreeMap<>();
+    for (Row r : TableIO.read(spark, output, Tables.ARTICLES).collectAsList()) {
+      byId.put(r.getAs(Tables.ARTICLE_ID), r);
+    }
+    Row w1 = byId.get("wire:w1");
+    assertThat(w1.<String>getAs(Tables.TEXT))
+        .as("stored text: both joins split, YouTube kept")
+        .isEqualTo(
+            "WASHINGTON (Reuters) - Senators Harris and Warren met Kim Jong Un and Trump on"
+                + " Monday.\n\nAllies of Kim Jong Un Trump and Kamala Harris Warren welcomed it,"
+                + " YouTube said.");
+    assertThat(w1.<String>getAs(Tables.DATELINE))
+        .as("dateline, as the stored text starts")
+        .isEqualTo("WASHINGTON (Reuters) -");
+    assertThat(w1.<Integer>getAs(Tables.REPAIRS)).as("repairs of wire:w1").isEqualTo(2);
+    assertThat(byId.get("feed:a1").<String>getAs(Tables.DATELINE))
+        .as("no dateline in feed:a1")
+        .isNull();
+    assertThat(byId.get("feed:a1").<Integer>getAs(Tables.REPAIRS))
+        .as("repairs of feed:a1")
+        .isZero();
+    assertThat(report.datelines()).as("articles with a dateline").isEqualTo(1);
+    assertThat(report.repairs()).as("repairs in all articles").isEqualTo(2);
+    assertThat(report.repairedArticles()).as("articles with a repair").isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidDatelinePatternStopsTheRunBeforeAnyWork() throws IOException {
+    Path out = tempDir("ingest-bad-pattern");
+    Settings bad =
+        settings(out.toString(), false).with(SettingKeys.DATELINE_PATTERN.key(), "[A-Z+ -");
+    assertThatThrownBy(() -> IngestJob.run(spark, bad))
+        .as("ingest with an unclosed character class as dateline pattern")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.ingest.datelinePattern")
+        .hasMessageContaining("[A-Z+ -");
+    try (var written = Files.list(out)) {
+      assertThat(written).as("nothing written under the output directory").isEmpty();
+    }
   }
 
   @Test

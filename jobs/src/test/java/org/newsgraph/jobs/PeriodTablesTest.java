@@ -200,7 +200,9 @@ class PeriodTablesTest extends SparkTestSession {
               "file:/in/" + a.id(),
               false,
               a.id(),
-              true));
+              true,
+              null,
+              0));
     }
     Dataset<Row> raw = spark.createDataFrame(articles, Tables.ARTICLES.schema());
     Map<String, Row> stories = new HashMap<>();

@@ -111,6 +111,25 @@ class ArticleParsersTest {
   }
 
   @Test
+  void articlesCarryTheirDatelineAndRepairs() {
+    ParsedRecord wire =
+        parseJson(
+            JSONL_FILE,
+            1,
+            "{\"id\":\"w1\",\"published\":\"2018-07-16\",\"text\":\"PHOENIX \u2014 Harris and"
+                + " Warren spoke. Later HarrisWarren left.\"}",
+            MAX_RAW);
+    assertThat(wire.text())
+        .as("repaired text")
+        .isEqualTo("PHOENIX \u2014 Harris and Warren spoke. Later Harris Warren left.");
+    assertThat(wire.dateline()).as("dateline").isEqualTo("PHOENIX \u2014");
+    assertThat(wire.repairs()).as("repairs").isEqualTo(1);
+    ParsedRecord plain = parseText(TEXT_FILE, "date 2018-07-16 Putin met Trump.", MAX_RAW);
+    assertThat(plain.dateline()).as("no dateline").isNull();
+    assertThat(plain.repairs()).as("no repairs").isZero();
+  }
+
+  @Test
   void jsonLineWithoutIdGetsAStableHashId() {
     ParsedRecord a =
         parseJson(

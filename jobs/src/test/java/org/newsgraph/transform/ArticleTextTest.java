@@ -19,14 +19,14 @@ import org.newsgraph.transform.ArticleText.Normalized;
 class ArticleTextTest {
 
   private static final ArticleText DEFAULTS =
-      new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS);
+      new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS, true);
 
   @Test
   void nullAndBlankGiveAnEmptyText() {
-    assertThat(DEFAULTS.normalize(null)).as("null").isEqualTo(new Normalized("", false, false));
+    assertThat(DEFAULTS.normalize(null)).as("null").isEqualTo(new Normalized("", false, false, 0));
     assertThat(DEFAULTS.normalize(" \n\t\r\n "))
         .as("whitespace only")
-        .isEqualTo(new Normalized("", false, false));
+        .isEqualTo(new Normalized("", false, false, 0));
   }
 
   @Test
@@ -42,7 +42,8 @@ class ArticleTextTest {
                 "First paragraph, still first.\n\n"
                     + "Second paragraph.\nSame paragraph, next line.\nOld Mac line\nend.",
                 false,
-                false));
+                false,
+                0));
     assertThat(DEFAULTS.normalize("Quote:\n    indented line").text())
         .as("only trailing whitespace is removed: indentation becomes one space")
         .isEqualTo("Quote:\n indented line");
@@ -76,7 +77,8 @@ class ArticleTextTest {
                 "Putin meets Trump\n\nPutin met Trump in Helsinki.\n\nThey talked\n\n"
                     + "for two hours.\n\nTrade\n\nSyria",
                 false,
-                true));
+                true,
+                0));
   }
 
   @Test
@@ -97,17 +99,18 @@ class ArticleTextTest {
         "<p>Fish&nbsp;&amp;&nbsp;chips, rock &#8217;n&#x2019; roll, &quot;x&quot; &lt;b&gt;</p>";
     assertThat(DEFAULTS.normalize(html))
         .as("named, decimal and hex entities; no-break spaces become spaces")
-        .isEqualTo(new Normalized("Fish & chips, rock \u2019n\u2019 roll, \"x\" <b>", false, true));
+        .isEqualTo(
+            new Normalized("Fish & chips, rock \u2019n\u2019 roll, \"x\" <b>", false, true, 0));
   }
 
   @Test
   void entitiesWithoutTagsAreDecodedAndLinesKept() {
     assertThat(DEFAULTS.normalize("Tom &amp; Jerry\n\nIt&#8217;s here.\nSecond line."))
         .as("escaped plain text: entities decoded, lines kept")
-        .isEqualTo(new Normalized("Tom & Jerry\n\nIt\u2019s here.\nSecond line.", false, true));
+        .isEqualTo(new Normalized("Tom & Jerry\n\nIt\u2019s here.\nSecond line.", false, true, 0));
     assertThat(DEFAULTS.normalize("AT&T; R&D costs < 5% & rising"))
         .as("ampersands and a less-than sign that are no HTML")
-        .isEqualTo(new Normalized("AT&T; R&D costs < 5% & rising", false, false));
+        .isEqualTo(new Normalized("AT&T; R&D costs < 5% & rising", false, false, 0));
   }
 
   @Test
@@ -121,7 +124,8 @@ class ArticleTextTest {
             new Normalized(
                 "First paragraph with a link.\n\nSecond paragraph, wrapped in the source.",
                 false,
-                true));
+                true,
+                0));
   }
 
   @Test
@@ -158,7 +162,8 @@ class ArticleTextTest {
                     + "Share this article with a friend, he said.\n\n"
                     + "They talked.",
                 false,
-                false));
+                false,
+                0));
   }
 
   @Test
@@ -171,21 +176,21 @@ class ArticleTextTest {
 
   @Test
   void customBoilerplateReplacesTheDefaults() {
-    ArticleText custom = new ArticleText(List.of("Photo: .*", "\\(\\w+\\)"), 1_000);
+    ArticleText custom = new ArticleText(List.of("Photo: .*", "\\(\\w+\\)"), 1_000, true);
     assertThat(custom.normalize("PHOTO: Reuters\nAdvertisement\n(AP)\nText (AP) here."))
         .as("custom patterns, case-insensitive; default ones not applied")
-        .isEqualTo(new Normalized("Advertisement\nText (AP) here.", false, false));
-    assertThat(new ArticleText(List.of(".*"), 1_000).normalize("a\n\nb").text())
+        .isEqualTo(new Normalized("Advertisement\nText (AP) here.", false, false, 0));
+    assertThat(new ArticleText(List.of(".*"), 1_000, true).normalize("a\n\nb").text())
         .as("a pattern matching everything drops every line but the blank ones")
         .isEmpty();
   }
 
   @Test
   void invalidSettingsFailWhenBuilt() {
-    assertThatThrownBy(() -> new ArticleText(List.of("Photo: ("), 1_000))
+    assertThatThrownBy(() -> new ArticleText(List.of("Photo: ("), 1_000, true))
         .as("invalid regular expression")
         .isInstanceOf(PatternSyntaxException.class);
-    assertThatThrownBy(() -> new ArticleText(List.of(), 0))
+    assertThatThrownBy(() -> new ArticleText(List.of(), 0, true))
         .as("maxChars 0")
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxChars");
@@ -204,28 +209,28 @@ class ArticleTextTest {
 
   @Test
   void truncationCutsAtAWordBoundary() {
-    assertThat(new ArticleText(List.of(), 12).normalize("alpha beta gamma"))
+    assertThat(new ArticleText(List.of(), 12, true).normalize("alpha beta gamma"))
         .as("12 chars end inside 'gamma': cut at the space before it")
-        .isEqualTo(new Normalized("alpha beta", true, false));
-    assertThat(new ArticleText(List.of(), 10).normalize("alpha beta gamma"))
+        .isEqualTo(new Normalized("alpha beta", true, false, 0));
+    assertThat(new ArticleText(List.of(), 10, true).normalize("alpha beta gamma"))
         .as("the char after the first 10 is a space: exactly 10 kept")
-        .isEqualTo(new Normalized("alpha beta", true, false));
-    assertThat(new ArticleText(List.of(), 16).normalize("alpha beta gamma"))
+        .isEqualTo(new Normalized("alpha beta", true, false, 0));
+    assertThat(new ArticleText(List.of(), 16, true).normalize("alpha beta gamma"))
         .as("exactly maxChars long: not truncated")
-        .isEqualTo(new Normalized("alpha beta gamma", false, false));
-    assertThat(new ArticleText(List.of(), 8).normalize("alpha\n\nbeta gamma"))
+        .isEqualTo(new Normalized("alpha beta gamma", false, false, 0));
+    assertThat(new ArticleText(List.of(), 8, true).normalize("alpha\n\nbeta gamma"))
         .as("cut at a paragraph break, trailing newline removed")
-        .isEqualTo(new Normalized("alpha", true, false));
+        .isEqualTo(new Normalized("alpha", true, false, 0));
   }
 
   @Test
   void truncationWithoutWhitespaceCutsExactly() {
-    assertThat(new ArticleText(List.of(), 5).normalize("abcdefghij klm"))
+    assertThat(new ArticleText(List.of(), 5, true).normalize("abcdefghij klm"))
         .as("no whitespace in the first 5 chars: cut at 5")
-        .isEqualTo(new Normalized("abcde", true, false));
-    assertThat(new ArticleText(List.of(), 3).normalize("ab\ud83d\ude00cd"))
+        .isEqualTo(new Normalized("abcde", true, false, 0));
+    assertThat(new ArticleText(List.of(), 3, true).normalize("ab\ud83d\ude00cd"))
         .as("a cut at 3 would split the emoji's surrogate pair: cut at 2")
-        .isEqualTo(new Normalized("ab", true, false));
+        .isEqualTo(new Normalized("ab", true, false, 0));
   }
 
   @Test
@@ -256,8 +261,31 @@ class ArticleTextTest {
   }
 
   @Test
+  void gluedWordsAreSplitAndCountedBeforeTruncation() {
+    String raw =
+        "<p>Talks between Kim Jong Un and Donald Trump resumed.</p>"
+            + "<p>Allies of <a href=\"/kim\">Kim Jong Un</a>Trump welcomed the news.</p>";
+    assertThat(DEFAULTS.normalize(raw))
+        .as("link text run into the next word, split after HTML conversion")
+        .isEqualTo(
+            new Normalized(
+                "Talks between Kim Jong Un and Donald Trump resumed.\n\n"
+                    + "Allies of Kim Jong Un Trump welcomed the news.",
+                false,
+                true,
+                1));
+    String plain = "Warren and Harris spoke. Senators HarrisWarren left.";
+    assertThat(new ArticleText(List.of(), 40, true).normalize(plain))
+        .as("the whole text is the evidence, and the cut comes after the repair")
+        .isEqualTo(new Normalized("Warren and Harris spoke. Senators Harris", true, false, 1));
+    assertThat(new ArticleText(List.of(), 1_000, false).normalize(plain))
+        .as("repair turned off")
+        .isEqualTo(new Normalized(plain, false, false, 0));
+  }
+
+  @Test
   void survivesJavaSerialization() throws Exception {
-    ArticleText custom = new ArticleText(List.of("Photo: .*"), 9);
+    ArticleText custom = new ArticleText(List.of("Photo: .*"), 9, true);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(custom);
@@ -269,6 +297,6 @@ class ArticleTextTest {
     }
     assertThat(copy.normalize("photo: AP\nPutin met Trump."))
         .as("patterns and limit survive, as when Spark ships the instance to executors")
-        .isEqualTo(new Normalized("Putin met", true, false));
+        .isEqualTo(new Normalized("Putin met", true, false, 0));
   }
 }

@@ -107,7 +107,8 @@ class CsvRecordsTest {
             RULES.idNamespace(),
             RULES.maxRawChars(),
             ";",
-            RULES.language());
+            RULES.language(),
+            RULES.datelines());
     List<ParsedRecord> out =
         CsvRecords.parse(
             "/in/a.csv",

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The ingest rules of the default settings (UTC, plausible dates 1900..2100), for tests. */
+/**
+ * The ingest rules of the default settings (UTC, plausible dates 1900..2100, glued-word repair and
+ * the default dateline pattern), for tests.
+ */
 final class TestRules {
 
   private TestRules() {}
@@ -21,10 +24,11 @@ final class TestRules {
         ZoneOffset.UTC,
         LocalDate.of(1900, 1, 1),
         LocalDate.of(2100, 1, 1),
-        new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS),
+        new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS, true),
         IngestRules.DIRECTORY_NAMESPACE,
         maxRaw,
         ",",
-        LanguageCheck.OFF);
+        LanguageCheck.OFF,
+        new Datelines(Datelines.DEFAULT_PATTERN));
   }
 }
