@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
 
@@ -28,11 +29,11 @@ public final class Mentions {
 
   /**
    * One row per entity mention of every successfully annotated article (two for a compound of two
-   * persons), with its name in the context of its article ({@code ng_canonical_names}), the
-   * article's story and source from {@code articles}, and the mention's own name before article
-   * context ({@link #BASE_NAME}, for {@link CorpusNames}). Columns: those of the {@code mentions}
-   * table, where {@code entity} and {@code entity_type} are still the article's, plus {@link
-   * #BASE_NAME}.
+   * persons; none for a mention inside the article's wire dateline), with its name in the context
+   * of its article ({@code ng_canonical_names}), the article's story and source from {@code
+   * articles}, and the mention's own name before article context ({@link #BASE_NAME}, for {@link
+   * CorpusNames}). Columns: those of the {@code mentions} table, where {@code entity} and {@code
+   * entity_type} are still the article's, plus {@link #BASE_NAME}.
    */
   public static Dataset<Row> fromAnnotations(Dataset<Row> annotations, Dataset<Row> articles) {
     Dataset<Row> perName =
@@ -40,13 +41,19 @@ public final class Mentions {
             .where(col(Tables.FAILURE).isNull())
             .drop(Tables.DATE)
             .join(
-                articles.select(Tables.ARTICLE_ID, Tables.DATE, Tables.STORY_ID, Tables.SOURCE),
+                articles.select(
+                    Tables.ARTICLE_ID,
+                    Tables.DATE,
+                    Tables.STORY_ID,
+                    Tables.SOURCE,
+                    Tables.DATELINE),
                 Tables.ARTICLE_ID)
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
                 col(Tables.STORY_ID),
                 col(Tables.SOURCE),
+                col(Tables.DATELINE),
                 col(Tables.SETTINGS_SIGNATURE),
                 col(AnnotationSchema.SENTENCES),
                 col(AnnotationSchema.MENTIONS),
@@ -60,23 +67,30 @@ public final class Mentions {
             col(AnnotationSchema.MENTIONS), col("n." + AnnotationSchema.MENTION_INDEX).plus(1));
     Column sentence =
         element_at(col(AnnotationSchema.SENTENCES), mention.getField("sentence_index").plus(1));
-    return perName.select(
-        col(Tables.ARTICLE_ID),
-        col(Tables.DATE),
-        mention.getField("sentence_index").as(Tables.SENTENCE_INDEX),
-        col("n." + AnnotationSchema.ENTITY).as(Tables.ENTITY),
-        col("n." + AnnotationSchema.ENTITY_TYPE).as(Tables.ENTITY_TYPE),
-        mention.getField("type").as(Tables.MENTION_TYPE),
-        col("n." + AnnotationSchema.RESOLUTION).as(Tables.RESOLUTION),
-        mention.getField("text").as(Tables.SURFACE),
-        mention.getField("char_begin").as(Tables.CHAR_BEGIN),
-        mention.getField("char_end").as(Tables.CHAR_END),
-        sentence.getField("sentiment_label").as(Tables.SENTIMENT_LABEL),
-        sentence.getField("sentiment_score").as(Tables.SENTIMENT_SCORE),
-        col(Tables.STORY_ID),
-        col(Tables.SOURCE),
-        col(Tables.SETTINGS_SIGNATURE),
-        col("n." + AnnotationSchema.BASE_NAME).as(BASE_NAME));
+    // The dateline starts the text: a mention that starts inside it is where the story was filed.
+    Column outsideDateline =
+        col(Tables.DATELINE)
+            .isNull()
+            .or(mention.getField("char_begin").geq(length(col(Tables.DATELINE))));
+    return perName
+        .where(outsideDateline)
+        .select(
+            col(Tables.ARTICLE_ID),
+            col(Tables.DATE),
+            mention.getField("sentence_index").as(Tables.SENTENCE_INDEX),
+            col("n." + AnnotationSchema.ENTITY).as(Tables.ENTITY),
+            col("n." + AnnotationSchema.ENTITY_TYPE).as(Tables.ENTITY_TYPE),
+            mention.getField("type").as(Tables.MENTION_TYPE),
+            col("n." + AnnotationSchema.RESOLUTION).as(Tables.RESOLUTION),
+            mention.getField("text").as(Tables.SURFACE),
+            mention.getField("char_begin").as(Tables.CHAR_BEGIN),
+            mention.getField("char_end").as(Tables.CHAR_END),
+            sentence.getField("sentiment_label").as(Tables.SENTIMENT_LABEL),
+            sentence.getField("sentiment_score").as(Tables.SENTIMENT_SCORE),
+            col(Tables.STORY_ID),
+            col(Tables.SOURCE),
+            col(Tables.SETTINGS_SIGNATURE),
+            col("n." + AnnotationSchema.BASE_NAME).as(BASE_NAME));
   }
 
   /**

@@ -66,6 +66,12 @@ class AliasReaggregateTest extends SparkTestSession {
    * Two annotated articles a1 and a2 written by hand under a new output; a1's text is {@code text}.
    */
   private static String writeTables(String outputName, String text) throws IOException {
+    return writeTables(outputName, text, null);
+  }
+
+  /** The same, with a2's text starting with a dateline of {@code datelineChars} characters. */
+  private static String writeTables(String outputName, String text, Integer datelineChars)
+      throws IOException {
     String output = tempDir(outputName).toString();
     List<Row> rows =
         List.of(
@@ -98,12 +104,32 @@ class AliasReaggregateTest extends SparkTestSession {
               false,
               id,
               true,
-              null,
+              id.equals("a2") && datelineChars != null ? stored.substring(0, datelineChars) : null,
               0));
     }
     TableIO.replace(
         spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);
     return output;
+  }
+
+  @Test
+  void mentionsInsideADatelineAreNotMentions() throws IOException {
+    // a2's mentions: Kim Jong Un at 0-11, Donald Trump at 20-32; a dateline of 11 characters.
+    String output = writeTables("dateline-output", "x".repeat(120), 11);
+    AggregateJob.run(spark, Settings.defaults().with(SettingKeys.OUTPUT.key(), output));
+    List<String> a2 = new java.util.ArrayList<>();
+    for (Row r :
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.ARTICLE_ID).equalTo("a2"))
+            .orderBy(Tables.CHAR_BEGIN)
+            .collectAsList()) {
+      a2.add(r.getAs(Tables.ENTITY));
+    }
+    assertThat(a2).as("a2's mentions after its dateline").containsExactly("Donald Trump");
+    assertThat(pairs(output))
+        .as("the dateline's place is paired with nothing")
+        .doesNotContainKey("Donald Trump + Kim Jong Un")
+        .containsEntry("Donald Trump + Rocket Man", 1L);
   }
 
   @Test
