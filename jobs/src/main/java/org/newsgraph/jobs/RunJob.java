@@ -38,6 +38,12 @@ public final class RunJob {
           ingest.truncated());
       out.printf(
           Locale.ROOT,
+          "  text repairs       %,d glued words split in %,d articles; %,d wire datelines%n",
+          ingest.repairs(),
+          ingest.repairedArticles(),
+          ingest.datelines());
+      out.printf(
+          Locale.ROOT,
           "  annotated          %,d articles, %,d reused from earlier runs%n",
           annotate.annotated(),
           annotate.reused());
