@@ -143,6 +143,22 @@ public final class GoldCounter {
     return found;
   }
 
+  /**
+   * The text the entity's {@code not} patterns exclude ("Melania Trump", "USA TODAY"), in the text
+   * without its dateline.
+   */
+  public List<Match> excluded(String entity, String text) {
+    String t = withoutDateline(text);
+    List<Match> found = new ArrayList<>();
+    for (Pattern not : entity(entity).not()) {
+      Matcher m = not.matcher(t);
+      while (m.find()) {
+        found.add(new Match(m.start(), m.end(), text.substring(m.start(), m.end())));
+      }
+    }
+    return found;
+  }
+
   /** Whether the text names the entity. */
   public boolean names(String entity, String text) {
     return !matches(entity, text).isEmpty();

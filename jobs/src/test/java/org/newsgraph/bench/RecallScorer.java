@@ -85,7 +85,8 @@ public final class RecallScorer {
   private static final Set<String> NAMED_TYPES =
       Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
 
-  private static final Pattern COMPOUND = Pattern.compile("\\p{L}[-–/]\\p{Lu}");
+  /** Two names joined: "Trump-Kim", "U.S.-Mexico", "Putin/Xi". */
+  private static final Pattern COMPOUND = Pattern.compile("[\\p{L}.][-–/]\\p{Lu}");
 
   private RecallScorer() {}
 
@@ -222,6 +223,7 @@ public final class RecallScorer {
                     entity,
                     texts.getOrDefault(id, ""),
                     mentions.getOrDefault(id, List.of()),
+                    counter,
                     pairTypes));
           }
         }
@@ -260,7 +262,7 @@ public final class RecallScorer {
         }
       }
       String r = missReason(entity, m, first, pairTypes);
-      if (reason == null || rank(r) < rank(reason)) {
+      if (reason == null || rank(r, REASONS) < rank(reason, REASONS)) {
         reason = r;
       }
     }
@@ -286,19 +288,23 @@ public final class RecallScorer {
           "cut span",
           "case variant",
           "type not paired",
+          "resolved to another name",
           "variant name",
           "bare name unresolved",
           "merged span",
           "other name",
           "not tagged");
 
-  private static int rank(String reason) {
-    for (int i = 0; i < REASONS.size(); i++) {
-      if (reason.startsWith(REASONS.get(i))) {
+  /** Reasons for an extra article: a dateline, text the gold's not-patterns exclude, other. */
+  private static final List<String> EXTRA_REASONS = List.of("dateline", "gold excludes", "other");
+
+  private static int rank(String reason, List<String> order) {
+    for (int i = 0; i < order.size(); i++) {
+      if (reason.startsWith(order.get(i))) {
         return i;
       }
     }
-    return REASONS.size();
+    return order.size();
   }
 
   /**
@@ -328,20 +334,21 @@ public final class RecallScorer {
     if (glued.matcher(over.surface()).find() || glued.matcher(name).find()) {
       return "glued words";
     }
-    if (COMPOUND.matcher(name).find() && !COMPOUND.matcher(entity).find()) {
+    if ((COMPOUND.matcher(name).find() || COMPOUND.matcher(over.surface()).find())
+        && !COMPOUND.matcher(entity).find()) {
       return "compound";
     }
     if (entity.startsWith(name + " ")) {
       return "cut span";
     }
-    if (!name.contains(" ") && words.contains(name)) {
+    if (entity.endsWith(" " + name) || (!name.contains(" ") && words.contains(name))) {
+      // "Trump", "Ocasio Cortez": the family name, left as it is.
       return "bare name unresolved";
     }
-    boolean within = over.begin() >= match.begin() && over.end() <= match.end();
-    if (within) {
-      // CoreNLP tagged the gold's own span, the naming gave it another name: "Charles E.
-      // Schumer", a misspelling.
-      return "variant name";
+    if (over.begin() >= match.begin() && over.end() <= match.end()) {
+      // CoreNLP tagged within the gold's own span; the naming gave it another name: a bare
+      // "Trump" resolved to "Melania Trump" in the article, or "Charles E. Schumer" with no alias.
+      return over.surface().contains(" ") ? "variant name" : "resolved to another name";
     }
     List<String> nameWords = List.of(name.split(" "));
     if (nameWords.size() > 1 && nameWords.contains(words.get(words.size() - 1))) {
@@ -356,8 +363,10 @@ public final class RecallScorer {
       String entity,
       String text,
       List<JobMention> mentions,
+      GoldCounter counter,
       List<String> pairTypes) {
     int[] dateline = GoldCounter.dateline(text);
+    List<GoldCounter.Match> excluded = counter.excluded(entity, text);
     List<String> job = new ArrayList<>();
     String reason = null;
     for (JobMention jm : mentions) {
@@ -366,8 +375,10 @@ public final class RecallScorer {
       }
       job.add(jm.describe());
       boolean inDateline = dateline != null && jm.begin() < dateline[1] && jm.end() > dateline[0];
-      String r = inDateline ? "dateline" : "other";
-      if (reason == null || "dateline".equals(reason)) {
+      boolean inExcluded =
+          excluded.stream().anyMatch(x -> jm.begin() < x.end() && jm.end() > x.begin());
+      String r = inDateline ? "dateline" : inExcluded ? "gold excludes" : "other";
+      if (reason == null || rank(r, EXTRA_REASONS) < rank(reason, EXTRA_REASONS)) {
         reason = r;
       }
     }
