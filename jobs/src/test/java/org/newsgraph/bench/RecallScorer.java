@@ -85,8 +85,8 @@ public final class RecallScorer {
   private static final Set<String> NAMED_TYPES =
       Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
 
-  /** Two names joined: "Trump-Kim", "U.S.-Mexico", "Putin/Xi". */
-  private static final Pattern COMPOUND = Pattern.compile("[\\p{L}.][-–/]\\p{Lu}");
+  /** Two names joined: "Trump-Kim", "U.S.-Mexico", "Putin/Xi"; not "anti-Trump". */
+  private static final Pattern COMPOUND = Pattern.compile("\\b\\p{Lu}[\\p{L}.]*[-–/]\\p{Lu}");
 
   private RecallScorer() {}
 
