@@ -62,6 +62,9 @@ public final class EntityCanonicalizer implements Serializable {
   /** Types whose one-word mentions may be a person named in full elsewhere in the article. */
   private static final Set<String> PERSON_LIKE = Set.of(PERSON, "ORGANIZATION", "MISC");
 
+  /** Types whose compounds ("U.S.-Mexico") may stand for two names of the article. */
+  private static final Set<String> COMPOUND_TYPES = Set.of("ORGANIZATION", "LOCATION", "MISC");
+
   public static final List<String> DEFAULT_TITLES =
       List.of(
           "President",
@@ -272,11 +275,14 @@ public final class EntityCanonicalizer implements Serializable {
     for (EntityMention m : mentions) {
       base.add(normalize(m.text(), m.type()));
     }
-    List<List<String>> parts = new ArrayList<>(mentions.size());
+    List<List<Part>> parts = new ArrayList<>(mentions.size());
     Set<Integer> split = new LinkedHashSet<>();
     for (int i = 0; i < mentions.size(); i++) {
-      List<String> p =
-          PERSON.equals(mentions.get(i).type()) ? compoundParts(i, mentions, base) : List.of();
+      String type = mentions.get(i).type();
+      List<Part> p =
+          PERSON.equals(type)
+              ? compoundParts(i, mentions, base)
+              : COMPOUND_TYPES.contains(type) ? namedParts(i, mentions, base) : List.of();
       parts.add(p);
       if (!p.isEmpty()) {
         split.add(i);
@@ -289,8 +295,8 @@ public final class EntityCanonicalizer implements Serializable {
       if (parts.get(i).isEmpty()) {
         result.add(new MentionName(i, base.get(i), resolve(base.get(i), type, names)));
       } else {
-        for (String part : parts.get(i)) {
-          result.add(new MentionName(i, part, resolve(part, PERSON, names)));
+        for (Part part : parts.get(i)) {
+          result.add(new MentionName(i, part.name(), resolve(part.name(), part.type(), names)));
         }
       }
     }
@@ -383,7 +389,7 @@ public final class EntityCanonicalizer implements Serializable {
    * judged against the other names of the article, leaving out itself and its parts written as one
    * name ("Trump Kim" would make "Trump" and "Kim" ambiguous).
    */
-  private List<String> compoundParts(int i, List<EntityMention> mentions, List<String> base) {
+  private List<Part> compoundParts(int i, List<EntityMention> mentions, List<String> base) {
     Matcher m = COMPOUND.matcher(mentions.get(i).text().strip());
     if (!m.matches()) {
       return List.of();
@@ -406,7 +412,46 @@ public final class EntityCanonicalizer implements Serializable {
       }
       persons.add(person);
     }
-    return persons.size() == 2 ? parts : List.of();
+    return persons.size() == 2 ? parts.stream().map(p -> new Part(p, PERSON)).toList() : List.of();
+  }
+
+  /** One name of a compound mention, with its type. */
+  private record Part(String name, String type) {}
+
+  /**
+   * Rule 4 for places, organisations and other names: "U.S.-Mexico" stands for two names when each
+   * part is a name of another mention of the article (of any type but PERSON) or of the alias
+   * table, and the parts name two different entities. "Rolls-Royce" or "Guinea-Bissau" stay whole
+   * unless the article names both parts on their own.
+   */
+  private List<Part> namedParts(int i, List<EntityMention> mentions, List<String> base) {
+    String type = mentions.get(i).type();
+    Matcher m = COMPOUND.matcher(mentions.get(i).text().strip());
+    if (!m.matches()) {
+      return List.of();
+    }
+    List<Part> parts = new ArrayList<>(2);
+    Set<String> entities = new LinkedHashSet<>();
+    for (String raw : List.of(m.group(1), m.group(2))) {
+      String name = normalize(raw, type);
+      String partType = null;
+      for (int j = 0; j < mentions.size() && partType == null; j++) {
+        String other = mentions.get(j).type();
+        if (j != i && !PERSON.equals(other) && base.get(j).equals(name)) {
+          partType = other;
+        }
+      }
+      AliasTable.Target alias = aliases.lookup(name, partType == null ? type : partType);
+      if (partType == null && alias != null) {
+        partType = alias.type();
+      }
+      if (partType == null) {
+        return List.of();
+      }
+      parts.add(new Part(name, partType));
+      entities.add(alias == null ? name : alias.name());
+    }
+    return entities.size() == 2 ? parts : List.of();
   }
 
   /** The person a name stands for in the article or the alias table, or null when none. */

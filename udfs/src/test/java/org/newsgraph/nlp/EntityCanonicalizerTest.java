@@ -111,6 +111,33 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void aCompoundOfTwoPlacesOfTheArticleIsSplit() {
+    EntityCanonicalizer withAliases =
+        new EntityCanonicalizer(
+            EntityCanonicalizer.DEFAULT_TITLES,
+            EntityCanonicalizer.DEFAULT_NATIONALITIES,
+            AliasTable.parse(List.of("U.S.\tUnited States\tLOCATION"), "test"));
+    assertThat(
+            withAliases
+                .canonicalNames(
+                    List.of(
+                        mention("Mexico", LOCATION, 0),
+                        mention("U.S.-Mexico", LOCATION, 1),
+                        mention("Rolls-Royce", ORGANIZATION, 2),
+                        mention("Guinea-Bissau", LOCATION, 3)))
+                .stream()
+                .map(n -> n.mention() + " " + n.name().name() + " " + n.name().type())
+                .toList())
+        .as("a place of the alias table and a place of the article; names whose parts are not")
+        .containsExactly(
+            "0 Mexico LOCATION",
+            "1 United States LOCATION",
+            "1 Mexico LOCATION",
+            "2 Rolls-Royce ORGANIZATION",
+            "3 Guinea-Bissau LOCATION");
+  }
+
+  @Test
   void hyphenatedNamesOfOnePersonStayWhole() {
     assertThat(
             names(
