@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  *   <li>PERSON only: a name written all in capitals ("VLADIMIR PUTIN", from a headline) is written
  *       with initial capitals.
  *   <li>PERSON only: a name written twice in a row ("Kim Jong Un Kim Jong Un", link text run
- *       together in scraped pages) is written once.
+ *       together in scraped pages) is written once; brackets inside a name are dropped ("Vladimir]
+ *       Putin"); a name that repeats a word otherwise ("Trump Donald John Trump", link text and its
+ *       tooltip) is the longest run of its first words that is a person of the article.
  *   <li>PERSON only: a compound of two names joined by a hyphen, dash or slash ("Trump-Kim",
  *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
  *       (a person mention of its own, or resolving to one by the next rule) or a person of the
@@ -275,6 +277,11 @@ public final class EntityCanonicalizer implements Serializable {
     for (EntityMention m : mentions) {
       base.add(normalize(m.text(), m.type()));
     }
+    for (int i = 0; i < mentions.size(); i++) {
+      if (PERSON.equals(mentions.get(i).type())) {
+        base.set(i, firstOfRunTogether(i, mentions, base));
+      }
+    }
     List<List<Part>> parts = new ArrayList<>(mentions.size());
     Set<Integer> split = new LinkedHashSet<>();
     for (int i = 0; i < mentions.size(); i++) {
@@ -415,6 +422,26 @@ public final class EntityCanonicalizer implements Serializable {
     return persons.size() == 2 ? parts.stream().map(p -> new Part(p, PERSON)).toList() : List.of();
   }
 
+  /**
+   * Rule 3: a person name that repeats a word is names run together ("Robert Mueller Robert",
+   * "Trump Donald John Trump" from link text followed by its tooltip): it is the longest run of its
+   * first words that is a person of the article, or stays as it is when there is none.
+   */
+  private String firstOfRunTogether(int i, List<EntityMention> mentions, List<String> base) {
+    String[] w = words(base.get(i));
+    if (Arrays.stream(w).distinct().count() == w.length) {
+      return base.get(i);
+    }
+    Names others = names(mentions, base, Set.of(i));
+    for (int k = w.length - 1; k >= 1; k--) {
+      String first = String.join(" ", Arrays.copyOf(w, k));
+      if (personOf(first, others) != null) {
+        return first;
+      }
+    }
+    return base.get(i);
+  }
+
   /** One name of a compound mention, with its type. */
   private record Part(String name, String type) {}
 
@@ -486,6 +513,8 @@ public final class EntityCanonicalizer implements Serializable {
     name = POSSESSIVE.matcher(name).replaceFirst("");
     name = stripEdges(name);
     if (PERSON.equals(type)) {
+      // Brackets inside a person name are editing marks or tooltip debris: "Vladimir] Putin".
+      name = name.replaceAll("\\s*[\\[\\](){}]\\s*", " ").strip();
       name = stripTitles(name);
       name = joinHyphenatedParts(name);
       name = unshout(name);
@@ -565,11 +594,14 @@ public final class EntityCanonicalizer implements Serializable {
     return null;
   }
 
-  /** "Kim Jong Un Kim Jong Un" → "Kim Jong Un": the same words twice in a row, written once. */
+  /**
+   * "Kim Jong Un Kim Jong Un" → "Kim Jong Un": the same two or more words twice in a row, written
+   * once ("Sirhan Sirhan" is a name).
+   */
   private static String once(String name) {
     String[] w = words(name);
     int half = w.length / 2;
-    if (half > 0 && w.length % 2 == 0 && Arrays.equals(w, 0, half, w, half, w.length)) {
+    if (half > 1 && w.length % 2 == 0 && Arrays.equals(w, 0, half, w, half, w.length)) {
       return String.join(" ", Arrays.copyOf(w, half));
     }
     return name;

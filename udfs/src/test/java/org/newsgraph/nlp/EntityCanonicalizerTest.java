@@ -111,6 +111,27 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void namesRunTogetherAreTheirFirstPersonOfTheArticle() {
+    assertThat(
+            names(
+                List.of(
+                    mention("Donald Trump", PERSON, 0),
+                    mention("Trump Donald John Trump", PERSON, 1),
+                    mention("Robert Mueller", PERSON, 2),
+                    mention("Robert Mueller Robert", PERSON, 3),
+                    mention("Vladimir] Putin", PERSON, 4),
+                    mention("Sirhan Sirhan", PERSON, 5))))
+        .as("link text followed by its tooltip; a stray bracket; a repeated word with no person")
+        .containsExactly(
+            new CanonicalName("Donald Trump", PERSON, Resolution.EXACT),
+            new CanonicalName("Donald Trump", PERSON, Resolution.IN_ARTICLE),
+            new CanonicalName("Robert Mueller", PERSON, Resolution.EXACT),
+            new CanonicalName("Robert Mueller", PERSON, Resolution.EXACT),
+            new CanonicalName("Vladimir Putin", PERSON, Resolution.EXACT),
+            new CanonicalName("Sirhan Sirhan", PERSON, Resolution.EXACT));
+  }
+
+  @Test
   void aCompoundOfTwoPlacesOfTheArticleIsSplit() {
     EntityCanonicalizer withAliases =
         new EntityCanonicalizer(
