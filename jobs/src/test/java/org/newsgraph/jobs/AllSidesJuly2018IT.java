@@ -291,6 +291,8 @@ class AllSidesJuly2018IT extends SparkTestSession {
             "leader",
             "mr.",
             "j.",
+            // "Trump Donald John Trump": link text and its tooltip, his full legal name.
+            "john",
             "v.",
             "'s",
             "’s",
