@@ -291,8 +291,6 @@ class AllSidesJuly2018IT extends SparkTestSession {
             "leader",
             "mr.",
             "j.",
-            // "Trump Donald John Trump": link text and its tooltip, his full legal name.
-            "john",
             "v.",
             "'s",
             "’s",
@@ -336,6 +334,14 @@ class AllSidesJuly2018IT extends SparkTestSession {
       System.out.printf("%s <- %s%n", name, surfaces);
       assertThat(surfaces).as("surfaces named %s", name).isNotEmpty();
       for (String surface : surfaces) {
+        // Names run together ("Trump Donald John Trump Sessions", link text and tooltips) repeat
+        // a word and are named by their first person (README, Entity names, rule 2): their
+        // surface holds other names by design, as a compound's does.
+        List<String> lower = List.of(surface.toLowerCase(java.util.Locale.ROOT).split("[\\s-]+"));
+        if (lower.stream().distinct().count() < lower.size()) {
+          System.out.printf("%s <- run together: '%s'%n", name, surface);
+          continue;
+        }
         String[] words =
             surface
                 .toLowerCase(java.util.Locale.ROOT)
