@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,14 @@ import java.util.stream.Collectors;
  *       with initial capitals.
  *   <li>PERSON only: a name written twice in a row ("Kim Jong Un Kim Jong Un", link text run
  *       together in scraped pages) is written once; brackets inside a name are dropped ("Vladimir]
- *       Putin"); a name that repeats a word otherwise ("Trump Donald John Trump", link text and its
- *       tooltip) is the longest run of its first words that is a person of the article.
+ *       Putin"); a name that repeats a word otherwise is link text run together with its tooltip
+ *       and the next link ("Trump Donald John Trump Gowdy", "Orrin Hatch Orrin Grant Hatch Trump"):
+ *       its display name is the longest run of its first words that is a person of the article, or
+ *       else the run the tooltip's shape shows (the tooltip starts again with the display's first
+ *       word and ends with its last, "Orrin Hatch"; or the display is a family name that the
+ *       article uses as one and the tooltip ends with it, "Trump"; or the tooltip is cut right
+ *       after its first words, "Robert Mueller Robert"). The words after a whole tooltip are a
+ *       second person name with the same offsets ("Trump").
  *   <li>PERSON only: a compound of two names joined by a hyphen, dash or slash ("Trump-Kim",
  *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
  *       (a person mention of its own, or resolving to one by the next rule) or a person of the
@@ -277,25 +284,36 @@ public final class EntityCanonicalizer implements Serializable {
     for (EntityMention m : mentions) {
       base.add(normalize(m.text(), m.type()));
     }
+    Map<Integer, String> tails = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
       if (PERSON.equals(mentions.get(i).type())) {
-        base.set(i, firstOfRunTogether(i, mentions, base));
+        RunTogether run = runTogether(i, mentions, base);
+        base.set(i, run.display());
+        if (run.tail() != null) {
+          tails.put(i, run.tail());
+        }
       }
     }
     List<List<Part>> parts = new ArrayList<>(mentions.size());
     Set<Integer> split = new LinkedHashSet<>();
     for (int i = 0; i < mentions.size(); i++) {
       String type = mentions.get(i).type();
-      List<Part> p =
-          PERSON.equals(type)
-              ? compoundParts(i, mentions, base)
-              : COMPOUND_TYPES.contains(type) ? namedParts(i, mentions, base) : List.of();
-      parts.add(p);
-      if (!p.isEmpty()) {
-        split.add(i);
+      List<Part> p;
+      if (tails.containsKey(i)) {
+        // The display name stays a name of the article; the tail is one more.
+        p = List.of(new Part(base.get(i), PERSON), new Part(tails.get(i), PERSON));
+      } else {
+        p =
+            PERSON.equals(type)
+                ? compoundParts(i, mentions, base)
+                : COMPOUND_TYPES.contains(type) ? namedParts(i, mentions, base) : List.of();
+        if (!p.isEmpty()) {
+          split.add(i);
+        }
       }
+      parts.add(p);
     }
-    Names names = names(mentions, base, split);
+    Names names = names(mentions, base, split, tails.values());
     List<MentionName> result = new ArrayList<>(mentions.size());
     for (int i = 0; i < mentions.size(); i++) {
       String type = mentions.get(i).type();
@@ -322,27 +340,28 @@ public final class EntityCanonicalizer implements Serializable {
 
   /** The names of the article's mentions, leaving out the mentions in {@code excluded}. */
   private Names names(List<EntityMention> mentions, List<String> base, Set<Integer> excluded) {
+    return names(mentions, base, excluded, List.of());
+  }
+
+  /**
+   * The names of the article's mentions, leaving out the mentions in {@code excluded}, with the
+   * person names in {@code morePersons} (the tails of names run together).
+   */
+  private Names names(
+      List<EntityMention> mentions,
+      List<String> base,
+      Set<Integer> excluded,
+      Collection<String> morePersons) {
     Set<String> persons = new LinkedHashSet<>();
     Set<String> fullPersons = new LinkedHashSet<>();
     Map<String, String> fullOthers = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
-      if (excluded.contains(i)) {
-        continue;
+      if (!excluded.contains(i)) {
+        addName(base.get(i), mentions.get(i).type(), persons, fullPersons, fullOthers);
       }
-      String name = base.get(i);
-      String type = mentions.get(i).type();
-      if (PERSON.equals(type)) {
-        persons.add(name);
-      }
-      if (words(name).length > 1) {
-        if (PERSON.equals(type)) {
-          // Spelling variants of one person are one candidate: "Donald J. Trump" is "Donald Trump".
-          AliasTable.Target alias = aliases.lookup(name, PERSON);
-          fullPersons.add(alias == null ? name : alias.name());
-        } else {
-          fullOthers.putIfAbsent(name, type);
-        }
-      }
+    }
+    for (String person : morePersons) {
+      addName(person, PERSON, persons, fullPersons, fullOthers);
     }
     // A name that is itself part of a longer one ("Kim Jong" of "Kim Jong Un") is no candidate.
     Set<String> longest = new LinkedHashSet<>();
@@ -352,6 +371,26 @@ public final class EntityCanonicalizer implements Serializable {
       }
     }
     return new Names(persons, longest, fullOthers);
+  }
+
+  private void addName(
+      String name,
+      String type,
+      Set<String> persons,
+      Set<String> fullPersons,
+      Map<String, String> fullOthers) {
+    if (PERSON.equals(type)) {
+      persons.add(name);
+    }
+    if (words(name).length > 1) {
+      if (PERSON.equals(type)) {
+        // Spelling variants of one person are one candidate: "Donald J. Trump" is "Donald Trump".
+        AliasTable.Target alias = aliases.lookup(name, PERSON);
+        fullPersons.add(alias == null ? name : alias.name());
+      } else {
+        fullOthers.putIfAbsent(name, type);
+      }
+    }
   }
 
   /** Rules 5 to 7 for one name of an article. */
@@ -422,24 +461,109 @@ public final class EntityCanonicalizer implements Serializable {
     return persons.size() == 2 ? parts.stream().map(p -> new Part(p, PERSON)).toList() : List.of();
   }
 
+  /** A person name of rule 3: the display name, and the person name after the tooltip or null. */
+  private record RunTogether(String display, String tail) {}
+
   /**
-   * Rule 3: a person name that repeats a word is names run together ("Robert Mueller Robert",
-   * "Trump Donald John Trump" from link text followed by its tooltip): it is the longest run of its
-   * first words that is a person of the article, or stays as it is when there is none.
+   * Rule 3: a person name that repeats a word is names run together, link text followed by its
+   * tooltip and maybe the next link ("Robert Mueller Robert", "Trump Donald John Trump Gowdy",
+   * "Orrin Hatch Orrin Grant Hatch Trump"). Its display name is the longest run of its first words
+   * that is a person of the article, or else the run the tooltip's shape shows ({@link
+   * #displayLength}); with neither the name stays as it is ("Sirhan Sirhan").
    */
-  private String firstOfRunTogether(int i, List<EntityMention> mentions, List<String> base) {
+  private RunTogether runTogether(int i, List<EntityMention> mentions, List<String> base) {
     String[] w = words(base.get(i));
     if (Arrays.stream(w).distinct().count() == w.length) {
-      return base.get(i);
+      return new RunTogether(base.get(i), null);
     }
     Names others = names(mentions, base, Set.of(i));
-    for (int k = w.length - 1; k >= 1; k--) {
-      String first = String.join(" ", Arrays.copyOf(w, k));
-      if (personOf(first, others) != null) {
-        return first;
+    int display = 0;
+    for (int k = w.length - 1; k >= 1 && display == 0; k--) {
+      if (personOf(String.join(" ", Arrays.copyOf(w, k)), others) != null) {
+        display = k;
       }
     }
-    return base.get(i);
+    if (display == 0) {
+      display = displayLength(w, others);
+    }
+    if (display == 0) {
+      return new RunTogether(base.get(i), null);
+    }
+    String name = String.join(" ", Arrays.copyOf(w, display));
+    if (display == 1) {
+      // A family name shown, its tooltip the full name: "Donald John Trump" says who "Trump" is.
+      int end = indexOf(w, w[0], 1);
+      String tooltip = end < 2 ? "" : String.join(" ", Arrays.copyOfRange(w, 1, end + 1));
+      if (end >= 2 && personOf(tooltip, others) != null) {
+        name = tooltip;
+      }
+    }
+    return new RunTogether(name, tail(w, display));
+  }
+
+  /**
+   * The length of the display name that the shape of a tooltip shows, or 0. The tooltip starts
+   * where the first word comes again, at {@code r}:
+   *
+   * <ol>
+   *   <li>the tooltip starts with the display's first word and later holds its last word: a given
+   *       name, a full name ("Orrin Hatch Orrin Grant Hatch"): the first {@code r} words;
+   *   <li>the first word is a family name the article uses as one (a person of its own, or the last
+   *       word of a longer person) and the tooltip, at least two words, ends with it ("Trump Donald
+   *       John Trump"): the first word;
+   *   <li>the tooltip is cut after its first words, which repeat the display's ("Robert Mueller
+   *       Robert", "Kim Jong Un Kim Jong"): the first {@code r} words.
+   * </ol>
+   */
+  private static int displayLength(String[] w, Names others) {
+    int r = indexOf(w, w[0], 1);
+    if (r < 2) {
+      return 0;
+    }
+    if (indexOf(w, w[r - 1], r + 1) > 0) {
+      return r;
+    }
+    boolean familyName =
+        others.persons().contains(w[0])
+            || others.fullPersons().stream().anyMatch(full -> full.endsWith(" " + w[0]));
+    if (familyName) {
+      return 1;
+    }
+    return Arrays.equals(w, r, w.length, w, 0, w.length - r) ? r : 0;
+  }
+
+  /**
+   * The person name after a whole tooltip, or null: the words after the tooltip's last word, the
+   * display's last word, when the tooltip starts with the display's first word (or the display is
+   * one word), all capitalised and not the display again.
+   */
+  private static String tail(String[] w, int display) {
+    if (display >= w.length || (display > 1 && !w[display].equals(w[0]))) {
+      return null;
+    }
+    int end = w.length - 1;
+    while (end > display && !w[end].equals(w[display - 1])) {
+      end--;
+    }
+    if (end <= display || end == w.length - 1) {
+      return null;
+    }
+    String[] rest = Arrays.copyOfRange(w, end + 1, w.length);
+    String tail = String.join(" ", rest);
+    boolean capitalised =
+        Arrays.stream(rest).allMatch(x -> Character.isUpperCase(x.codePointAt(0)));
+    String shown = String.join(" ", Arrays.copyOf(w, display));
+    return capitalised && !tail.equals(shown) ? tail : null;
+  }
+
+  /** The first index of {@code word} in {@code w} from {@code from}, or -1. */
+  private static int indexOf(String[] w, String word, int from) {
+    for (int j = from; j < w.length; j++) {
+      if (w[j].equals(word)) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /** One name of a compound mention, with its type. */

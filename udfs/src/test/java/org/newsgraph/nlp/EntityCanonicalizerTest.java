@@ -132,6 +132,47 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void namesRunTogetherWithATooltipAreNamedByTheTooltipsShape() {
+    assertThat(
+            canonicalizer
+                .canonicalNames(
+                    List.of(
+                        mention("Trump", PERSON, 0),
+                        mention("Trump Donald John Trump Gowdy", PERSON, 1),
+                        mention("Orrin Hatch Orrin Grant Hatch Trump", PERSON, 2),
+                        mention("Hatch", PERSON, 3),
+                        mention("Robert Mueller Robert", PERSON, 4),
+                        mention("Mueller", PERSON, 5),
+                        mention("Kim Jong Un Kim Jong", PERSON, 6),
+                        mention("Boutros Boutros Ghali", PERSON, 7),
+                        mention("Mohammed bin Salman bin Abdulaziz", PERSON, 8),
+                        mention("Pelosi Nancy Patricia Pelosi Pelosi", PERSON, 9),
+                        mention("Nancy Patricia Pelosi", PERSON, 10)))
+                .stream()
+                .map(n -> n.mention() + " " + n.name().name() + " " + n.name().resolution().value())
+                .toList())
+        .as(
+            "a family name the article uses, then its tooltip and the next link; a display name"
+                + " its tooltip repeats, then the next link; tooltips cut after their first words;"
+                + " names that repeat a word without a tooltip's shape stay whole; a family name"
+                + " shown is named by its tooltip when that is a person of the article")
+        .containsExactly(
+            "0 Trump exact",
+            "1 Trump exact",
+            "1 Gowdy exact",
+            "2 Orrin Hatch exact",
+            "2 Trump exact",
+            "3 Orrin Hatch in_article",
+            "4 Robert Mueller exact",
+            "5 Robert Mueller in_article",
+            "6 Kim Jong Un exact",
+            "7 Boutros Boutros Ghali exact",
+            "8 Mohammed bin Salman bin Abdulaziz exact",
+            "9 Nancy Patricia Pelosi exact",
+            "10 Nancy Patricia Pelosi exact");
+  }
+
+  @Test
   void aCompoundOfTwoPlacesOfTheArticleIsSplit() {
     EntityCanonicalizer withAliases =
         new EntityCanonicalizer(
