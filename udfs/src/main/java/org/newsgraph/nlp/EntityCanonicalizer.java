@@ -43,7 +43,11 @@ import java.util.stream.Collectors;
  *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
  *       (a person mention of its own, or resolving to one by the next rule) or a person of the
  *       alias table, and the two parts are two different persons; "Ocasio-Cortez", "Jean-Claude"
- *       and "al-Assad" stay whole. Each part is a name of its own, with the same offsets.
+ *       and "al-Assad" stay whole. Each part is a name of its own, with the same offsets. Names of
+ *       the other types split the same way when each part is a name of another mention of the
+ *       article that is no person, of the alias table, or a country or state of CoreNLP's gazetteer
+ *       ({@link PlaceGazetteer}): "U.S.-Mexico" → "U.S." and "Mexico"; "Rolls-Royce" and
+ *       "Guinea-Bissau" (a listed country itself) stay whole.
  *   <li>A one-word PERSON name becomes the one multi-word person name of the same article whose
  *       first or last word it equals ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"); a
  *       multi-word PERSON name that is the first or last words of exactly one longer person name of
@@ -68,11 +72,13 @@ public final class EntityCanonicalizer implements Serializable {
 
   public static final String PERSON = "PERSON";
 
+  private static final String LOCATION = "LOCATION";
+
   /** Types whose one-word mentions may be a person named in full elsewhere in the article. */
   private static final Set<String> PERSON_LIKE = Set.of(PERSON, "ORGANIZATION", "MISC");
 
   /** Types whose compounds ("U.S.-Mexico") may stand for two names of the article. */
-  private static final Set<String> COMPOUND_TYPES = Set.of("ORGANIZATION", "LOCATION", "MISC");
+  private static final Set<String> COMPOUND_TYPES = Set.of("ORGANIZATION", LOCATION, "MISC");
 
   public static final List<String> DEFAULT_TITLES =
       List.of(
@@ -571,14 +577,16 @@ public final class EntityCanonicalizer implements Serializable {
 
   /**
    * Rule 4 for places, organisations and other names: "U.S.-Mexico" stands for two names when each
-   * part is a name of another mention of the article (of any type but PERSON) or of the alias
-   * table, and the parts name two different entities. "Rolls-Royce" or "Guinea-Bissau" stay whole
-   * unless the article names both parts on their own.
+   * part is a name of another mention of the article (of any type but PERSON), of the alias table
+   * or a country or state of {@link PlaceGazetteer} (a LOCATION), and the parts name two different
+   * entities. "Rolls-Royce" stays whole unless the article names both parts on their own;
+   * "Guinea-Bissau", a country of the gazetteer itself, always stays whole.
    */
   private List<Part> namedParts(int i, List<EntityMention> mentions, List<String> base) {
     String type = mentions.get(i).type();
-    Matcher m = COMPOUND.matcher(mentions.get(i).text().strip());
-    if (!m.matches()) {
+    String whole = mentions.get(i).text().strip();
+    Matcher m = COMPOUND.matcher(whole);
+    if (!m.matches() || PlaceGazetteer.isPlace(whole)) {
       return List.of();
     }
     List<Part> parts = new ArrayList<>(2);
@@ -595,6 +603,9 @@ public final class EntityCanonicalizer implements Serializable {
       AliasTable.Target alias = aliases.lookup(name, partType == null ? type : partType);
       if (partType == null && alias != null) {
         partType = alias.type();
+      }
+      if (partType == null && PlaceGazetteer.isPlace(name)) {
+        partType = LOCATION;
       }
       if (partType == null) {
         return List.of();

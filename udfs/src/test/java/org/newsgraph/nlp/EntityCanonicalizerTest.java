@@ -178,7 +178,8 @@ class EntityCanonicalizerTest {
         new EntityCanonicalizer(
             EntityCanonicalizer.DEFAULT_TITLES,
             EntityCanonicalizer.DEFAULT_NATIONALITIES,
-            AliasTable.parse(List.of("U.S.\tUnited States\tLOCATION"), "test"));
+            AliasTable.parse(
+                List.of("U.S.\tUnited States\tLOCATION", "US\tUnited States\tLOCATION"), "test"));
     assertThat(
             withAliases
                 .canonicalNames(
@@ -186,17 +187,24 @@ class EntityCanonicalizerTest {
                         mention("Mexico", LOCATION, 0),
                         mention("U.S.-Mexico", LOCATION, 1),
                         mention("Rolls-Royce", ORGANIZATION, 2),
-                        mention("Guinea-Bissau", LOCATION, 3)))
+                        mention("Guinea-Bissau", LOCATION, 3),
+                        mention("US-China", MISC, 4),
+                        mention("Bosnia-Herzegovina", LOCATION, 5)))
                 .stream()
                 .map(n -> n.mention() + " " + n.name().name() + " " + n.name().type())
                 .toList())
-        .as("a place of the alias table and a place of the article; names whose parts are not")
+        .as(
+            "a place of the alias table and a place of the article or of CoreNLP's gazetteer;"
+                + " names whose parts are not, and a country of the gazetteer")
         .containsExactly(
             "0 Mexico LOCATION",
             "1 United States LOCATION",
             "1 Mexico LOCATION",
             "2 Rolls-Royce ORGANIZATION",
-            "3 Guinea-Bissau LOCATION");
+            "3 Guinea-Bissau LOCATION",
+            "4 United States LOCATION",
+            "4 China LOCATION",
+            "5 Bosnia-Herzegovina LOCATION");
   }
 
   @Test
