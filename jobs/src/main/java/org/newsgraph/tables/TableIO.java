@@ -116,7 +116,7 @@ public final class TableIO {
   public static void replace(Dataset<Row> df, String output, TableDef table) {
     writer(df, table, SaveMode.Overwrite)
         .option("overwriteSchema", "true")
-        .save(path(output, table));
+        .save(target(df, output, table));
   }
 
   /**
@@ -129,7 +129,7 @@ public final class TableIO {
       Dataset<Row> df, String output, TableDef table, String condition) {
     writer(df, table, SaveMode.Overwrite)
         .option("replaceWhere", condition)
-        .save(path(output, table));
+        .save(target(df, output, table));
   }
 
   /** A SQL condition that holds for rows whose {@code column} is one of the dates. */
@@ -175,7 +175,13 @@ public final class TableIO {
 
   /** Adds rows to a table that keeps history (run logs, the quarantine), in one commit. */
   public static void append(Dataset<Row> df, String output, TableDef table) {
-    writer(df, table, SaveMode.Append).save(path(output, table));
+    writer(df, table, SaveMode.Append).save(target(df, output, table));
+  }
+
+  /** The table's path, after checking that it holds a Delta table or nothing. */
+  private static String target(Dataset<Row> df, String output, TableDef table) {
+    exists(df.sparkSession(), output, table);
+    return path(output, table);
   }
 
   private static DataFrameWriter<Row> writer(Dataset<Row> df, TableDef table, SaveMode mode) {
