@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,7 +332,8 @@ class IngestJobTest extends SparkTestSession {
     String out = tempDir("ingest-subset").toString();
     IngestJob.run(spark, settings(out, false));
     long all = TableIO.read(spark, out, Tables.ARTICLES).count();
-    Settings feedOnly = settings(out, false).with(SettingKeys.INPUT.key(), input.resolve("feed").toString());
+    Settings feedOnly =
+        settings(out, false).with(SettingKeys.INPUT.key(), input.resolve("feed").toString());
 
     IngestJob.Report subset = IngestJob.run(spark, feedOnly);
 
@@ -374,12 +375,11 @@ class IngestJobTest extends SparkTestSession {
           .isInstanceOf(NewsgraphException.class)
           .hasMessageContaining("is in use by another newsgraph run (run the-first-run")
           .satisfies(
-              e ->
-                  assertThat(((NewsgraphException) e).exitCode())
-                      .as("exit code")
-                      .isEqualTo(3));
+              e -> assertThat(((NewsgraphException) e).exitCode()).as("exit code").isEqualTo(3));
     }
-    assertThat(articlesVersion(out)).as("articles version after the refused run").isEqualTo(version);
+    assertThat(articlesVersion(out))
+        .as("articles version after the refused run")
+        .isEqualTo(version);
     assertThat(TableIO.read(spark, out, Tables.INGEST_RUNS).count())
         .as("ingest_runs rows: those of the first run only")
         .isEqualTo(runs);

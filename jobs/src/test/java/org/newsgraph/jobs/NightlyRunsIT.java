@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.tables.KernelTables;
 import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
@@ -22,7 +24,8 @@ import org.newsgraph.tables.Tables;
  * dated up to 2018-07-31 (with the JSON Lines file and the undated note) and the later ones, run
  * night by night into one output with real CoreNLP. The second night keeps every article,
  * annotation and mention of the first and annotates only its own articles; the tables equal one run
- * over both inputs at once; and running the second night again changes no table.
+ * over both inputs at once; running the second night again changes no table; and Delta Kernel, a
+ * reader independent of Spark, reads every table as Spark does.
  */
 class NightlyRunsIT extends SparkTestSession {
 
@@ -159,5 +162,19 @@ class NightlyRunsIT extends SparkTestSession {
     assertThat(rerun.annotate().annotated()).as("articles annotated by the re-run").isZero();
     assertThat(rerun.aggregate().periodsWritten()).as("periods written by the re-run").isZero();
     assertSameTables(nights, allAtOnce, "after running the second night twice");
+  }
+
+  @Test
+  void everyTableReadsTheSameWithDeltaKernel() {
+    for (TableDef table : Tables.ALL) {
+      KernelTables.Read read = KernelTables.read(nights, table);
+      Dataset<Row> rows = TableIO.read(spark, nights, table);
+      assertThat(read.columns()).as("%s columns read by Delta Kernel", table.name()).isEqualTo(table.columns());
+      List<String> bySpark =
+          rows.select(table.columns().get(0)).as(Encoders.STRING()).collectAsList();
+      assertThat(read.firstColumn())
+          .as("%s: %s of every row, Delta Kernel vs Spark", table.name(), table.columns().get(0))
+          .containsExactlyInAnyOrderElementsOf(bySpark);
+    }
   }
 }
