@@ -169,7 +169,9 @@ class NightlyRunsIT extends SparkTestSession {
     for (TableDef table : Tables.ALL) {
       KernelTables.Read read = KernelTables.read(nights, table);
       Dataset<Row> rows = TableIO.read(spark, nights, table);
-      assertThat(read.columns()).as("%s columns read by Delta Kernel", table.name()).isEqualTo(table.columns());
+      assertThat(read.columns())
+          .as("%s columns read by Delta Kernel", table.name())
+          .isEqualTo(table.columns());
       List<String> bySpark =
           rows.select(table.columns().get(0)).as(Encoders.STRING()).collectAsList();
       assertThat(read.firstColumn())
