@@ -17,7 +17,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.nlp.NlpSettings;
@@ -129,7 +128,8 @@ public final class AnnotateJob {
         nlp.sentimentScope().settingValue(),
         nlp.timeoutSeconds());
 
-    // Kept at hand: CoreNLP runs once per article, the commit and the counts read the rows.
+    // Checkpointed (computed now, lineage cut): CoreNLP runs once per article even where a reader
+    // plans the rows anew instead of using a cache (a Delta MERGE re-ran the failed articles).
     Dataset<Row> annotated =
         todo.repartition(partitions)
             .select(
@@ -146,65 +146,60 @@ public final class AnnotateJob {
                 col("a." + AnnotationSchema.MENTIONS).as(AnnotationSchema.MENTIONS),
                 col("a." + AnnotationSchema.FAILURE).as(Tables.FAILURE),
                 col("a." + AnnotationSchema.ERROR).as(Tables.ERROR))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      annotated.count();
-      if (stored == null || orphans) {
-        TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
-      } else {
-        TableIO.merge(annotated, output, Tables.ANNOTATIONS, List.of(Tables.ARTICLE_ID));
-      }
-
-      Map<String, Long> failures =
-          annotated
-              .where(col(Tables.FAILURE).isNotNull())
-              .groupBy(Tables.FAILURE)
-              .count()
-              .collectAsList()
-              .stream()
-              .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-      long timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
-      long errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
-      failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
-      TableIO.append(
-          Mentions.failures(
-                  annotated,
-                  TableIO.read(spark, output, Tables.ARTICLES),
-                  settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
-              .withColumn(Tables.RUN_ID, lit(runId)),
-          output,
-          Tables.QUARANTINE);
-
-      long mentions =
-          TableIO.read(spark, output, Tables.ANNOTATIONS)
-              .agg(sum(size(col(AnnotationSchema.MENTIONS))))
-              .as(Encoders.LONG())
-              .first();
-      long annotatedCount = todoCount - errors - timeouts;
-      recordRun(
-          spark,
-          output,
-          settings,
-          started,
-          signature,
-          count,
-          annotatedCount,
-          reusedCount,
-          errors,
-          timeouts);
-      Progress.stage(
-          "annotate",
-          "{} articles annotated, {} reused, {} failed ({} timed out), {} mentions",
-          annotatedCount,
-          reusedCount,
-          errors + timeouts,
-          timeouts,
-          mentions);
-      return new Report(
-          count, annotatedCount, reusedCount, errors, timeouts, mentions, partitions, signature);
-    } finally {
-      annotated.unpersist();
+            .localCheckpoint(true);
+    if (stored == null || orphans) {
+      TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
+    } else {
+      TableIO.merge(annotated, output, Tables.ANNOTATIONS, List.of(Tables.ARTICLE_ID));
     }
+
+    Map<String, Long> failures =
+        annotated
+            .where(col(Tables.FAILURE).isNotNull())
+            .groupBy(Tables.FAILURE)
+            .count()
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    long timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
+    long errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
+    failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
+    TableIO.append(
+        Mentions.failures(
+                annotated,
+                TableIO.read(spark, output, Tables.ARTICLES),
+                settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
+            .withColumn(Tables.RUN_ID, lit(runId)),
+        output,
+        Tables.QUARANTINE);
+
+    long mentions =
+        TableIO.read(spark, output, Tables.ANNOTATIONS)
+            .agg(sum(size(col(AnnotationSchema.MENTIONS))))
+            .as(Encoders.LONG())
+            .first();
+    long annotatedCount = todoCount - errors - timeouts;
+    recordRun(
+        spark,
+        output,
+        settings,
+        started,
+        signature,
+        count,
+        annotatedCount,
+        reusedCount,
+        errors,
+        timeouts);
+    Progress.stage(
+        "annotate",
+        "{} articles annotated, {} reused, {} failed ({} timed out), {} mentions",
+        annotatedCount,
+        reusedCount,
+        errors + timeouts,
+        timeouts,
+        mentions);
+    return new Report(
+        count, annotatedCount, reusedCount, errors, timeouts, mentions, partitions, signature);
   }
 
   /** The stored annotations; null when there are none, or none this code can read. */
