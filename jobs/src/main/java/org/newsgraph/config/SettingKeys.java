@@ -134,6 +134,12 @@ public final class SettingKeys {
           "newsgraph.ingest.failFast",
           "false",
           "true: stop at the first bad record (exit code 3) instead of quarantining it.");
+  public static final Setting REBUILD =
+      new Setting(
+          "newsgraph.ingest.rebuild",
+          "false",
+          "true: the input replaces the articles of the output instead of adding to them"
+              + " (every derived table follows; run logs and quarantine keep their history).");
   public static final Setting SENTIMENT =
       new Setting(
           "newsgraph.annotate.sentiment",
@@ -298,6 +304,7 @@ public final class SettingKeys {
           NEAR_DUPLICATE_JACCARD,
           SHINGLE_WORDS,
           FAIL_FAST,
+          REBUILD,
           SENTIMENT,
           PARSE_MAXLEN,
           PARSE_MODEL,

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sha2;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,11 +48,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * at day, ISO week and month grain. Editing the alias file and re-running aggregate updates every
  * one of them.
  *
- * <p>Incremental: {@code aggregate_periods} keeps a fingerprint of the inputs of every period. A
- * re-run recomputes and rewrites only the periods whose fingerprint changed (and the periods whose
- * surprise baseline holds one of them); the other partitions are not touched. The fingerprints are
- * first withdrawn for the periods about to be rewritten and stored anew only after the rows are
- * written, so a run that dies half-way leaves those periods to be recomputed by the next.
+ * <p>Incremental: {@code mentions} is rewritten only on the dates whose mentions changed, and
+ * {@code aggregate_periods} keeps a fingerprint of the inputs of every period. A re-run recomputes
+ * and rewrites (Delta {@code replaceWhere}, one commit per table) only the periods whose
+ * fingerprint changed, the periods whose surprise baseline holds one of them, and removes the
+ * periods that no longer have documents in the output; the other rows are not touched. The
+ * fingerprints are stored only after the rows are written, so a run that dies half-way leaves those
+ * periods to be recomputed by the next.
  */
 public final class AggregateJob {
 
@@ -97,7 +101,6 @@ public final class AggregateJob {
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
     String output = settings.output();
-    TableIO.recover(spark, output);
     PeriodCounts.Options options = options(settings);
     CorpusNames.Options naming = corpusOptions(settings);
     Grain summaryGrain = summaryGrain(settings);
@@ -117,7 +120,7 @@ public final class AggregateJob {
         Mentions.fromAnnotations(annotations, articles).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
-      TableIO.replace(corpus.mentions(), output, Tables.MENTIONS_TABLE);
+      writeMentions(spark, output, corpus.mentions());
       TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
     } finally {
       named.unpersist();
@@ -203,7 +206,6 @@ public final class AggregateJob {
         plan.affected().size(),
         plan.removed().size(),
         plan.unchanged());
-    // Withdraw the fingerprints of the periods about to change before touching their rows.
     Map<Period, Row> kept = new TreeMap<>();
     if (!plan.full()) {
       for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
@@ -213,7 +215,6 @@ public final class AggregateJob {
         }
       }
     }
-    writeFingerprints(spark, output, kept.values());
 
     Dataset<Row> needed = plan.full() ? null : periodFrame(spark, plan.needed());
     PeriodCounts.Inputs in =
@@ -226,15 +227,14 @@ public final class AggregateJob {
             Tables.COMENTION_EVIDENCE,
                 PeriodCounts.evidence(
                     in, stored.documents(), stored.annotations(), stored.articles(), options));
-    List<List<String>> partitions = new ArrayList<>();
-    for (Set<Period> periods : List.of(plan.affected(), plan.removed())) {
-      periods.forEach(p -> partitions.add(List.of(p.grain().id(), p.start().toString())));
-    }
+    Set<Period> rewritten = new TreeSet<>(plan.affected());
+    rewritten.addAll(plan.removed());
+    String condition = periodCondition(rewritten);
     for (TableDef table : PERIOD_TABLES) {
       if (plan.full()) {
         TableIO.replace(rows.get(table), output, table);
       } else {
-        TableIO.replacePartitions(
+        TableIO.replaceWhere(
             rows.get(table)
                 .join(
                     affected,
@@ -243,9 +243,11 @@ public final class AggregateJob {
                     "left_semi"),
             output,
             table,
-            partitions);
+            condition);
       }
     }
+    // The fingerprints last: a run that dies before this line leaves the old ones, which differ
+    // from the inputs of every period it was rewriting, so the next run rewrites them again.
     List<Row> prints = new ArrayList<>(kept.values());
     for (Period p : plan.affected()) {
       Row r = current.get(p);
@@ -258,6 +260,62 @@ public final class AggregateJob {
               started.toString()));
     }
     writeFingerprints(spark, output, prints);
+  }
+
+  /**
+   * Writes the mentions, rewriting only the dates whose mentions changed (a new or changed article,
+   * or a corpus-level naming decision that renamed mentions of other days); the whole table when
+   * none is stored that this code can read.
+   */
+  private static void writeMentions(SparkSession spark, String output, Dataset<Row> computed) {
+    if (!TableIO.unreadable(spark, output, Tables.MENTIONS_TABLE).isEmpty()) {
+      TableIO.replace(computed, output, Tables.MENTIONS_TABLE);
+      return;
+    }
+    Dataset<Row> mentions = computed.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> stored = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
+      Dataset<Row> fresh =
+          mentions.select(
+              Tables.MENTIONS_TABLE.columns().stream().map(c -> col(c)).toArray(Column[]::new));
+      List<LocalDate> dates = new ArrayList<>();
+      for (Row r :
+          fresh
+              .exceptAll(stored)
+              .union(stored.exceptAll(fresh))
+              .select(Tables.DATE)
+              .distinct()
+              .collectAsList()) {
+        dates.add(r.getDate(0).toLocalDate());
+      }
+      Progress.stage("aggregate", "mentions changed on {} days", dates.size());
+      if (!dates.isEmpty()) {
+        String condition = TableIO.dateIn(Tables.DATE, dates);
+        TableIO.replaceWhere(mentions.where(condition), output, Tables.MENTIONS_TABLE, condition);
+      }
+    } finally {
+      mentions.unpersist();
+    }
+  }
+
+  /** A SQL condition that holds for the rows of the given periods. */
+  private static String periodCondition(Set<Period> periods) {
+    Map<Grain, List<LocalDate>> starts = new TreeMap<>();
+    for (Period p : periods) {
+      starts.computeIfAbsent(p.grain(), g -> new ArrayList<>()).add(p.start());
+    }
+    List<String> parts = new ArrayList<>();
+    starts.forEach(
+        (grain, dates) ->
+            parts.add(
+                "("
+                    + Tables.GRAIN
+                    + " = '"
+                    + grain.id()
+                    + "' AND "
+                    + TableIO.dateIn(Tables.PERIOD_START, dates)
+                    + ")"));
+    return parts.isEmpty() ? "false" : String.join(" OR ", parts);
   }
 
   /** The last run's fingerprints; null when any period table is missing or has other columns. */

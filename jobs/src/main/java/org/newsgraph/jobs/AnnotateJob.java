@@ -30,15 +30,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 2: one CoreNLP pass per article ({@code ng_annotate}) into the {@code annotations} table,
- * the {@code annotate} partition of {@code quarantine} for articles CoreNLP failed on or gave up
- * on, and one {@code annotate_runs} row. Canonical entity names (the {@code mentions} table) are
- * given by aggregate, from the stored annotations.
+ * Stage 2: one CoreNLP pass per article without a current annotation ({@code ng_annotate}), merged
+ * into the {@code annotations} table by article id in one commit; the articles CoreNLP failed on or
+ * gave up on appended to {@code quarantine} (stage {@code annotate}), and one {@code annotate_runs}
+ * row. Canonical entity names (the {@code mentions} table) are given by aggregate, from the stored
+ * annotations.
  *
  * <p>Stored annotations are reused: an article is annotated again only when no stored annotation
- * has its text (by SHA-256) and the current settings signature, or when the stored one failed. So a
- * re-run on unchanged input annotates nothing, new articles are annotated alone, and a changed
- * setting that changes results (a new signature) redoes every article it affects.
+ * has its text (by SHA-256), its date and the current settings signature, or when the stored one
+ * failed. So a re-run on unchanged input annotates nothing, new and changed articles are annotated
+ * alone, and a changed setting that changes results (a new signature) redoes every article it
+ * affects. When the annotations hold articles the articles table no longer has (after a rebuild),
+ * the table is replaced by the annotations of the current articles instead.
  */
 public final class AnnotateJob {
 
@@ -73,8 +76,8 @@ public final class AnnotateJob {
 
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
+    String runId = started.toString();
     String output = settings.output();
-    TableIO.recover(spark, output);
     NlpSettings nlp = settings.nlp();
     String signature = nlp.signature();
     // Annotate needs no canonical names: a broken alias file must not stop it.
@@ -88,8 +91,21 @@ public final class AnnotateJob {
                 col(Tables.TEXT),
                 sha2(col(Tables.TEXT), 256).as(Tables.TEXT_HASH));
     long count = articles.count();
-    Dataset<Row> reused = reusable(spark, output, articles, signature);
+    Dataset<Row> stored = stored(spark, output);
+    Dataset<Row> reused =
+        stored == null
+            ? spark.createDataFrame(List.of(), Tables.ANNOTATIONS.schema())
+            : current(stored, articles, signature);
     long reusedCount = reused.count();
+    // Annotations of articles no longer in the output (a rebuild replaced the articles).
+    boolean orphans =
+        stored != null
+            && !stored
+                .join(
+                    articles.select(Tables.ARTICLE_ID),
+                    new String[] {Tables.ARTICLE_ID},
+                    "left_anti")
+                .isEmpty();
     Dataset<Row> todo =
         articles.join(
             reused.select(Tables.ARTICLE_ID), new String[] {Tables.ARTICLE_ID}, "left_anti");
@@ -112,6 +128,8 @@ public final class AnnotateJob {
         nlp.sentimentScope().settingValue(),
         nlp.timeoutSeconds());
 
+    // Checkpointed (computed now, lineage cut): CoreNLP runs once per article even where a reader
+    // plans the rows anew instead of using a cache (a Delta MERGE re-ran the failed articles).
     Dataset<Row> annotated =
         todo.repartition(partitions)
             .select(
@@ -127,12 +145,16 @@ public final class AnnotateJob {
                 col("a." + AnnotationSchema.SENTENCES).as(AnnotationSchema.SENTENCES),
                 col("a." + AnnotationSchema.MENTIONS).as(AnnotationSchema.MENTIONS),
                 col("a." + AnnotationSchema.FAILURE).as(Tables.FAILURE),
-                col("a." + AnnotationSchema.ERROR).as(Tables.ERROR));
-    TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
+                col("a." + AnnotationSchema.ERROR).as(Tables.ERROR))
+            .localCheckpoint(true);
+    if (stored == null || orphans) {
+      TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
+    } else {
+      TableIO.merge(annotated, output, Tables.ANNOTATIONS, List.of(Tables.ARTICLE_ID));
+    }
 
-    Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
     Map<String, Long> failures =
-        annotations
+        annotated
             .where(col(Tables.FAILURE).isNotNull())
             .groupBy(Tables.FAILURE)
             .count()
@@ -142,17 +164,20 @@ public final class AnnotateJob {
     long timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
     long errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
     failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
-
-    Dataset<Row> withFiles = TableIO.read(spark, output, Tables.ARTICLES);
-    TableIO.writePartition(
+    TableIO.append(
         Mentions.failures(
-            annotations, withFiles, settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1)),
+                annotated,
+                TableIO.read(spark, output, Tables.ARTICLES),
+                settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
+            .withColumn(Tables.RUN_ID, lit(runId)),
         output,
-        Tables.QUARANTINE,
-        "annotate");
+        Tables.QUARANTINE);
 
     long mentions =
-        annotations.agg(sum(size(col(AnnotationSchema.MENTIONS)))).as(Encoders.LONG()).first();
+        TableIO.read(spark, output, Tables.ANNOTATIONS)
+            .agg(sum(size(col(AnnotationSchema.MENTIONS))))
+            .as(Encoders.LONG())
+            .first();
     long annotatedCount = todoCount - errors - timeouts;
     recordRun(
         spark,
@@ -177,35 +202,34 @@ public final class AnnotateJob {
         count, annotatedCount, reusedCount, errors, timeouts, mentions, partitions, signature);
   }
 
-  /**
-   * Stored annotations that still hold: same settings signature, same text, no failure. Failed
-   * articles are always retried (a time budget or a CoreNLP fix may change the outcome).
-   */
-  private static Dataset<Row> reusable(
-      SparkSession spark, String output, Dataset<Row> articles, String signature) {
-    Dataset<Row> none = spark.createDataFrame(List.of(), Tables.ANNOTATIONS.schema());
+  /** The stored annotations; null when there are none, or none this code can read. */
+  private static Dataset<Row> stored(SparkSession spark, String output) {
     if (!TableIO.exists(spark, output, Tables.ANNOTATIONS)) {
-      return none;
+      return null;
     }
-    Dataset<Row> stored;
-    try {
-      stored = TableIO.read(spark, output, Tables.ANNOTATIONS);
-    } catch (NewsgraphException e) {
+    List<String> problems = TableIO.unreadable(spark, output, Tables.ANNOTATIONS);
+    if (!problems.isEmpty()) {
       LOG.warn(
-          "Stored annotations are not reusable, every article is annotated: {}", e.getMessage());
-      return none;
+          "Stored annotations are not reusable, every article is annotated: {}",
+          String.join("; ", problems));
+      return null;
     }
+    return TableIO.read(spark, output, Tables.ANNOTATIONS);
+  }
+
+  /**
+   * Stored annotations that still hold: same settings signature, same text and date, no failure.
+   * Failed articles are always retried (a time budget or a CoreNLP fix may change the outcome).
+   */
+  private static Dataset<Row> current(
+      Dataset<Row> stored, Dataset<Row> articles, String signature) {
     return stored
         .where(col(Tables.SETTINGS_SIGNATURE).equalTo(lit(signature)))
         .where(col(Tables.FAILURE).isNull())
-        .drop(Tables.DATE)
         .join(
             articles.select(Tables.ARTICLE_ID, Tables.TEXT_HASH, Tables.DATE),
-            new String[] {Tables.ARTICLE_ID, Tables.TEXT_HASH})
-        .select(
-            Tables.ANNOTATIONS.columns().stream()
-                .map(c -> col(c))
-                .toArray(org.apache.spark.sql.Column[]::new));
+            new String[] {Tables.ARTICLE_ID, Tables.TEXT_HASH, Tables.DATE},
+            "left_semi");
   }
 
   private static void recordRun(

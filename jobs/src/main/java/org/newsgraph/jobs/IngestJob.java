@@ -11,13 +11,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
@@ -29,19 +32,37 @@ import org.newsgraph.transform.InputFiles;
 import org.newsgraph.transform.NearDuplicates;
 
 /**
- * Stage 1: reads the input files and writes the {@code articles} table (with near-duplicate
- * stories), the {@code ingest} partition of {@code quarantine}, and one {@code ingest_runs} row per
- * input file. Every record read is an article or a quarantine row: the job checks {@code read =
- * articles + quarantined} per input file on the written tables and fails otherwise.
+ * Stage 1: reads the input files and adds their articles to the {@code articles} table, appends the
+ * records it quarantined to {@code quarantine} (stage {@code ingest}) and one {@code ingest_runs}
+ * row per input file.
+ *
+ * <p>Adding is the default: an input article whose id is new is inserted, one whose id is stored
+ * replaces the stored row when any column differs (a changed text is then annotated again by
+ * annotate), and a stored article absent from the input is kept, so an input that holds only some
+ * of the corpus never shrinks it. Near-duplicate stories are found over the whole corpus, so a new
+ * copy joins the story of an earlier article, whose row then gets the new story. With {@code
+ * newsgraph.ingest.rebuild} ({@code --rebuild}) the input's articles replace the table instead.
+ *
+ * <p>Check, then commit: every record read is an article or a quarantine row, checked per input
+ * file on the rows about to be written ({@code read = articles + quarantined}); a mismatch fails
+ * the run before the articles table changes. The articles are written in one Delta commit.
  */
 public final class IngestJob {
 
   /**
    * What ingest did.
    *
-   * @param datelines articles whose text starts with a wire dateline
-   * @param repairedArticles articles with at least one glued word split
-   * @param repairs glued word joins split in all articles
+   * @param articles articles of the input (records read that are not quarantined)
+   * @param quarantined records of the input quarantined, by reason in {@code quarantineReasons}
+   * @param added articles new to the output
+   * @param updated stored articles whose row changed (text, another field or their story)
+   * @param corpusArticles articles in the output after the run
+   * @param stories stories in the output after the run
+   * @param duplicateArticles articles of the output that are not their story's canonical one
+   * @param truncated articles of the input cut at newsgraph.ingest.maxChars
+   * @param datelines articles of the input whose text starts with a wire dateline
+   * @param repairedArticles articles of the input with at least one glued word split
+   * @param repairs glued word joins split in the articles of the input
    */
   public record Report(
       int files,
@@ -50,6 +71,9 @@ public final class IngestJob {
       long articles,
       long quarantined,
       Map<String, Long> quarantineReasons,
+      long added,
+      long updated,
+      long corpusArticles,
       long stories,
       long duplicateArticles,
       long truncated,
@@ -57,14 +81,22 @@ public final class IngestJob {
       long repairedArticles,
       long repairs) {}
 
+  /** The columns of an article that ingest reads from the input: all but the story columns. */
+  private static final Column[] INPUT_COLUMNS =
+      Tables.ARTICLES.columns().stream()
+          .filter(c -> !c.equals(Tables.STORY_ID) && !c.equals(Tables.IS_CANONICAL))
+          .map(functions::col)
+          .toArray(Column[]::new);
+
   private IngestJob() {}
 
   public static Report run(SparkSession spark, Settings settings) {
     Instant started = Instant.now();
+    String runId = started.toString();
     // Settings first: a bad value (an invalid dateline pattern, say) stops the run before any work.
     IngestRules rules = settings.ingestRules(LocalDate.ofInstant(started, ZoneOffset.UTC));
     String output = settings.output();
-    TableIO.recover(spark, output);
+    boolean rebuild = settings.getBoolean(SettingKeys.REBUILD);
     InputFiles files =
         InputFiles.find(
             settings.getList(SettingKeys.INPUT),
@@ -72,7 +104,7 @@ public final class IngestJob {
             spark.sparkContext().hadoopConfiguration());
     Progress.stage(
         "ingest",
-        "{} input files ({}) under {}{}",
+        "{} input files ({}) under {}{}; {}",
         files.total(),
         describe(files),
         settings.input(),
@@ -81,61 +113,102 @@ public final class IngestJob {
             : "; "
                 + files.ignored().size()
                 + " files of other types ignored, e.g. "
-                + files.ignored().get(0));
+                + files.ignored().get(0),
+        rebuild ? "they replace the articles of the output (rebuild)" : "adding to the output");
 
     // Files are read and parsed once; the steps after the cache (repeated ids, stories) run
     // with adaptive execution sizing their shuffles.
     Dataset<Row> cached = Ingest.parse(spark, files, rules).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> persisted = new ArrayList<>();
     try {
       Dataset<Row> parsed = Ingest.withRepeatedIdsQuarantined(cached, rules.maxRawChars());
       if (settings.getBoolean(SettingKeys.FAIL_FAST)) {
         failOnFirstBadRecord(parsed);
       }
       Dataset<Row> perFile =
-          parsed
-              .groupBy(Tables.INPUT_FILE)
-              .agg(
-                  count(lit(1)).as(Tables.RECORDS_READ),
-                  sum(when(col(Ingest.KIND).equalTo(Ingest.ARTICLE), 1).otherwise(0))
-                      .cast("long")
-                      .as(Tables.ARTICLES_COUNT),
-                  sum(when(col(Ingest.KIND).equalTo(Ingest.QUARANTINED), 1).otherwise(0))
-                      .cast("long")
-                      .as(Tables.QUARANTINED_COUNT))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          keep(
+              persisted,
+              parsed
+                  .groupBy(Tables.INPUT_FILE)
+                  .agg(
+                      count(lit(1)).as(Tables.RECORDS_READ),
+                      sum(when(col(Ingest.KIND).equalTo(Ingest.ARTICLE), 1).otherwise(0))
+                          .cast("long")
+                          .as(Tables.ARTICLES_COUNT),
+                      sum(when(col(Ingest.KIND).equalTo(Ingest.QUARANTINED), 1).otherwise(0))
+                          .cast("long")
+                          .as(Tables.QUARANTINED_COUNT)));
       long read = perFile.agg(sum(Tables.RECORDS_READ)).first().getLong(0);
       Progress.stage("ingest", "{} records read; finding near-duplicate stories", read);
 
-      Dataset<Row> articles = Ingest.articles(parsed);
+      Dataset<Row> incoming = keep(persisted, Ingest.articles(parsed).select(INPUT_COLUMNS));
+      Dataset<Row> quarantined =
+          keep(persisted, Ingest.quarantined(parsed).withColumn(Tables.RUN_ID, lit(runId)));
+      checkAccounting(perFile, incoming, quarantined);
+
+      Dataset<Row> stored =
+          rebuild || !TableIO.exists(spark, output, Tables.ARTICLES)
+              ? null
+              : TableIO.read(spark, output, Tables.ARTICLES);
+      // The corpus after this run: the input's articles, and the stored ones it does not replace.
+      Dataset<Row> corpus =
+          stored == null
+              ? incoming
+              : incoming.unionByName(
+                  stored
+                      .select(INPUT_COLUMNS)
+                      .join(
+                          incoming.select(Tables.ARTICLE_ID),
+                          new String[] {Tables.ARTICLE_ID},
+                          "left_anti"));
       // The story search reads ids, dates and texts several times: keep just those at hand.
       Dataset<Row> forStories =
-          articles
+          corpus
               .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> stories =
-          NearDuplicates.stories(
+          keep(
+              persisted,
+              NearDuplicates.stories(
                   forStories,
                   settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
-                  settings.getInt(SettingKeys.SHINGLE_WORDS, 1))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+                  settings.getInt(SettingKeys.SHINGLE_WORDS, 1)));
       stories.count();
       forStories.unpersist();
-      TableIO.replace(articles.join(stories, Tables.ARTICLE_ID), output, Tables.ARTICLES);
-      stories.unpersist();
-      TableIO.writePartition(Ingest.quarantined(parsed), output, Tables.QUARANTINE, "ingest");
-
-      checkAccounting(spark, output, perFile);
+      Dataset<Row> articles =
+          corpus.join(stories, Tables.ARTICLE_ID).select(columns(Tables.ARTICLES));
+      TableIO.Merged merged;
+      if (stored == null) {
+        TableIO.replace(articles, output, Tables.ARTICLES);
+        merged = new TableIO.Merged(incoming.count(), 0);
+      } else {
+        // Only new rows and rows that differ from the stored ones go into the commit.
+        merged =
+            TableIO.merge(
+                articles.exceptAll(stored), output, Tables.ARTICLES, List.of(Tables.ARTICLE_ID));
+      }
+      TableIO.append(quarantined, output, Tables.QUARANTINE);
       TableIO.append(
           perFile
-              .withColumn(Tables.RUN_ID, lit(started.toString()))
+              .withColumn(Tables.RUN_ID, lit(runId))
               .withColumn(Tables.RUN_STARTED, lit(Timestamp.from(started))),
           output,
           Tables.INGEST_RUNS);
-      perFile.unpersist();
-      return report(spark, output, files, read);
+      return report(spark, output, files, read, incoming, quarantined, merged);
     } finally {
+      persisted.forEach(Dataset::unpersist);
       cached.unpersist();
     }
+  }
+
+  private static Dataset<Row> keep(List<Dataset<Row>> persisted, Dataset<Row> df) {
+    Dataset<Row> kept = df.persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(kept);
+    return kept;
+  }
+
+  private static Column[] columns(org.newsgraph.tables.TableDef table) {
+    return table.columns().stream().map(functions::col).toArray(Column[]::new);
   }
 
   private static String describe(InputFiles files) {
@@ -165,21 +238,20 @@ public final class IngestJob {
     }
   }
 
-  /** Compares the per-file counts of the parse with what the written tables hold. */
-  private static void checkAccounting(SparkSession spark, String output, Dataset<Row> perFile) {
+  /**
+   * Compares the per-file counts of the parse with the rows about to be written, before anything is
+   * committed.
+   */
+  private static void checkAccounting(
+      Dataset<Row> perFile, Dataset<Row> incoming, Dataset<Row> quarantined) {
     Dataset<Row> written =
-        TableIO.read(spark, output, Tables.ARTICLES)
-            .groupBy(Tables.INPUT_FILE)
-            .agg(count(lit(1)).as("written_articles"));
-    Dataset<Row> quarantined =
-        TableIO.read(spark, output, Tables.QUARANTINE)
-            .where(col(Tables.STAGE).equalTo("ingest"))
-            .groupBy(Tables.INPUT_FILE)
-            .agg(count(lit(1)).as("written_quarantined"));
+        incoming.groupBy(Tables.INPUT_FILE).agg(count(lit(1)).as("written_articles"));
+    Dataset<Row> quarantinedPerFile =
+        quarantined.groupBy(Tables.INPUT_FILE).agg(count(lit(1)).as("written_quarantined"));
     List<Row> mismatches =
         perFile
             .join(written, Tables.INPUT_FILE, "full_outer")
-            .join(quarantined, Tables.INPUT_FILE, "full_outer")
+            .join(quarantinedPerFile, Tables.INPUT_FILE, "full_outer")
             .na()
             .fill(0L)
             .where(
@@ -209,60 +281,71 @@ public final class IngestJob {
     }
   }
 
-  private static Report report(SparkSession spark, String output, InputFiles files, long read) {
-    Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
+  private static Report report(
+      SparkSession spark,
+      String output,
+      InputFiles files,
+      long read,
+      Dataset<Row> incoming,
+      Dataset<Row> quarantined,
+      TableIO.Merged merged) {
     Row a =
-        articles
+        incoming
             .agg(
                 count(lit(1)),
-                countDistinct(col(Tables.STORY_ID)),
-                sum(when(col(Tables.IS_CANONICAL), 0).otherwise(1)).cast("long"),
                 sum(when(col(Tables.TRUNCATED), 1).otherwise(0)).cast("long"),
                 count(col(Tables.DATELINE)),
                 sum(when(col(Tables.REPAIRS).gt(0), 1).otherwise(0)).cast("long"),
                 sum(col(Tables.REPAIRS)).cast("long"))
             .first();
+    Row c =
+        TableIO.read(spark, output, Tables.ARTICLES)
+            .agg(
+                count(lit(1)),
+                countDistinct(col(Tables.STORY_ID)),
+                sum(when(col(Tables.IS_CANONICAL), 0).otherwise(1)).cast("long"))
+            .first();
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Row r :
-        TableIO.read(spark, output, Tables.QUARANTINE)
-            .where(col(Tables.STAGE).equalTo("ingest"))
-            .groupBy(Tables.REASON)
-            .count()
-            .orderBy(Tables.REASON)
-            .collectAsList()) {
+        quarantined.groupBy(Tables.REASON).count().orderBy(Tables.REASON).collectAsList()) {
       reasons.put(r.getString(0), r.getLong(1));
     }
-    long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
+    long quarantinedCount = reasons.values().stream().mapToLong(Long::longValue).sum();
     long articleCount = a.getLong(0);
-    if (read != articleCount + quarantined) {
-      throw NewsgraphErrors.accountingMismatch(read, articleCount, quarantined);
-    }
-    long stories = a.getLong(1);
-    long duplicates = a.isNullAt(2) ? 0 : a.getLong(2);
-    long truncated = a.isNullAt(3) ? 0 : a.getLong(3);
-    long datelines = a.getLong(4);
-    long repairedArticles = a.isNullAt(5) ? 0 : a.getLong(5);
-    long repairs = a.isNullAt(6) ? 0 : a.getLong(6);
+    long truncated = a.isNullAt(1) ? 0 : a.getLong(1);
+    long datelines = a.getLong(2);
+    long repairedArticles = a.isNullAt(3) ? 0 : a.getLong(3);
+    long repairs = a.isNullAt(4) ? 0 : a.getLong(4);
+    long corpus = c.getLong(0);
+    long stories = c.getLong(1);
+    long duplicates = c.isNullAt(2) ? 0 : c.getLong(2);
     Progress.stage(
         "ingest",
-        "{} articles in {} stories ({} near-duplicate copies), {} truncated, {} with a dateline,"
-            + " {} glued words split in {} articles; {} quarantined {}",
+        "{} articles read ({} added, {} updated; {} in the output, in {} stories, {} near-duplicate"
+            + " copies), {} truncated, {} with a dateline, {} glued words split in {} articles; {}"
+            + " quarantined {}",
         articleCount,
+        merged.inserted(),
+        merged.updated(),
+        corpus,
         stories,
         duplicates,
         truncated,
         datelines,
         repairs,
         repairedArticles,
-        quarantined,
+        quarantinedCount,
         reasons);
     return new Report(
         files.total(),
         files.ignored().size(),
         read,
         articleCount,
-        quarantined,
+        quarantinedCount,
         Collections.unmodifiableMap(reasons),
+        merged.inserted(),
+        merged.updated(),
+        corpus,
         stories,
         duplicates,
         truncated,

@@ -3,6 +3,7 @@ package org.newsgraph.jobs;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.Setting;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.tables.DeltaSession;
+import org.newsgraph.tables.OutputLock;
 import scala.Tuple2;
 
 /**
@@ -61,6 +64,7 @@ public final class NewsgraphCli {
         builder.master(command.master());
       }
       command.sparkConf().forEach(builder::config);
+      DeltaSession.configure(builder, command.sparkConf());
       spark = builder.getOrCreate();
       Map<String, String> sparkConf = new LinkedHashMap<>();
       for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
@@ -86,18 +90,37 @@ public final class NewsgraphCli {
     }
   }
 
+  /**
+   * Runs a command on a session while holding the output's lock ({@link OutputLock}): a second run
+   * on the same output fails before it reads or writes a table.
+   */
   static void run(String command, SparkSession spark, Settings settings, PrintStream out) {
+    try (OutputLock lock =
+        OutputLock.acquire(
+            spark.sparkContext().hadoopConfiguration(),
+            settings.output(),
+            Instant.now().toString(),
+            command)) {
+      runLocked(command, spark, settings, out);
+    }
+  }
+
+  private static void runLocked(
+      String command, SparkSession spark, Settings settings, PrintStream out) {
     switch (command) {
       case "run" -> RunJob.run(spark, settings).print(out, settings.output());
       case "ingest" -> {
         IngestJob.Report r = IngestJob.run(spark, settings);
         out.printf(
-            "ingest: %d read = %d articles + %d quarantined %s; %d with a dateline, %d glued words"
-                + " split in %d articles%n",
+            "ingest: %d read = %d articles + %d quarantined %s; %d added, %d updated, %d in the"
+                + " output; %d with a dateline, %d glued words split in %d articles%n",
             r.read(),
             r.articles(),
             r.quarantined(),
             r.quarantineReasons(),
+            r.added(),
+            r.updated(),
+            r.corpusArticles(),
             r.datelines(),
             r.repairs(),
             r.repairedArticles());
@@ -153,6 +176,10 @@ public final class NewsgraphCli {
         case "--fail-fast" -> {
           requireInputOption(name, opt);
           settings.put(SettingKeys.FAIL_FAST.key(), "true");
+        }
+        case "--rebuild" -> {
+          requireInputOption(name, opt);
+          settings.put(SettingKeys.REBUILD.key(), "true");
         }
         case "--master" -> master = value(rest, ++i, opt);
         case "--conf-file" -> settingsFile = value(rest, ++i, opt);
@@ -233,6 +260,8 @@ public final class NewsgraphCli {
                                (newsgraph.ingest.format, default: auto)
           --fail-fast          stop at the first bad record (exit code 3) instead of
                                quarantining it (newsgraph.ingest.failFast)
+          --rebuild            start from scratch: the input replaces the articles of the output
+                               instead of adding to them (newsgraph.ingest.rebuild)
         """;
     switch (command) {
       case "run" ->

@@ -107,6 +107,32 @@ public final class NewsgraphErrors {
         null);
   }
 
+  public static NewsgraphException tableNotDelta(String table, String path) {
+    return new NewsgraphException(
+        "Table '" + table + "' at " + path + " is not a Delta Lake table.",
+        "the directory holds files but no _delta_log: it was written by a newsgraph before"
+            + " Delta Lake tables, or by another program.",
+        "Write to a new --output directory (newsgraph then builds every table from the input), or"
+            + " move the directory away.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException outputLocked(String output, String lockFile, String holder) {
+    return new NewsgraphException(
+        "Output " + output + " is in use by another newsgraph run (" + holder + ").",
+        "only one run at a time may write an output directory, and the lock file "
+            + lockFile
+            + " names the run that holds it.",
+        "Wait until that run ends, or give this run another --output. If no newsgraph run is"
+            + " going on that host (it was killed there), remove "
+            + lockFile
+            + " and re-run; a lock of a process of this host that is gone is removed"
+            + " automatically.",
+        DATA,
+        null);
+  }
+
   public static NewsgraphException badRecord(
       String file, String ref, String reason, String detail) {
     return new NewsgraphException(
@@ -125,11 +151,11 @@ public final class NewsgraphErrors {
             + file
             + ": parsed "
             + expected
-            + " but the tables hold "
+            + " but the rows to write hold "
             + found
             + ".",
         "a record was neither written as an article nor quarantined; this is a bug.",
-        "Report it with the input that triggers it; the output of this run is incomplete.",
+        "Report it with the input that triggers it; nothing was written to the articles table.",
         CHECK,
         null);
   }
@@ -143,21 +169,6 @@ public final class NewsgraphErrors {
         "the stored annotation was made from an older text (its text_hash differs), so its"
             + " offsets would name the wrong words and sentences; aggregate never uses it.",
         "Run 'bin/newsgraph annotate' (or 'run') on this output, then aggregate again.",
-        CHECK,
-        null);
-  }
-
-  public static NewsgraphException accountingMismatch(long read, long articles, long quarantined) {
-    return new NewsgraphException(
-        "Ingest lost records: read "
-            + read
-            + " but articles + quarantined = "
-            + articles
-            + " + "
-            + quarantined
-            + ".",
-        "a record was neither written as an article nor quarantined; this is a bug.",
-        "Report it with the input that triggers it; the output of this run is incomplete.",
         CHECK,
         null);
   }

@@ -32,16 +32,23 @@ public final class RunJob {
       }
       out.printf(
           Locale.ROOT,
-          "  stories            %,d (%,d articles are near-duplicate copies), %,d truncated%n",
-          ingest.stories(),
-          ingest.duplicateArticles(),
-          ingest.truncated());
+          "  articles           %,d added, %,d updated; %,d in the output%n",
+          ingest.added(),
+          ingest.updated(),
+          ingest.corpusArticles());
       out.printf(
           Locale.ROOT,
-          "  text repairs       %,d glued words split in %,d articles; %,d wire datelines%n",
+          "  stories            %,d in the output (%,d articles are near-duplicate copies)%n",
+          ingest.stories(),
+          ingest.duplicateArticles());
+      out.printf(
+          Locale.ROOT,
+          "  text repairs       %,d glued words split in %,d articles; %,d wire datelines; %,d"
+              + " truncated%n",
           ingest.repairs(),
           ingest.repairedArticles(),
-          ingest.datelines());
+          ingest.datelines(),
+          ingest.truncated());
       out.printf(
           Locale.ROOT,
           "  annotated          %,d articles, %,d reused from earlier runs%n",

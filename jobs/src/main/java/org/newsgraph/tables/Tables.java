@@ -17,8 +17,8 @@ import org.newsgraph.udfs.AnnotationSchema;
 
 /**
  * Every table newsgraph writes: names, column names and schemas live here and nowhere else. All
- * tables are Parquet under {@code <output>/<name>/}, partitioned Hive-style ({@code
- * date=YYYY-MM-DD}) except where stated. docs/tables.md describes each column.
+ * tables are Delta Lake tables under {@code <output>/<name>/}, partitioned by date except where
+ * stated. docs/tables.md describes each column.
  */
 public final class Tables {
 
@@ -375,11 +375,15 @@ public final class Tables {
           List.of(),
           "aggregate");
 
-  /** Records that could not become articles or annotations, partitioned by the stage. */
+  /**
+   * Records that could not become articles or annotations, partitioned by the stage; each run
+   * appends the records it quarantined, with its run id.
+   */
   public static final TableDef QUARANTINE =
       new TableDef(
           "quarantine",
           schema(
+              field(RUN_ID, StringType, false),
               field(STAGE, StringType, false),
               field(INPUT_FILE, StringType, false),
               field(RECORD_REF, StringType, true),

@@ -14,7 +14,9 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>A period is <em>dirty</em> when its fingerprint is new or differs; <em>removed</em> when it
- *       was stored but has no documents now.
+ *       was stored but has no documents in the output now. The fingerprints are computed from the
+ *       whole output, never from one run's input: ingest only adds articles, so a period loses its
+ *       documents only when its articles move to another date or a rebuild leaves them out.
  *   <li>A period is <em>affected</em> (its rows are rewritten) when it is dirty, or when a dirty or
  *       removed period of the same grain lies in its surprise baseline (the {@code window} periods
  *       before it).

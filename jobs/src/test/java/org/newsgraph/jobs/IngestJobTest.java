@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.delta.tables.DeltaTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.tables.OutputLock;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 
@@ -318,5 +321,74 @@ class IngestJobTest extends SparkTestSession {
         TableIO.read(spark, again, Tables.ARTICLES).select(Tables.ARTICLE_ID, Tables.STORY_ID);
     assertThat(first.exceptAll(second).count()).as("ids or stories only in run 1").isZero();
     assertThat(second.exceptAll(first).count()).as("ids or stories only in run 2").isZero();
+  }
+
+  /**
+   * Adding is the default: an input holding only some of the files adds nothing and removes
+   * nothing; only --rebuild makes the input replace the articles.
+   */
+  @Test
+  void anInputWithOnlySomeFilesNeverShrinksTheCorpusUnlessRebuilding() throws IOException {
+    String out = tempDir("ingest-subset").toString();
+    IngestJob.run(spark, settings(out, false));
+    long all = TableIO.read(spark, out, Tables.ARTICLES).count();
+    Settings feedOnly =
+        settings(out, false).with(SettingKeys.INPUT.key(), input.resolve("feed").toString());
+
+    IngestJob.Report subset = IngestJob.run(spark, feedOnly);
+
+    assertThat(subset.articles()).as("articles of the subset").isPositive().isLessThan(all);
+    assertThat(List.of(subset.added(), subset.updated()))
+        .as("articles added and updated by the subset, all already stored")
+        .isEqualTo(List.of(0L, 0L));
+    assertThat(TableIO.read(spark, out, Tables.ARTICLES).count())
+        .as("articles after ingesting the subset")
+        .isEqualTo(all);
+
+    IngestJob.Report rebuilt =
+        IngestJob.run(spark, feedOnly.with(SettingKeys.REBUILD.key(), "true"));
+    assertThat(TableIO.read(spark, out, Tables.ARTICLES).count())
+        .as("articles after rebuilding from the subset")
+        .isEqualTo(subset.articles())
+        .isEqualTo(rebuilt.corpusArticles());
+  }
+
+  /** A run on an output that another run holds fails at once (exit code 3) and changes nothing. */
+  @Test
+  void aSecondRunOnTheSameOutputFailsWithTheLockErrorAndChangesNothing() throws IOException {
+    String out = tempDir("ingest-locked").toString();
+    IngestJob.run(spark, settings(out, false));
+    long version = articlesVersion(out);
+    long runs = TableIO.read(spark, out, Tables.INGEST_RUNS).count();
+    try (OutputLock running =
+        OutputLock.acquire(
+            spark.sparkContext().hadoopConfiguration(), out, "the-first-run", "run")) {
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      assertThatThrownBy(
+              () ->
+                  NewsgraphCli.run(
+                      "ingest",
+                      spark,
+                      settings(out, false),
+                      new PrintStream(printed, true, StandardCharsets.UTF_8)))
+          .as("the second run")
+          .isInstanceOf(NewsgraphException.class)
+          .hasMessageContaining("is in use by another newsgraph run (run the-first-run")
+          .satisfies(
+              e -> assertThat(((NewsgraphException) e).exitCode()).as("exit code").isEqualTo(3));
+    }
+    assertThat(articlesVersion(out))
+        .as("articles version after the refused run")
+        .isEqualTo(version);
+    assertThat(TableIO.read(spark, out, Tables.INGEST_RUNS).count())
+        .as("ingest_runs rows: those of the first run only")
+        .isEqualTo(runs);
+  }
+
+  private static long articlesVersion(String out) {
+    return DeltaTable.forPath(spark, TableIO.path(out, Tables.ARTICLES))
+        .history(1)
+        .first()
+        .<Long>getAs("version");
   }
 }

@@ -151,6 +151,18 @@ class NewsgraphCliTest {
   }
 
   @Test
+  void rebuildIsASettingOfRunAndIngestOnly() {
+    assertThat(NewsgraphCli.parse(new String[] {"run", "--rebuild"}).settings())
+        .as("settings of run --rebuild")
+        .containsEntry(SettingKeys.REBUILD.key(), "true");
+    assertThat(NewsgraphCli.parse(new String[] {"ingest"}).settings())
+        .as("settings of ingest without --rebuild: adding is the default")
+        .doesNotContainKey(SettingKeys.REBUILD.key());
+    assertThat(execute("aggregate", "--rebuild")).as("exit code").isEqualTo(2);
+    assertThat(err()).as("error message").contains("'aggregate' does not take --rebuild");
+  }
+
+  @Test
   void optionWithoutValueIsAUsageError() {
     assertThat(execute("run", "--output")).as("exit code of a trailing --output").isEqualTo(2);
     assertThat(err()).as("error message").contains("Option --output needs a value");

@@ -4,10 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -468,22 +468,22 @@ class PeriodTablesTest extends SparkTestSession {
     assertThat(report.periodsWritten()).as("periods written by the first run").isEqualTo(13);
   }
 
-  /** Names and modification times of the files of a table, by partition directory. */
-  private static Map<String, String> files(String out, TableDef table) throws IOException {
-    Map<String, String> byPartition = new TreeMap<>();
+  /** Names of the data files of a table's current version, by partition directory. */
+  private static Map<String, String> files(String out, TableDef table) {
+    Map<String, Set<String>> byPartition = new TreeMap<>();
     Path root = Path.of(out, table.name());
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.filter(f -> f.toString().endsWith(".parquet")).toList()) {
-        byPartition.merge(
-            root.relativize(p.getParent()).toString(),
-            p.getFileName() + "@" + Files.getLastModifiedTime(p).toMillis(),
-            (x, y) -> x + "," + y);
-      }
+    for (String f : TableIO.read(spark, out, table).inputFiles()) {
+      Path p = Path.of(java.net.URI.create(f));
+      byPartition
+          .computeIfAbsent(root.relativize(p.getParent()).toString(), k -> new TreeSet<>())
+          .add(p.getFileName().toString());
     }
-    return byPartition;
+    Map<String, String> out2 = new TreeMap<>();
+    byPartition.forEach((k, v) -> out2.put(k, String.join(",", v)));
+    return out2;
   }
 
-  private static Map<TableDef, Map<String, String>> allFiles(String out) throws IOException {
+  private static Map<TableDef, Map<String, String>> allFiles(String out) {
     Map<TableDef, Map<String, String>> all = new LinkedHashMap<>();
     for (TableDef t :
         List.of(Tables.ENTITY_COUNTS, Tables.COMENTION_COUNTS, Tables.COMENTION_EVIDENCE)) {
@@ -511,19 +511,7 @@ class PeriodTablesTest extends SparkTestSession {
         .isEqualTo(List.of(0, 13, 0));
     assertThat(allFiles(out)).as("files after an unchanged re-run").isEqualTo(before);
 
-    List<A> changed = new ArrayList<>();
-    for (A a : CORPUS) {
-      if (a.id().equals("d5")) {
-        changed.add(
-            new A(
-                "d5",
-                a.date(),
-                a.source(),
-                new S("Moscow hosted Kim Jong Un.", "neutral", 0.1, "Moscow", "Kim Jong Un")));
-      } else if (!a.id().equals("d4")) {
-        changed.add(a);
-      }
-    }
+    List<A> changed = changedCorpus();
     writeCorpus(out, changed);
     AggregateJob.Report third = AggregateJob.run(spark, settings(out));
     assertThat(List.of(third.periodsWritten(), third.periodsUnchanged(), third.periodsRemoved()))
@@ -556,8 +544,31 @@ class PeriodTablesTest extends SparkTestSession {
       }
     }
 
-    String fresh = tempDir("incremental-fresh").toString();
-    writeCorpus(fresh, changed);
+    assertSameAsAFullRun(out, changed);
+  }
+
+  /** The corpus with d5 (2021-01-31) changed and d4 (2021-01-04) removed. */
+  private static List<A> changedCorpus() {
+    List<A> changed = new ArrayList<>();
+    for (A a : CORPUS) {
+      if (a.id().equals("d5")) {
+        changed.add(
+            new A(
+                "d5",
+                a.date(),
+                a.source(),
+                new S("Moscow hosted Kim Jong Un.", "neutral", 0.1, "Moscow", "Kim Jong Un")));
+      } else if (!a.id().equals("d4")) {
+        changed.add(a);
+      }
+    }
+    return changed;
+  }
+
+  /** The period tables under out equal those of one run on the corpus into a fresh output. */
+  private static void assertSameAsAFullRun(String out, List<A> corpus) throws IOException {
+    String fresh = tempDir("full-" + out.hashCode()).toString();
+    writeCorpus(fresh, corpus);
     AggregateJob.run(spark, settings(fresh));
     for (TableDef t :
         List.of(Tables.ENTITY_COUNTS, Tables.COMENTION_COUNTS, Tables.COMENTION_EVIDENCE)) {
@@ -576,49 +587,30 @@ class PeriodTablesTest extends SparkTestSession {
   }
 
   /**
-   * A run killed in the middle of swapping a partition (old rows moved aside, new rows still in
-   * staging) and one killed while writing leave {@code _staging/} behind; the next run completes
-   * the first, drops the second, and ends with the same tables as an uninterrupted run.
+   * A run that dies after committing the period tables but before the fingerprints (simulated by
+   * restoring {@code aggregate_periods} to its version before that run) leaves the fingerprints of
+   * the run before; the next run rewrites the same periods, removes the same ones, and ends with
+   * the tables of an uninterrupted run.
    */
   @Test
-  void theNextRunRecoversWhatAKilledRunLeftInStaging() throws IOException {
+  void aRunThatDiedBeforeItsFingerprintsIsCompletedByTheNext() throws IOException {
     String out = tempDir("killed").toString();
     writeCorpus(out, CORPUS);
     AggregateJob.run(spark, settings(out));
-    Map<TableDef, Map<String, String>> before = allFiles(out);
-
-    String partition = before.get(Tables.ENTITY_COUNTS).keySet().iterator().next();
-    Path published = Path.of(out, Tables.ENTITY_COUNTS.name(), partition);
-    Path killed = Path.of(out, "_staging", Tables.ENTITY_COUNTS.name() + "-1");
-    copyTree(published, killed.resolve("table").resolve(partition));
-    Path aside = killed.resolve("replaced").resolve(partition);
-    Files.createDirectories(aside.getParent());
-    Files.move(published, aside);
-    Path halfWritten =
-        Files.createDirectories(
-            Path.of(out, "_staging", Tables.COMENTION_COUNTS.name() + "-2", "table"));
-    Files.writeString(halfWritten.resolve("part-00000.parquet"), "cut off");
+    DeltaTable fingerprints =
+        DeltaTable.forPath(spark, TableIO.path(out, Tables.AGGREGATE_PERIODS));
+    long before = fingerprints.history(1).first().<Long>getAs("version");
+    List<A> changed = changedCorpus();
+    writeCorpus(out, changed);
+    AggregateJob.run(spark, settings(out));
+    fingerprints.restoreToVersion(before);
 
     AggregateJob.Report next = AggregateJob.run(spark, settings(out));
 
-    assertThat(next.periodsWritten()).as("periods written by the next run").isZero();
-    assertThat(allFiles(out))
-        .as("tables after recovering, as before the killed run")
-        .isEqualTo(before);
-    assertThat(Path.of(out, "_staging")).as("staging after recovering").doesNotExist();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    assertThat(List.of(next.periodsWritten(), next.periodsRemoved()))
+        .as("periods written and removed by the next run")
+        .isEqualTo(List.of(6, 2));
+    assertSameAsAFullRun(out, changed);
   }
 
   /** Articles without entities give empty period tables, readable by the next run. */

@@ -8,10 +8,12 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.newsgraph.tables.DeltaSession;
 
 /**
- * One shared {@code local[2]} SparkSession per test class: UI off, bound to loopback, few shuffle
- * partitions. Subclasses use {@link #spark} and {@link #tempDir()}.
+ * One shared {@code local[2]} SparkSession per test class, configured for Delta Lake as the job
+ * configures its own: UI off, bound to loopback, few shuffle partitions. Subclasses use {@link
+ * #spark} and {@link #tempDir()}.
  */
 public abstract class SparkTestSession {
 
@@ -28,7 +30,7 @@ public abstract class SparkTestSession {
   static void startSpark() throws IOException {
     tempRoot = Files.createTempDirectory("newsgraph-test-");
     spark =
-        SparkSession.builder()
+        DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
             .master("local[2]")
             .appName("newsgraph-test")
             .config("spark.ui.enabled", "false")

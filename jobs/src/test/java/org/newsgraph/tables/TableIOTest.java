@@ -2,30 +2,33 @@ package org.newsgraph.tables;
 
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.jobs.NewsgraphException;
 import org.newsgraph.jobs.SparkTestSession;
 
 /**
- * Publication of tables through {@code _staging}: a table or a partition is replaced only once its
- * new rows are completely written, untouched partitions keep their files, and a write that fails
- * leaves the published table as it was.
+ * Delta Lake tables: every write is one commit; {@code replaceWhere} leaves the rows it does not
+ * select in their files; a merge upserts by key and keeps the rest; a write that fails commits
+ * nothing; an earlier version stays readable; a directory that is not a Delta table is refused.
  */
 class TableIOTest extends SparkTestSession {
 
@@ -62,20 +65,18 @@ class TableIOTest extends SparkTestSession {
     return out;
   }
 
-  /** Every data file of the table, with its last-modified time, relative to the table. */
-  private static Map<String, Long> files(String output) throws IOException {
-    Path table = Path.of(output, COUNTS.name());
-    Map<String, Long> out = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(table)) {
-      for (Path p : paths.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-        out.put(table.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis());
-      }
-    }
-    return out;
+  /** The data files of the table's current version that hold rows of a grain. */
+  private static List<String> files(String output, String grain) {
+    return List.of(
+        TableIO.read(spark, output, COUNTS).where(col(Tables.GRAIN).equalTo(grain)).inputFiles());
   }
 
-  private static List<String> partitionFiles(Map<String, Long> files, String prefix) {
-    return files.keySet().stream().filter(f -> f.startsWith(prefix)).toList();
+  /** The table's latest version: one more per commit. */
+  private static long version(String output) {
+    return DeltaTable.forPath(spark, TableIO.path(output, COUNTS))
+        .history(1)
+        .first()
+        .<Long>getAs("version");
   }
 
   /** The rows, with a column computed by a function that fails on every row. */
@@ -91,10 +92,6 @@ class TableIOTest extends SparkTestSession {
         .withColumn(Tables.ENTITY, call_udf("boom_for_test", col(Tables.ENTITY)));
   }
 
-  private static final String DAY1 = "grain=day/period_start=2018-09-17";
-  private static final String DAY2 = "grain=day/period_start=2018-09-18";
-  private static final String WEEK = "grain=week/period_start=2018-09-17";
-
   private static String published(String name) throws IOException {
     String output = tempDir(name).toString();
     TableIO.replace(
@@ -108,73 +105,110 @@ class TableIOTest extends SparkTestSession {
   }
 
   @Test
-  void replaceSwapsInTheNewTableAndLeavesNoStaging() throws IOException {
+  void replaceIsOneCommitAndTheEarlierVersionStaysReadable() throws IOException {
     String output = published("replace");
+    Map<String, Map<String, Long>> before = contents(output);
+    long version = version(output);
+
     TableIO.replace(frame(row("month", "2018-09-01", "Vladimir Putin", 7)), output, COUNTS);
 
     assertThat(contents(output))
         .as("only the new rows remain after replace")
         .isEqualTo(Map.of("month/2018-09-01", Map.of("Vladimir Putin", 7L)));
-    assertThat(Path.of(output, TableIO.STAGING))
-        .as("the staging directory is removed once the table is published")
-        .doesNotExist();
-    assertThat(Path.of(output, COUNTS.name(), "_SUCCESS"))
-        .as("the published table carries Spark's success marker")
-        .exists();
+    assertThat(version(output)).as("one commit").isEqualTo(version + 1);
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .option("versionAsOf", version)
+                .load(TableIO.path(output, COUNTS))
+                .count())
+        .as("rows of the version before the replace, by time travel")
+        .isEqualTo(before.values().stream().mapToLong(Map::size).sum());
   }
 
   @Test
-  void replacePartitionsTouchesOnlyTheListedPartitions() throws IOException {
+  void replaceWhereTouchesOnlyTheSelectedRows() throws IOException {
     String output = published("partitions");
-    Map<String, Long> before = files(output);
+    List<String> weekFiles = files(output, "week");
+    long version = version(output);
 
-    TableIO.replacePartitions(
+    TableIO.replaceWhere(
         frame(row("day", "2018-09-17", "Vladimir Putin", 2)),
         output,
         COUNTS,
-        List.of(List.of("day", "2018-09-17"), List.of("day", "2018-09-18")));
+        "grain = 'day' AND "
+            + TableIO.dateIn(
+                Tables.PERIOD_START,
+                List.of(LocalDate.parse("2018-09-17"), LocalDate.parse("2018-09-18"))));
 
     assertThat(contents(output))
-        .as("the listed partition with rows is replaced, the one without rows removed")
+        .as("the selected period with rows is replaced, the one without rows removed")
         .isEqualTo(
             Map.of(
                 "day/2018-09-17", Map.of("Vladimir Putin", 2L),
                 "week/2018-09-17", Map.of("Kim Jong Un", 4L)));
-    Map<String, Long> after = files(output);
-    assertThat(partitionFiles(after, WEEK))
-        .as("the unlisted partition keeps its files")
-        .isEqualTo(partitionFiles(before, WEEK));
-    for (String f : partitionFiles(after, WEEK)) {
-      assertThat(after.get(f)).as("file %s is not rewritten", f).isEqualTo(before.get(f));
-    }
-    assertThat(partitionFiles(after, DAY1))
-        .as("the replaced partition has new files")
-        .isNotEmpty()
-        .doesNotContainAnyElementsOf(partitionFiles(before, DAY1));
-    assertThat(Path.of(output, COUNTS.name(), DAY2))
-        .as("a listed partition without rows is removed")
-        .doesNotExist();
-    assertThat(Path.of(output, TableIO.STAGING)).as("no staging left").doesNotExist();
+    assertThat(files(output, "week")).as("rows not selected keep their files").isEqualTo(weekFiles);
+    assertThat(version(output)).as("one commit").isEqualTo(version + 1);
   }
 
   @Test
-  void aFailedWriteLeavesThePublishedTableAsItWas() throws IOException {
-    String output = published("failed");
+  void replaceWhereRefusesRowsOutsideItsCondition() throws IOException {
+    String output = published("outside");
     Map<String, Map<String, Long>> before = contents(output);
 
     assertThatThrownBy(
             () ->
-                TableIO.replacePartitions(
+                TableIO.replaceWhere(
+                    frame(row("week", "2018-09-17", "Vladimir Putin", 2)),
+                    output,
+                    COUNTS,
+                    "grain = 'day'"))
+        .as("a row the condition does not select fails the write");
+    assertThat(contents(output)).as("nothing is committed").isEqualTo(before);
+  }
+
+  @Test
+  void mergeUpsertsByKeyAndKeepsTheOtherRows() throws IOException {
+    String output = published("merge");
+    long version = version(output);
+
+    TableIO.Merged merged =
+        TableIO.merge(
+            frame(
+                row("day", "2018-09-17", "Kim Jong Un", 5),
+                row("day", "2018-09-19", "Kim Jong Un", 2)),
+            output,
+            COUNTS,
+            List.of(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY));
+
+    assertThat(contents(output))
+        .as("the matched row is replaced, the new one added, the others kept")
+        .isEqualTo(
+            Map.of(
+                "day/2018-09-17", Map.of("Kim Jong Un", 5L),
+                "day/2018-09-18", Map.of("Kim Jong Un", 1L),
+                "day/2018-09-19", Map.of("Kim Jong Un", 2L),
+                "week/2018-09-17", Map.of("Kim Jong Un", 4L)));
+    assertThat(merged).as("rows inserted and updated").isEqualTo(new TableIO.Merged(1, 1));
+    assertThat(version(output)).as("one commit").isEqualTo(version + 1);
+  }
+
+  @Test
+  void aFailedWriteCommitsNothing() throws IOException {
+    String output = published("failed");
+    Map<String, Map<String, Long>> before = contents(output);
+    long version = version(output);
+
+    assertThatThrownBy(
+            () ->
+                TableIO.replaceWhere(
                     failing(frame(row("day", "2018-09-17", "Vladimir Putin", 2))),
                     output,
                     COUNTS,
-                    List.of(List.of("day", "2018-09-17"), List.of("day", "2018-09-18"))))
+                    "grain = 'day'"))
         .as("the simulated failure reaches the caller")
         .hasStackTraceContaining("simulated failure");
-    assertThat(contents(output))
-        .as("partitions are untouched by a failed partition replace")
-        .isEqualTo(before);
-
     assertThatThrownBy(
             () ->
                 TableIO.replace(
@@ -183,105 +217,56 @@ class TableIOTest extends SparkTestSession {
                     COUNTS))
         .as("the simulated failure reaches the caller")
         .hasStackTraceContaining("simulated failure");
-    assertThat(contents(output)).as("the table is untouched by a failed replace").isEqualTo(before);
-    // Tasks of the failed job that were still running can write into staging after it was
-    // removed; the next run's recover() drops whatever they left.
-    TableIO.recover(spark, output);
-    assertThat(Path.of(output, TableIO.STAGING))
-        .as("no staging is left once the next run has recovered")
-        .doesNotExist();
-    assertThat(contents(output)).as("recover keeps the published table").isEqualTo(before);
-  }
+    assertThatThrownBy(
+            () ->
+                TableIO.merge(
+                    failing(frame(row("day", "2018-09-17", "Vladimir Putin", 2))),
+                    output,
+                    COUNTS,
+                    List.of(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY)))
+        .as("the simulated failure reaches the caller")
+        .hasStackTraceContaining("simulated failure");
 
-  /** A table written elsewhere and moved to where a run stages it: {@code _staging/counts-123}. */
-  private static Path staged(String output, String name, Row... rows) throws IOException {
-    String elsewhere = tempDir(name + "-elsewhere").toString();
-    TableIO.replace(frame(rows), elsewhere, COUNTS);
-    Path root = Files.createDirectories(Path.of(output, TableIO.STAGING, COUNTS.name() + "-123"));
-    Files.move(Path.of(elsewhere, COUNTS.name()), root.resolve("table"));
-    return root;
+    assertThat(contents(output)).as("the table is untouched by failed writes").isEqualTo(before);
+    assertThat(version(output)).as("no commit").isEqualTo(version);
   }
 
   @Test
-  void recoverDropsStagingOfARunKilledWhileWriting() throws IOException {
-    String output = published("killed-writing");
-    Map<String, Map<String, Long>> before = contents(output);
-    Path partial =
-        Files.createDirectories(
-            Path.of(output, TableIO.STAGING, COUNTS.name() + "-123", "table", DAY1));
-    Files.writeString(partial.resolve("part-0.parquet"), "half-written");
-
-    TableIO.recover(spark, output);
-
-    assertThat(contents(output)).as("the published table is kept").isEqualTo(before);
-    assertThat(Path.of(output, TableIO.STAGING)).as("the staging is dropped").doesNotExist();
-  }
-
-  @Test
-  void recoverCompletesAWholeTableSwapCutOffBetweenItsRenames() throws IOException {
-    String output = published("killed-swapping-table");
-    Path root = staged(output, "killed-swapping-table", row("month", "2018-09-01", "Kim", 9));
-    // Killed after moving the old table aside, before renaming the new one in.
-    Files.move(Path.of(output, COUNTS.name()), root.resolve("replaced"));
-
-    TableIO.recover(spark, output);
-
-    assertThat(contents(output))
-        .as("the completely staged new table is published")
-        .isEqualTo(Map.of("month/2018-09-01", Map.of("Kim", 9L)));
-    assertThat(Path.of(output, TableIO.STAGING)).as("the staging is dropped").doesNotExist();
-  }
-
-  @Test
-  void recoverCompletesAPartitionSwapAndKeepsFinishedOnes() throws IOException {
-    String output = published("killed-swapping-partitions");
-    Path root =
-        staged(
-            output,
-            "killed-swapping-partitions",
-            row("day", "2018-09-17", "Kim", 8),
-            row("week", "2018-09-17", "Kim", 9));
-    Path table = Path.of(output, COUNTS.name());
-    Path aside = root.resolve("replaced");
-    // The week partition was swapped completely, only its old rows were still aside; the run was
-    // killed after moving the old 2018-09-17 day aside; the 2018-09-18 day was being removed.
-    Files.createDirectories(aside.resolve(WEEK).getParent());
-    Files.move(table.resolve(WEEK), aside.resolve(WEEK));
-    Files.move(root.resolve("table").resolve(WEEK), table.resolve(WEEK));
-    Files.createDirectories(aside.resolve(DAY1).getParent());
-    Files.move(table.resolve(DAY1), aside.resolve(DAY1));
-    Files.move(table.resolve(DAY2), aside.resolve(DAY2));
-
-    TableIO.recover(spark, output);
-
-    assertThat(contents(output))
-        .as("the cut-off partition gets its new rows, the removed one stays removed")
-        .isEqualTo(
-            Map.of(
-                "day/2018-09-17", Map.of("Kim", 8L),
-                "week/2018-09-17", Map.of("Kim", 9L)));
-    assertThat(Path.of(output, TableIO.STAGING)).as("the staging is dropped").doesNotExist();
-  }
-
-  @Test
-  void writePartitionReplacesOnePartitionEvenWithNoRows() throws IOException {
-    String output = tempDir("quarantine").toString();
+  void appendAddsRows() throws IOException {
+    String output = tempDir("append").toString();
     Dataset<Row> one =
         spark.createDataFrame(
-            List.of(RowFactory.create("ingest", "a.txt", "1", null, "raw", "no date", null)),
+            List.of(
+                RowFactory.create("run-1", "ingest", "a.txt", "1", null, "raw", "no date", null)),
             Tables.QUARANTINE.schema());
-    Dataset<Row> other =
-        spark.createDataFrame(
-            List.of(RowFactory.create("annotate", "b.txt", "2", "id", null, "too long", null)),
-            Tables.QUARANTINE.schema());
-    TableIO.writePartition(one, output, Tables.QUARANTINE, "ingest");
-    TableIO.writePartition(other, output, Tables.QUARANTINE, "annotate");
-    TableIO.writePartition(one.limit(0), output, Tables.QUARANTINE, "ingest");
+    TableIO.append(one, output, Tables.QUARANTINE);
+    TableIO.append(one.withColumn(Tables.RUN_ID, lit("run-2")), output, Tables.QUARANTINE);
 
-    List<Row> rows = TableIO.read(spark, output, Tables.QUARANTINE).collectAsList();
-    assertThat(rows.stream().map(r -> r.<String>getAs(Tables.STAGE)).toList())
-        .as("the emptied partition has no rows, the other keeps its row")
-        .containsExactly("annotate");
-    assertThat(Path.of(output, TableIO.STAGING)).as("no staging left").doesNotExist();
+    assertThat(
+            TableIO.read(spark, output, Tables.QUARANTINE)
+                .select(Tables.RUN_ID)
+                .orderBy(Tables.RUN_ID)
+                .as(Encoders.STRING())
+                .collectAsList())
+        .as("the rows of both runs")
+        .containsExactly("run-1", "run-2");
+  }
+
+  @Test
+  void aDirectoryThatIsNotADeltaTableIsRefused() throws IOException {
+    String output = tempDir("parquet").toString();
+    frame(row("day", "2018-09-17", "Kim Jong Un", 3))
+        .write()
+        .parquet(Path.of(output, COUNTS.name()).toString());
+
+    assertThatThrownBy(() -> TableIO.read(spark, output, COUNTS))
+        .as("a Parquet table of an earlier newsgraph")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("is not a Delta Lake table")
+        .hasMessageContaining("fix:");
+    assertThatThrownBy(
+            () -> TableIO.replace(frame(row("day", "2018-09-17", "Kim", 1)), output, COUNTS))
+        .as("nor is it overwritten")
+        .isInstanceOf(NewsgraphException.class);
   }
 }

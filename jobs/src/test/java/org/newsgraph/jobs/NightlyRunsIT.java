@@ -1,0 +1,182 @@
+package org.newsgraph.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import org.newsgraph.tables.KernelTables;
+import org.newsgraph.tables.TableDef;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+
+/**
+ * Nightly runs only add (the operator's experiment of issue 14): sample-data/ split into the files
+ * dated up to 2018-07-31 (with the JSON Lines file and the undated note) and the later ones, run
+ * night by night into one output with real CoreNLP. The second night keeps every article,
+ * annotation and mention of the first and annotates only its own articles; the tables equal one run
+ * over both inputs at once; running the second night again changes no table; and Delta Kernel, a
+ * reader independent of Spark, reads every table as Spark does.
+ */
+class NightlyRunsIT extends SparkTestSession {
+
+  private static final Path SAMPLE = PROJECT_ROOT.resolve("sample-data");
+
+  /** The tables that hold data (not run logs), compared without their run ids. */
+  private static final List<TableDef> DATA_TABLES =
+      List.of(
+          Tables.ARTICLES,
+          Tables.ANNOTATIONS,
+          Tables.MENTIONS_TABLE,
+          Tables.NAME_RESOLUTION,
+          Tables.CAPPED_ARTICLES,
+          Tables.ENTITY_COUNTS,
+          Tables.COMENTION_COUNTS,
+          Tables.COMENTION_EVIDENCE,
+          Tables.AGGREGATE_PERIODS,
+          Tables.QUARANTINE);
+
+  private static String nights;
+  private static String allAtOnce;
+  private static Path night1;
+  private static Path night2;
+  private static RunJob.Summary first;
+  private static RunJob.Summary second;
+  private static long[] countsAfterFirst;
+
+  @BeforeAll
+  static void runNightByNight() throws IOException {
+    Path drops = tempDir("drops");
+    night1 = drops.resolve("night1");
+    night2 = drops.resolve("night2");
+    try (Stream<Path> files = Files.walk(SAMPLE)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path relative = SAMPLE.relativize(f);
+        if (relative.startsWith("expected") || f.getFileName().toString().endsWith(".md")) {
+          continue;
+        }
+        String name = f.getFileName().toString();
+        boolean later = name.matches("\\d{4}-\\d{2}-\\d{2}-.*") && name.compareTo("2018-08") > 0;
+        Path target = (later ? night2 : night1).resolve(relative.toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
+    nights = tempDir("nightly-output").toString();
+    first = RunJob.run(spark, settings(night1.toString(), nights));
+    countsAfterFirst = counts(nights);
+    second = RunJob.run(spark, settings(night2.toString(), nights));
+    allAtOnce = tempDir("all-at-once-output").toString();
+    RunJob.run(spark, settings(night1 + "," + night2, allAtOnce));
+  }
+
+  private static Settings settings(String input, String output) {
+    return Settings.defaults()
+        .with(SettingKeys.INPUT.key(), input)
+        .with(SettingKeys.OUTPUT.key(), output);
+  }
+
+  /** Articles, annotations, mentions. */
+  private static long[] counts(String output) {
+    return new long[] {
+      TableIO.read(spark, output, Tables.ARTICLES).count(),
+      TableIO.read(spark, output, Tables.ANNOTATIONS).count(),
+      TableIO.read(spark, output, Tables.MENTIONS_TABLE).count()
+    };
+  }
+
+  /**
+   * The rows without their run ids; the quarantine's distinct rows, since every run appends the
+   * records it quarantined (a night run twice quarantines its bad records twice).
+   */
+  private static Dataset<Row> withoutRunId(String output, TableDef table) {
+    Dataset<Row> rows = TableIO.read(spark, output, table);
+    if (table.equals(Tables.QUARANTINE)) {
+      return rows.drop(Tables.RUN_ID).distinct();
+    }
+    return table.columns().contains(Tables.RUN_ID) ? rows.drop(Tables.RUN_ID) : rows;
+  }
+
+  private static void assertSameTables(String actual, String expected, String what) {
+    for (TableDef table : DATA_TABLES) {
+      Dataset<Row> a = withoutRunId(actual, table);
+      Dataset<Row> e = withoutRunId(expected, table);
+      assertThat(a.exceptAll(e).count())
+          .as("%s: %s rows only in %s", what, table.name(), actual)
+          .isZero();
+      assertThat(e.exceptAll(a).count())
+          .as("%s: %s rows only in %s", what, table.name(), expected)
+          .isZero();
+    }
+  }
+
+  @Test
+  void theSecondNightKeepsEverythingOfTheFirstAndAnnotatesOnlyItsOwnArticles() {
+    long[] after = counts(nights);
+    assertThat(first.ingest().articles() + second.ingest().articles())
+        .as("articles of both nights")
+        .isEqualTo(34);
+    assertThat(second.ingest().added())
+        .as("articles added by the second night")
+        .isEqualTo(second.ingest().articles());
+    assertThat(after[0])
+        .as("articles after the second night: both nights'")
+        .isEqualTo(countsAfterFirst[0] + second.ingest().articles());
+    assertThat(after[1])
+        .as("annotations after the second night: both nights'")
+        .isEqualTo(countsAfterFirst[1] + second.ingest().articles());
+    assertThat(after[2])
+        .as("mentions after the second night, more than after the first")
+        .isGreaterThan(countsAfterFirst[2]);
+    assertThat(second.annotate().annotated())
+        .as("articles CoreNLP annotated on the second night: its own")
+        .isEqualTo(second.ingest().articles());
+    assertThat(second.annotate().reused())
+        .as("annotations of the first night reused")
+        .isEqualTo(countsAfterFirst[1]);
+    assertThat(second.aggregate().periodsRemoved()).as("periods removed").isZero();
+  }
+
+  @Test
+  void nightByNightEqualsAllAtOnce() {
+    assertSameTables(nights, allAtOnce, "night by night vs all at once");
+  }
+
+  @Test
+  void runningTheSameNightAgainChangesNoTable() {
+    // The other tests hold whether they run before or after this one: that is what it checks.
+    RunJob.Summary rerun = RunJob.run(spark, settings(night2.toString(), nights));
+
+    assertThat(List.of(rerun.ingest().added(), rerun.ingest().updated()))
+        .as("articles added and updated by the re-run")
+        .isEqualTo(List.of(0L, 0L));
+    assertThat(rerun.annotate().annotated()).as("articles annotated by the re-run").isZero();
+    assertThat(rerun.aggregate().periodsWritten()).as("periods written by the re-run").isZero();
+    assertSameTables(nights, allAtOnce, "after running the second night twice");
+  }
+
+  @Test
+  void everyTableReadsTheSameWithDeltaKernel() {
+    for (TableDef table : Tables.ALL) {
+      KernelTables.Read read = KernelTables.read(nights, table);
+      Dataset<Row> rows = TableIO.read(spark, nights, table);
+      assertThat(read.columns())
+          .as("%s columns read by Delta Kernel", table.name())
+          .isEqualTo(table.columns());
+      List<String> bySpark =
+          rows.select(table.columns().get(0)).as(Encoders.STRING()).collectAsList();
+      assertThat(read.firstColumn())
+          .as("%s: %s of every row, Delta Kernel vs Spark", table.name(), table.columns().get(0))
+          .containsExactlyInAnyOrderElementsOf(bySpark);
+    }
+  }
+}
