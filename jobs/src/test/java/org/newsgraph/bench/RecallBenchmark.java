@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.tables.DeltaSession;
 import org.newsgraph.jobs.RunJob;
 
 /**
@@ -91,7 +92,7 @@ public class RecallBenchmark {
     Instant started = Instant.now();
     Path temp = Files.createTempDirectory("newsgraph-recall-");
     SparkSession spark =
-        SparkSession.builder()
+        DeltaSession.configure(SparkSession.builder(), Map.of())
             .master("local[*]")
             .appName("newsgraph-recall-benchmark")
             .config("spark.ui.enabled", "false")
