@@ -21,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
-import org.newsgraph.tables.DeltaSession;
 import org.newsgraph.jobs.RunJob;
+import org.newsgraph.tables.DeltaSession;
 
 /**
  * The recall benchmark (issue 13): for every month of every gold file, the month's slice of the
