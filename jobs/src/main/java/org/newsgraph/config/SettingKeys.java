@@ -101,8 +101,14 @@ public final class SettingKeys {
       new Setting(
           "newsgraph.ingest.idNamespace",
           "{dir}",
-          "Prefix of input ids in article_id: {dir} for the input file's directory name, empty for"
-              + " none, or a fixed name.");
+          "Prefix of input ids in article_id: {dir} for the input file's directory name, {dir:N}"
+              + " for the N-th directory above the file, empty for none, or a fixed name.");
+  public static final Setting TEXT_SOURCE =
+      new Setting(
+          "newsgraph.ingest.textSource",
+          "{dir}",
+          "Source of dated-text files: {dir} for the file's directory name, {dir:N} for the N-th"
+              + " directory above the file, empty for none, or a fixed name.");
   public static final Setting LANGUAGES =
       new Setting(
           "newsgraph.ingest.languages",
@@ -298,6 +304,7 @@ public final class SettingKeys {
           REPAIR_GLUED_WORDS,
           DATELINE_PATTERN,
           ID_NAMESPACE,
+          TEXT_SOURCE,
           LANGUAGES,
           LANGUAGE_MIN_LETTERS,
           LANGUAGE_MAX_ACCEPTED_CONFIDENCE,

@@ -29,6 +29,7 @@ import org.newsgraph.transform.FieldMapping;
 import org.newsgraph.transform.IngestRules;
 import org.newsgraph.transform.InputFiles;
 import org.newsgraph.transform.LanguageCheck;
+import org.newsgraph.transform.PathNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,11 +261,22 @@ public final class Settings implements Serializable {
             boilerplate(),
             getInt(SettingKeys.MAX_CHARS, 1),
             getBoolean(SettingKeys.REPAIR_GLUED_WORDS)),
-        get(SettingKeys.ID_NAMESPACE),
+        pathName(SettingKeys.ID_NAMESPACE),
+        pathName(SettingKeys.TEXT_SOURCE),
         getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
         delimiter,
         languageCheck(),
         datelines());
+  }
+
+  /** A {@link PathNames} spec, checked. */
+  private String pathName(Setting setting) {
+    String spec = get(setting);
+    String problem = PathNames.problem(spec);
+    if (problem != null) {
+      throw NewsgraphErrors.badSettingValue(setting.key(), spec, problem, null);
+    }
+    return spec;
   }
 
   private Datelines datelines() {

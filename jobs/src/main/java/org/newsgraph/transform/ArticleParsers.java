@@ -53,7 +53,10 @@ public final class ArticleParsers {
     }
   }
 
-  /** Parses one dated text file; its source is the name of the directory that holds it. */
+  /**
+   * Parses one dated text file; its source is the name {@code newsgraph.ingest.textSource} gives
+   * its path ({@link PathNames}).
+   */
   public static ParsedRecord datedText(String inputFile, String content, IngestRules rules) {
     String ref = "file";
     int maxRaw = rules.maxRawChars();
@@ -79,7 +82,7 @@ public final class ArticleParsers {
         rules,
         null,
         m.group(1),
-        directoryName(inputFile),
+        rules.textSource(inputFile),
         null,
         m.group(2),
         null);
@@ -260,18 +263,6 @@ public final class ArticleParsers {
   /** Text compared to decide whether two records with one id are the same article. */
   public static String normalisedForIdentity(String text) {
     return text.strip().replaceAll("\\s+", " ");
-  }
-
-  /** The name of the directory holding a file, or null for a file at the root. */
-  static String directoryName(String path) {
-    String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    int slash = p.lastIndexOf('/');
-    if (slash <= 0) {
-      return null;
-    }
-    String dir = p.substring(0, slash);
-    String name = dir.substring(dir.lastIndexOf('/') + 1);
-    return name.isEmpty() || name.endsWith(":") ? null : name;
   }
 
   private static String text(JsonNode v) {

@@ -13,8 +13,10 @@ import java.time.ZoneId;
  * @param minDate earliest plausible publication day; earlier ones are {@code date_out_of_range}
  * @param maxDate latest plausible publication day
  * @param text text normalisation (HTML, boilerplate, whitespace, truncation)
- * @param idNamespace prefix of input ids: {@code {dir}} for the name of the file's directory, an
- *     empty string for none, anything else literally
+ * @param idNamespace prefix of input ids, a {@link PathNames} spec: {@code {dir}} for the name of
+ *     the file's directory, {@code {dir:N}} for the N-th directory above it, an empty string for
+ *     none, anything else literally
+ * @param textSource the source of dated-text files, a {@link PathNames} spec
  * @param maxRawChars raw records kept in quarantine are cut to this length
  * @param csvDelimiter the field delimiter of CSV files
  * @param language which languages are accepted; others are quarantined as {@code language:<code>}
@@ -27,21 +29,24 @@ public record IngestRules(
     LocalDate maxDate,
     ArticleText text,
     String idNamespace,
+    String textSource,
     int maxRawChars,
     String csvDelimiter,
     LanguageCheck language,
     Datelines datelines)
     implements Serializable {
 
-  /** The placeholder for the name of the directory that holds the input file. */
-  public static final String DIRECTORY_NAMESPACE = "{dir}";
+  /** The spec for the name of the directory that holds the input file. */
+  public static final String DIRECTORY_NAMESPACE = PathNames.DIRECTORY;
 
   /** The article id of an input id found in {@code inputFile}. */
   String namespacedId(String inputFile, String id) {
-    String ns =
-        DIRECTORY_NAMESPACE.equals(idNamespace)
-            ? ArticleParsers.directoryName(inputFile)
-            : idNamespace;
-    return ns == null || ns.isEmpty() ? id : ns + ":" + id;
+    String ns = PathNames.resolve(idNamespace, inputFile);
+    return ns == null ? id : ns + ":" + id;
+  }
+
+  /** The source of a dated-text file, or null. */
+  String textSource(String inputFile) {
+    return PathNames.resolve(textSource, inputFile);
   }
 }

@@ -177,6 +177,23 @@ class SettingsTest {
   }
 
   @Test
+  void aSourceSpecWithAnUnknownPlaceholderIsASettingsErrorNamingTheKey() {
+    Settings s =
+        Settings.resolve(Map.of("newsgraph.ingest.textSource", "{file}"), Map.of(), Map.of());
+    assertThatThrownBy(() -> s.ingestRules(LocalDate.of(2018, 7, 16)))
+        .as("a placeholder other than {dir} or {dir:N}")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("Setting 'newsgraph.ingest.textSource' has an invalid value '{file}'")
+        .hasMessageContaining("{dir:N}")
+        .hasMessageContaining("fix:");
+    assertThat(
+            Settings.resolve(Map.of("newsgraph.ingest.textSource", "{dir:2}"), Map.of(), Map.of())
+                .ingestRules(LocalDate.of(2018, 7, 16))
+                .textSource())
+        .isEqualTo("{dir:2}");
+  }
+
+  @Test
   void invalidDatelinePatternIsASettingsErrorNamingTheKey() {
     Settings s =
         Settings.resolve(

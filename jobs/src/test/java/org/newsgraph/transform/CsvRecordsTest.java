@@ -105,6 +105,7 @@ class CsvRecordsTest {
             RULES.maxDate(),
             RULES.text(),
             RULES.idNamespace(),
+            RULES.textSource(),
             RULES.maxRawChars(),
             ";",
             RULES.language(),

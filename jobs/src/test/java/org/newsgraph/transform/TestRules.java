@@ -26,6 +26,7 @@ final class TestRules {
         LocalDate.of(2100, 1, 1),
         new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS, true),
         IngestRules.DIRECTORY_NAMESPACE,
+        PathNames.DIRECTORY,
         maxRaw,
         ",",
         LanguageCheck.OFF,
