@@ -25,6 +25,18 @@ public final class SettingKeys {
   public static final Setting OUTPUT =
       new Setting(
           "newsgraph.output", "out", "Output directory; each table is a subdirectory of it.");
+  public static final Setting RUN_DATE =
+      new Setting(
+          "newsgraph.runDate",
+          "",
+          "Day of the run (YYYY-MM-DD, the night a scheduler runs for), recorded with the run id on"
+              + " the rows it writes and in runs; empty means today in newsgraph.ingest.timeZone.");
+  public static final Setting VACUUM_RETENTION_HOURS =
+      new Setting(
+          "newsgraph.vacuum.retentionHours",
+          "168",
+          "vacuum deletes the files no table version of the last this many hours uses; time travel"
+              + " reaches back this far (Delta refuses less than 168 unless its check is off).");
   public static final Setting QUARANTINE_RECORD_MAX_CHARS =
       new Setting(
           "newsgraph.ingest.quarantineRecordMaxChars",
@@ -281,6 +293,8 @@ public final class SettingKeys {
       List.of(
           INPUT,
           OUTPUT,
+          RUN_DATE,
+          VACUUM_RETENTION_HOURS,
           QUARANTINE_RECORD_MAX_CHARS,
           FORMAT,
           FIELD_ID,
