@@ -39,7 +39,7 @@ class NewsgraphCliTest {
     assertThat(out())
         .as("general usage")
         .startsWith("usage: newsgraph <command> [options]")
-        .contains("run", "ingest", "annotate", "aggregate");
+        .contains("run", "ingest", "annotate", "aggregate", "vacuum");
     assertThat(err()).as("error stream").isEmpty();
   }
 
@@ -160,6 +160,27 @@ class NewsgraphCliTest {
         .doesNotContainKey(SettingKeys.REBUILD.key());
     assertThat(execute("aggregate", "--rebuild")).as("exit code").isEqualTo(2);
     assertThat(err()).as("error message").contains("'aggregate' does not take --rebuild");
+  }
+
+  @Test
+  void runDateIsAnOptionOfEveryCommand() {
+    for (String command : NewsgraphCli.COMMANDS) {
+      assertThat(NewsgraphCli.parse(new String[] {command, "--run-date", "2018-09-12"}).settings())
+          .as("settings of %s --run-date", command)
+          .containsEntry(SettingKeys.RUN_DATE.key(), "2018-09-12");
+    }
+  }
+
+  @Test
+  void vacuumHelpNamesTheRetentionAndTakesNoInput() {
+    assertThat(execute("vacuum", "--help")).as("exit code").isZero();
+    assertThat(out())
+        .as("vacuum usage")
+        .startsWith("usage: newsgraph vacuum")
+        .contains("newsgraph.vacuum.retentionHours", "--output", "--run-date")
+        .doesNotContain("--input");
+    assertThat(execute("vacuum", "--input", "corpus")).as("exit code with --input").isEqualTo(2);
+    assertThat(err()).as("error message").contains("'vacuum' does not take --input");
   }
 
   @Test
