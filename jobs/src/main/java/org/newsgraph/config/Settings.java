@@ -333,6 +333,11 @@ public final class Settings implements Serializable {
     }
   }
 
+  /** A date setting; null when it is empty. */
+  public LocalDate getOptionalDate(Setting s) {
+    return get(s).isBlank() ? null : getDate(s, null);
+  }
+
   private LocalDate getDate(Setting s, LocalDate ifEmpty) {
     String v = get(s).strip();
     if (v.isEmpty() && ifEmpty != null) {

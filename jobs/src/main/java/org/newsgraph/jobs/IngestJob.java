@@ -93,7 +93,7 @@ public final class IngestJob {
   }
 
   /** The columns of an article that ingest reads from the input: all but the story columns. */
-  private static final Column[] INPUT_COLUMNS =
+  static final Column[] INPUT_COLUMNS =
       Tables.ARTICLES.columns().stream()
           .filter(c -> !c.equals(Tables.STORY_ID) && !c.equals(Tables.IS_CANONICAL))
           .map(functions::col)

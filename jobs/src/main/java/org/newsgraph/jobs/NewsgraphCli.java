@@ -29,7 +29,16 @@ public final class NewsgraphCli {
   static final String DEFAULT_SETTINGS_FILE = "conf/newsgraph.properties";
 
   /** The commands, in the order of the usage text. */
-  static final List<String> COMMANDS = List.of("run", "ingest", "annotate", "aggregate", "vacuum");
+  static final List<String> COMMANDS =
+      List.of("run", "ingest", "annotate", "aggregate", "delete", "vacuum");
+
+  /** The options of delete and the settings they set. */
+  private static final Map<String, Setting> DELETE_OPTIONS =
+      Map.of(
+          "--ids", SettingKeys.DELETE_IDS,
+          "--source", SettingKeys.DELETE_SOURCE,
+          "--from", SettingKeys.DELETE_FROM,
+          "--to", SettingKeys.DELETE_TO);
 
   /** The commands that take input options (--input, --format, --fail-fast, --rebuild). */
   private static final List<String> INPUT_COMMANDS = List.of("run", "ingest");
@@ -109,6 +118,7 @@ public final class NewsgraphCli {
       case "ingest" -> IngestJob.check(settings, run);
       case "annotate" -> AnnotateJob.check(settings);
       case "aggregate" -> AggregateJob.check(settings);
+      case "delete" -> DeleteJob.check(settings);
       case "vacuum" -> VacuumJob.check(spark, settings);
       default -> throw new IllegalStateException("unhandled command " + command);
     }
@@ -157,6 +167,17 @@ public final class NewsgraphCli {
             "aggregate: %d entities, %d co-mention pairs, mentions by resolution %s%n",
             r.entities(), r.pairs(), r.resolutions());
       }
+      case "delete" -> {
+        DeleteJob.Report r = DeleteJob.run(spark, settings, run);
+        out.printf(
+            "delete: %d articles and %d annotations deleted, %d remaining articles changed"
+                + " story; %d periods recomputed, %d removed%n",
+            r.articles(),
+            r.annotations(),
+            r.restoried(),
+            r.aggregate().periodsWritten(),
+            r.aggregate().periodsRemoved());
+      }
       case "vacuum" -> {
         VacuumJob.Report r = VacuumJob.run(spark, settings, run);
         out.printf(
@@ -196,6 +217,14 @@ public final class NewsgraphCli {
         }
         case "--output" -> settings.put(SettingKeys.OUTPUT.key(), value(rest, ++i, opt));
         case "--run-date" -> settings.put(SettingKeys.RUN_DATE.key(), value(rest, ++i, opt));
+        case "--ids", "--source", "--from", "--to" -> {
+          if (!name.equals("delete")) {
+            throw NewsgraphErrors.usage(
+                "'" + name + "' does not take " + opt + ".",
+                "It selects the articles of 'delete' (--help).");
+          }
+          settings.put(DELETE_OPTIONS.get(opt).key(), value(rest, ++i, opt));
+        }
         case "--format" -> {
           requireInputOption(name, opt);
           settings.put(SettingKeys.FORMAT.key(), value(rest, ++i, opt));
@@ -323,6 +352,20 @@ public final class NewsgraphCli {
                       + "whose inputs changed are recomputed (<output>/aggregate_periods). No CoreNLP:\n"
                       + "re-run it after editing conf/aliases.tsv.\n\n")
               .append(common);
+      case "delete" ->
+          s.append(
+                  "usage: newsgraph delete [--ids IDS] [--source S] [--from DATE] [--to DATE]"
+                      + " [--output DIR] [options]\n\n"
+                      + "Removes the selected articles (publisher takedowns) with their annotations\n"
+                      + "and mentions, recomputes the stories of the rest and the periods they were\n"
+                      + "counted in. Every criterion given must hold; at least one is needed.\n\n"
+                      + """
+                        --ids IDS            article ids, comma-separated (newsgraph.delete.ids)
+                        --source S           articles of this source (newsgraph.delete.source)
+                        --from DATE          articles dated on or after DATE (newsgraph.delete.from)
+                        --to DATE            articles dated on or before DATE (newsgraph.delete.to)
+                      """)
+              .append(common);
       case "vacuum" ->
           s.append(
                   "usage: newsgraph vacuum [--output DIR] [options]\n\n"
@@ -342,6 +385,7 @@ public final class NewsgraphCli {
               ingest      read input files into <output>/articles (bad records to quarantine)
               annotate    CoreNLP entities and sentiment into <output>/annotations
               aggregate   entity and co-mention counts by day, week and month, with evidence
+              delete      remove articles by id, source or dates with everything derived
               vacuum      delete table files older than the retention that no version uses
 
             'newsgraph <command> --help' lists a command's options. Settings:

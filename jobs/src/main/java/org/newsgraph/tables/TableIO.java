@@ -186,6 +186,22 @@ public final class TableIO {
   }
 
   /**
+   * Deletes the rows whose key is one of the keys of {@code keys}, in one commit; returns how many
+   * were deleted.
+   */
+  public static long deleteKeys(Dataset<Row> keys, String output, TableDef table, String key) {
+    Row metrics =
+        DeltaTable.forPath(keys.sparkSession(), path(output, table))
+            .as("t")
+            .merge(keys.select(key).distinct().as("s"), "t." + key + " = s." + key)
+            .whenMatched()
+            .delete()
+            .execute()
+            .first();
+    return metrics.<Long>getAs("num_deleted_rows");
+  }
+
+  /**
    * Adds rows to a table that keeps history (run logs, the quarantine), in one commit. A column the
    * definition has and the stored table lacks (one added to the log since the table was created) is
    * added to the table; its earlier rows have null there.

@@ -184,6 +184,36 @@ class NewsgraphCliTest {
   }
 
   @Test
+  void deleteOptionsSetTheDeleteSettingsAndBelongToDeleteOnly() {
+    assertThat(
+            NewsgraphCli.parse(
+                    new String[] {
+                      "delete",
+                      "--ids",
+                      "a,b",
+                      "--source",
+                      "S",
+                      "--from",
+                      "2018-09-01",
+                      "--to",
+                      "2018-09-30"
+                    })
+                .settings())
+        .as("settings of delete")
+        .containsEntry(SettingKeys.DELETE_IDS.key(), "a,b")
+        .containsEntry(SettingKeys.DELETE_SOURCE.key(), "S")
+        .containsEntry(SettingKeys.DELETE_FROM.key(), "2018-09-01")
+        .containsEntry(SettingKeys.DELETE_TO.key(), "2018-09-30");
+    assertThat(execute("run", "--source", "S")).as("exit code of run --source").isEqualTo(2);
+    assertThat(err()).as("error message").contains("'run' does not take --source");
+    assertThat(execute("delete", "--help")).as("exit code of delete --help").isZero();
+    assertThat(out())
+        .as("delete usage")
+        .startsWith("usage: newsgraph delete")
+        .contains("--ids", "--source", "--from", "--to");
+  }
+
+  @Test
   void optionWithoutValueIsAUsageError() {
     assertThat(execute("run", "--output")).as("exit code of a trailing --output").isEqualTo(2);
     assertThat(err()).as("error message").contains("Option --output needs a value");
