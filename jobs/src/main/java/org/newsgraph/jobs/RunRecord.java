@@ -61,10 +61,6 @@ public final class RunRecord {
     return runDate;
   }
 
-  public Instant started() {
-    return started;
-  }
-
   /** The run date as a SQL date, for the {@code run_date} column. */
   public Date runDateValue() {
     return Date.valueOf(runDate);
