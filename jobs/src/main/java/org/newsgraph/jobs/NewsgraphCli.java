@@ -16,8 +16,8 @@ import org.newsgraph.tables.OutputLock;
 import scala.Tuple2;
 
 /**
- * The command line: {@code newsgraph run|ingest|annotate|aggregate|delete|vacuum [options]}. Used by
- * bin/newsgraph (embedded Spark) and by spark-submit ({@code --class
+ * The command line: {@code newsgraph run|ingest|annotate|aggregate|delete|vacuum [options]}. Used
+ * by bin/newsgraph (embedded Spark) and by spark-submit ({@code --class
  * org.newsgraph.jobs.NewsgraphCli}). It parses options, builds the SparkSession (never choosing a
  * master itself: {@code --master}, spark-submit or the {@code spark.master} system property does),
  * resolves settings, takes the output's lock, runs the job as one {@link RunRecord} (one run id and
