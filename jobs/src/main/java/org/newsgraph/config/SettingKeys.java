@@ -25,6 +25,39 @@ public final class SettingKeys {
   public static final Setting OUTPUT =
       new Setting(
           "newsgraph.output", "out", "Output directory; each table is a subdirectory of it.");
+  public static final Setting RUN_DATE =
+      new Setting(
+          "newsgraph.runDate",
+          "",
+          "Day of the run (YYYY-MM-DD, the night a scheduler runs for), recorded with the run id on"
+              + " the rows it writes and in runs; empty means today in newsgraph.ingest.timeZone.");
+  public static final Setting VACUUM_RETENTION_HOURS =
+      new Setting(
+          "newsgraph.vacuum.retentionHours",
+          "168",
+          "vacuum deletes the files no table version of the last this many hours uses; time travel"
+              + " reaches back this far (Delta refuses less than 168 unless its check is off).");
+  public static final Setting DELETE_IDS =
+      new Setting(
+          "newsgraph.delete.ids",
+          "",
+          "delete: article ids (comma-separated) whose articles are removed with everything derived"
+              + " from them; empty for any id.");
+  public static final Setting DELETE_SOURCE =
+      new Setting(
+          "newsgraph.delete.source",
+          "",
+          "delete: the source (outlet) whose articles are removed; empty for any source.");
+  public static final Setting DELETE_FROM =
+      new Setting(
+          "newsgraph.delete.from",
+          "",
+          "delete: the first day (YYYY-MM-DD) of the articles removed; empty for no lower bound.");
+  public static final Setting DELETE_TO =
+      new Setting(
+          "newsgraph.delete.to",
+          "",
+          "delete: the last day (YYYY-MM-DD) of the articles removed; empty for no upper bound.");
   public static final Setting QUARANTINE_RECORD_MAX_CHARS =
       new Setting(
           "newsgraph.ingest.quarantineRecordMaxChars",
@@ -287,6 +320,12 @@ public final class SettingKeys {
       List.of(
           INPUT,
           OUTPUT,
+          RUN_DATE,
+          VACUUM_RETENTION_HOURS,
+          DELETE_IDS,
+          DELETE_SOURCE,
+          DELETE_FROM,
+          DELETE_TO,
           QUARANTINE_RECORD_MAX_CHARS,
           FORMAT,
           FIELD_ID,

@@ -230,13 +230,7 @@ public final class Settings implements Serializable {
 
   /** How raw records become articles, for a run starting on {@code runDay}. */
   public IngestRules ingestRules(LocalDate runDay) {
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(get(SettingKeys.TIME_ZONE).strip());
-    } catch (DateTimeException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.TIME_ZONE.key(), get(SettingKeys.TIME_ZONE), "a time zone such as UTC", e);
-    }
+    ZoneId zone = zone();
     LocalDate min = getDate(SettingKeys.MIN_DATE, null);
     LocalDate max = getDate(SettingKeys.MAX_DATE, runDay.plusDays(2));
     FieldMapping fields =
@@ -277,6 +271,29 @@ public final class Settings implements Serializable {
       throw NewsgraphErrors.badSettingValue(setting.key(), spec, problem, null);
     }
     return spec;
+  }
+
+  /** The time zone of dates ({@code newsgraph.ingest.timeZone}). */
+  public ZoneId zone() {
+    try {
+      return ZoneId.of(get(SettingKeys.TIME_ZONE).strip());
+    } catch (DateTimeException e) {
+      throw NewsgraphErrors.badSettingValue(
+          SettingKeys.TIME_ZONE.key(), get(SettingKeys.TIME_ZONE), "a time zone such as UTC", e);
+    }
+  }
+
+  /**
+   * The day of the run ({@code newsgraph.runDate}, {@code --run-date}): the given date, or, when
+   * empty, the day of {@code now} in {@link #zone()}.
+   */
+  public LocalDate runDate(java.time.Instant now) {
+    return getDate(SettingKeys.RUN_DATE, LocalDate.ofInstant(now, zone()));
+  }
+
+  /** Hours of history vacuum keeps ({@code newsgraph.vacuum.retentionHours}). */
+  public int vacuumRetentionHours() {
+    return getInt(SettingKeys.VACUUM_RETENTION_HOURS, 0);
   }
 
   private Datelines datelines() {
@@ -326,6 +343,11 @@ public final class Settings implements Serializable {
       throw NewsgraphErrors.badSettingValue(
           SettingKeys.BOILERPLATE_FILE.key(), file, "a readable file of regular expressions", e);
     }
+  }
+
+  /** A date setting; null when it is empty. */
+  public LocalDate getOptionalDate(Setting s) {
+    return get(s).isBlank() ? null : getDate(s, null);
   }
 
   private LocalDate getDate(Setting s, LocalDate ifEmpty) {

@@ -7,12 +7,11 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sha2;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +86,21 @@ public final class AggregateJob {
       int periodsRemoved,
       String lastPeriod,
       List<Pair> topByDocuments,
-      List<Pair> topByNpmi) {}
+      List<Pair> topByNpmi) {
+
+    /** The counts of the stage, by name, for the runs table. */
+    public Map<String, Long> counts() {
+      Map<String, Long> c = new LinkedHashMap<>();
+      c.put("entities", entities);
+      c.put("pairs", pairs);
+      c.put("days", days);
+      c.put("capped_articles", cappedArticles);
+      c.put("periods_written", (long) periodsWritten);
+      c.put("periods_unchanged", (long) periodsUnchanged);
+      c.put("periods_removed", (long) periodsRemoved);
+      return c;
+    }
+  }
 
   /** What the period tables are computed from. */
   private record Stored(
@@ -98,8 +111,30 @@ public final class AggregateJob {
 
   private AggregateJob() {}
 
+  /** Aggregate as a command of its own: one recorded run (see {@link RunRecord}). */
   public static Report run(SparkSession spark, Settings settings) {
-    Instant started = Instant.now();
+    RunRecord run = RunRecord.start("aggregate", settings);
+    check(settings);
+    return run.record(spark, settings.output(), () -> run(spark, settings, run));
+  }
+
+  /**
+   * Checks the settings of aggregate before any work, the alias file included: a bad value fails
+   * here (exit code 2).
+   */
+  static void check(Settings settings) {
+    options(settings);
+    corpusOptions(settings);
+    summaryGrain(settings);
+    settings.canonicalizer();
+  }
+
+  /** Aggregate as the stage of a run, with its run id and run date. */
+  public static Report run(SparkSession spark, Settings settings, RunRecord run) {
+    return run.stage("aggregate", () -> aggregate(spark, settings, run), Report::counts);
+  }
+
+  private static Report aggregate(SparkSession spark, Settings settings, RunRecord run) {
     String output = settings.output();
     PeriodCounts.Options options = options(settings);
     CorpusNames.Options naming = corpusOptions(settings);
@@ -135,8 +170,9 @@ public final class AggregateJob {
             .groupBy(Tables.RESOLUTION)
             .count()
             .withColumnRenamed("count", Tables.MENTIONS)
-            .withColumn(Tables.RUN_ID, lit(started.toString()))
-            .withColumn(Tables.RUN_STARTED, lit(Timestamp.from(started))),
+            .withColumn(Tables.RUN_ID, lit(run.runId()))
+            .withColumn(Tables.RUN_DATE, lit(run.runDateValue()))
+            .withColumn(Tables.RUN_STARTED, lit(run.startedValue())),
         output,
         Tables.RESOLUTION_STATS);
 
@@ -180,7 +216,7 @@ public final class AggregateJob {
             new Stored(documents, mentions, annotations, articles),
             plan,
             current,
-            started);
+            run);
       }
     } finally {
       documents.unpersist();
@@ -195,7 +231,7 @@ public final class AggregateJob {
       Stored stored,
       ChangedPeriods plan,
       Map<Period, Row> current,
-      Instant started) {
+      RunRecord run) {
     String output = settings.output();
     Progress.stage(
         "aggregate",
@@ -251,13 +287,14 @@ public final class AggregateJob {
     List<Row> prints = new ArrayList<>(kept.values());
     for (Period p : plan.affected()) {
       Row r = current.get(p);
-      prints.add(
-          RowFactory.create(
-              p.grain().id(),
-              Date.valueOf(p.start()),
-              r.<Long>getAs(Tables.PERIOD_DOCUMENTS),
-              r.getAs(Tables.FINGERPRINT),
-              started.toString()));
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put(Tables.GRAIN, p.grain().id());
+      v.put(Tables.PERIOD_START, Date.valueOf(p.start()));
+      v.put(Tables.PERIOD_DOCUMENTS, r.<Long>getAs(Tables.PERIOD_DOCUMENTS));
+      v.put(Tables.FINGERPRINT, r.getAs(Tables.FINGERPRINT));
+      v.put(Tables.RUN_ID, run.runId());
+      v.put(Tables.RUN_DATE, run.runDateValue());
+      prints.add(TableIO.row(Tables.AGGREGATE_PERIODS.schema(), v));
     }
     writeFingerprints(spark, output, prints);
   }

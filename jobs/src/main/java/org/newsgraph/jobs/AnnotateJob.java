@@ -7,15 +7,13 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
@@ -66,6 +64,18 @@ public final class AnnotateJob {
       int partitions,
       String signature) {
 
+    /** The counts of the stage, by name, for the runs table. */
+    public Map<String, Long> counts() {
+      Map<String, Long> c = new LinkedHashMap<>();
+      c.put("articles", articles);
+      c.put("annotated", annotated);
+      c.put("reused", reused);
+      c.put("errors", errors);
+      c.put("timeouts", timeouts);
+      c.put("mentions", mentions);
+      return c;
+    }
+
     /** Articles without annotation: errors and timeouts. */
     public long failed() {
       return errors + timeouts;
@@ -74,9 +84,29 @@ public final class AnnotateJob {
 
   private AnnotateJob() {}
 
+  /** Annotate as a command of its own: one recorded run (see {@link RunRecord}). */
   public static Report run(SparkSession spark, Settings settings) {
-    Instant started = Instant.now();
-    String runId = started.toString();
+    RunRecord run = RunRecord.start("annotate", settings);
+    check(settings);
+    return run.record(spark, settings.output(), () -> run(spark, settings, run));
+  }
+
+  /**
+   * Checks the settings of annotate before any work: a bad value fails here (exit code 2). The
+   * alias file is not read: annotate needs no canonical names.
+   */
+  static void check(Settings settings) {
+    settings.nlp();
+    settings.getInt(SettingKeys.PARTITIONS_PER_CORE, 1);
+    settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1);
+  }
+
+  /** Annotate as the stage of a run, with its run id and run date. */
+  public static Report run(SparkSession spark, Settings settings, RunRecord run) {
+    return run.stage("annotate", () -> annotate(spark, settings, run), Report::counts);
+  }
+
+  private static Report annotate(SparkSession spark, Settings settings, RunRecord run) {
     String output = settings.output();
     NlpSettings nlp = settings.nlp();
     String signature = nlp.signature();
@@ -169,7 +199,8 @@ public final class AnnotateJob {
                 annotated,
                 TableIO.read(spark, output, Tables.ARTICLES),
                 settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
-            .withColumn(Tables.RUN_ID, lit(runId)),
+            .withColumn(Tables.RUN_ID, lit(run.runId()))
+            .withColumn(Tables.RUN_DATE, lit(run.runDateValue())),
         output,
         Tables.QUARANTINE);
 
@@ -183,7 +214,7 @@ public final class AnnotateJob {
         spark,
         output,
         settings,
-        started,
+        run,
         signature,
         count,
         annotatedCount,
@@ -236,7 +267,7 @@ public final class AnnotateJob {
       SparkSession spark,
       String output,
       Settings settings,
-      Instant started,
+      RunRecord run,
       String signature,
       long articles,
       long annotated,
@@ -248,18 +279,19 @@ public final class AnnotateJob {
             .filter(e -> e.getKey().startsWith("newsgraph.annotate."))
             .map(e -> e.getKey() + " = " + e.getValue())
             .collect(Collectors.joining("\n"));
-    Row row =
-        RowFactory.create(
-            started.toString(),
-            Timestamp.from(started),
-            NlpSettings.CORENLP_VERSION,
-            signature,
-            used,
-            articles,
-            annotated,
-            reused,
-            errors,
-            timeouts);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put(Tables.RUN_ID, run.runId());
+    v.put(Tables.RUN_DATE, run.runDateValue());
+    v.put(Tables.RUN_STARTED, run.startedValue());
+    v.put(Tables.CORENLP_VERSION, NlpSettings.CORENLP_VERSION);
+    v.put(Tables.SETTINGS_SIGNATURE, signature);
+    v.put(Tables.SETTINGS, used);
+    v.put(Tables.ARTICLES_COUNT, articles);
+    v.put(Tables.ANNOTATED, annotated);
+    v.put(Tables.REUSED, reused);
+    v.put(Tables.ANNOTATION_ERRORS, errors);
+    v.put(Tables.ANNOTATION_TIMEOUTS, timeouts);
+    Row row = TableIO.row(Tables.ANNOTATE_RUNS.schema(), v);
     TableIO.append(
         spark.createDataFrame(List.of(row), Tables.ANNOTATE_RUNS.schema()),
         output,

@@ -7,10 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -79,10 +75,25 @@ public final class IngestJob {
       long truncated,
       long datelines,
       long repairedArticles,
-      long repairs) {}
+      long repairs) {
+
+    /** The counts of the stage, by name, for the runs table. */
+    public Map<String, Long> counts() {
+      Map<String, Long> c = new LinkedHashMap<>();
+      c.put("files", (long) files);
+      c.put("records_read", read);
+      c.put("articles", articles);
+      c.put("quarantined", quarantined);
+      c.put("added", added);
+      c.put("updated", updated);
+      c.put("corpus_articles", corpusArticles);
+      c.put("stories", stories);
+      return c;
+    }
+  }
 
   /** The columns of an article that ingest reads from the input: all but the story columns. */
-  private static final Column[] INPUT_COLUMNS =
+  static final Column[] INPUT_COLUMNS =
       Tables.ARTICLES.columns().stream()
           .filter(c -> !c.equals(Tables.STORY_ID) && !c.equals(Tables.IS_CANONICAL))
           .map(functions::col)
@@ -90,11 +101,31 @@ public final class IngestJob {
 
   private IngestJob() {}
 
+  /** Ingest as a command of its own: one recorded run (see {@link RunRecord}). */
   public static Report run(SparkSession spark, Settings settings) {
-    Instant started = Instant.now();
-    String runId = started.toString();
+    RunRecord run = RunRecord.start("ingest", settings);
+    check(settings, run);
+    return run.record(spark, settings.output(), () -> run(spark, settings, run));
+  }
+
+  /** Checks the settings of ingest before any work: a bad value fails here (exit code 2). */
+  static void check(Settings settings, RunRecord run) {
+    settings.ingestRules(run.runDate());
+    settings.format();
+    settings.getBoolean(SettingKeys.REBUILD);
+    settings.getBoolean(SettingKeys.FAIL_FAST);
+    settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0);
+    settings.getInt(SettingKeys.SHINGLE_WORDS, 1);
+  }
+
+  /** Ingest as the stage of a run, with its run id and run date. */
+  public static Report run(SparkSession spark, Settings settings, RunRecord run) {
+    return run.stage("ingest", () -> ingest(spark, settings, run), Report::counts);
+  }
+
+  private static Report ingest(SparkSession spark, Settings settings, RunRecord run) {
     // Settings first: a bad value (an invalid dateline pattern, say) stops the run before any work.
-    IngestRules rules = settings.ingestRules(LocalDate.ofInstant(started, ZoneOffset.UTC));
+    IngestRules rules = settings.ingestRules(run.runDate());
     String output = settings.output();
     boolean rebuild = settings.getBoolean(SettingKeys.REBUILD);
     InputFiles files =
@@ -143,7 +174,11 @@ public final class IngestJob {
 
       Dataset<Row> incoming = keep(persisted, Ingest.articles(parsed).select(INPUT_COLUMNS));
       Dataset<Row> quarantined =
-          keep(persisted, Ingest.quarantined(parsed).withColumn(Tables.RUN_ID, lit(runId)));
+          keep(
+              persisted,
+              Ingest.quarantined(parsed)
+                  .withColumn(Tables.RUN_ID, lit(run.runId()))
+                  .withColumn(Tables.RUN_DATE, lit(run.runDateValue())));
       checkAccounting(perFile, incoming, quarantined);
 
       Dataset<Row> stored =
@@ -190,8 +225,9 @@ public final class IngestJob {
       TableIO.append(quarantined, output, Tables.QUARANTINE);
       TableIO.append(
           perFile
-              .withColumn(Tables.RUN_ID, lit(runId))
-              .withColumn(Tables.RUN_STARTED, lit(Timestamp.from(started))),
+              .withColumn(Tables.RUN_ID, lit(run.runId()))
+              .withColumn(Tables.RUN_DATE, lit(run.runDateValue()))
+              .withColumn(Tables.RUN_STARTED, lit(run.startedValue())),
           output,
           Tables.INGEST_RUNS);
       return report(spark, output, files, read, incoming, quarantined, merged);

@@ -3,7 +3,6 @@ package org.newsgraph.jobs;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +16,32 @@ import org.newsgraph.tables.OutputLock;
 import scala.Tuple2;
 
 /**
- * The command line: {@code newsgraph run|ingest|annotate|aggregate [options]}. Used by
- * bin/newsgraph (embedded Spark) and by spark-submit ({@code --class
+ * The command line: {@code newsgraph run|ingest|annotate|aggregate|delete|vacuum [options]}. Used
+ * by bin/newsgraph (embedded Spark) and by spark-submit ({@code --class
  * org.newsgraph.jobs.NewsgraphCli}). It parses options, builds the SparkSession (never choosing a
  * master itself: {@code --master}, spark-submit or the {@code spark.master} system property does),
- * resolves settings, runs the job's {@code run(SparkSession, Settings)} and exits 0 on success,
- * non-zero with a message on any failure.
+ * resolves settings, takes the output's lock, runs the job as one {@link RunRecord} (one run id and
+ * run date, one row in the runs table, also when it fails) and exits 0 on success, non-zero with a
+ * message on any failure.
  */
 public final class NewsgraphCli {
 
   static final String DEFAULT_SETTINGS_FILE = "conf/newsgraph.properties";
+
+  /** The commands, in the order of the usage text. */
+  static final List<String> COMMANDS =
+      List.of("run", "ingest", "annotate", "aggregate", "delete", "vacuum");
+
+  /** The options of delete and the settings they set. */
+  private static final Map<String, Setting> DELETE_OPTIONS =
+      Map.of(
+          "--ids", SettingKeys.DELETE_IDS,
+          "--source", SettingKeys.DELETE_SOURCE,
+          "--from", SettingKeys.DELETE_FROM,
+          "--to", SettingKeys.DELETE_TO);
+
+  /** The commands that take input options (--input, --format, --fail-fast, --rebuild). */
+  private static final List<String> INPUT_COMMANDS = List.of("run", "ingest");
 
   /** A parsed command line. */
   record Command(
@@ -95,22 +110,37 @@ public final class NewsgraphCli {
    * on the same output fails before it reads or writes a table.
    */
   static void run(String command, SparkSession spark, Settings settings, PrintStream out) {
+    // The run date and the command's settings are checked before the lock is taken or a table
+    // read: a bad value changes nothing and records no run.
+    RunRecord run = RunRecord.start(command, settings);
+    switch (command) {
+      case "run" -> RunJob.check(settings, run);
+      case "ingest" -> IngestJob.check(settings, run);
+      case "annotate" -> AnnotateJob.check(settings);
+      case "aggregate" -> AggregateJob.check(settings);
+      case "delete" -> DeleteJob.check(settings);
+      case "vacuum" -> VacuumJob.check(spark, settings);
+      default -> throw new IllegalStateException("unhandled command " + command);
+    }
     try (OutputLock lock =
         OutputLock.acquire(
-            spark.sparkContext().hadoopConfiguration(),
-            settings.output(),
-            Instant.now().toString(),
-            command)) {
-      runLocked(command, spark, settings, out);
+            spark.sparkContext().hadoopConfiguration(), settings.output(), run.runId(), command)) {
+      run.record(
+          spark,
+          settings.output(),
+          () -> {
+            runLocked(command, spark, settings, run, out);
+            return command;
+          });
     }
   }
 
   private static void runLocked(
-      String command, SparkSession spark, Settings settings, PrintStream out) {
+      String command, SparkSession spark, Settings settings, RunRecord run, PrintStream out) {
     switch (command) {
-      case "run" -> RunJob.run(spark, settings).print(out, settings.output());
+      case "run" -> RunJob.run(spark, settings, run).print(out, settings.output());
       case "ingest" -> {
-        IngestJob.Report r = IngestJob.run(spark, settings);
+        IngestJob.Report r = IngestJob.run(spark, settings, run);
         out.printf(
             "ingest: %d read = %d articles + %d quarantined %s; %d added, %d updated, %d in the"
                 + " output; %d with a dateline, %d glued words split in %d articles%n",
@@ -126,16 +156,33 @@ public final class NewsgraphCli {
             r.repairedArticles());
       }
       case "annotate" -> {
-        AnnotateJob.Report r = AnnotateJob.run(spark, settings);
+        AnnotateJob.Report r = AnnotateJob.run(spark, settings, run);
         out.printf(
             "annotate: %d articles annotated, %d reused, %d errors, %d timeouts, %d mentions%n",
             r.annotated(), r.reused(), r.errors(), r.timeouts(), r.mentions());
       }
       case "aggregate" -> {
-        AggregateJob.Report r = AggregateJob.run(spark, settings);
+        AggregateJob.Report r = AggregateJob.run(spark, settings, run);
         out.printf(
             "aggregate: %d entities, %d co-mention pairs, mentions by resolution %s%n",
             r.entities(), r.pairs(), r.resolutions());
+      }
+      case "delete" -> {
+        DeleteJob.Report r = DeleteJob.run(spark, settings, run);
+        out.printf(
+            "delete: %d articles and %d annotations deleted, %d remaining articles changed"
+                + " story; %d periods recomputed, %d removed%n",
+            r.articles(),
+            r.annotations(),
+            r.restoried(),
+            r.aggregate().periodsWritten(),
+            r.aggregate().periodsRemoved());
+      }
+      case "vacuum" -> {
+        VacuumJob.Report r = VacuumJob.run(spark, settings, run);
+        out.printf(
+            "vacuum: %d tables, %d data files removed (unused and older than %d hours), %d kept%n",
+            r.tables(), r.filesRemoved(), r.retentionHours(), r.filesKept());
       }
       default -> throw new IllegalStateException("unhandled command " + command);
     }
@@ -149,10 +196,10 @@ public final class NewsgraphCli {
     if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
       return new Command("", true, null, null, Map.of(), Map.of());
     }
-    if (!List.of("run", "ingest", "annotate", "aggregate").contains(name)) {
+    if (!COMMANDS.contains(name)) {
       throw NewsgraphErrors.usage(
           "Unknown command '" + name + "'.",
-          "Use one of run, ingest, annotate, aggregate (--help).");
+          "Use one of " + String.join(", ", COMMANDS) + " (--help).");
     }
     boolean help = false;
     String master = null;
@@ -169,6 +216,15 @@ public final class NewsgraphCli {
           settings.put(SettingKeys.INPUT.key(), value(rest, ++i, opt));
         }
         case "--output" -> settings.put(SettingKeys.OUTPUT.key(), value(rest, ++i, opt));
+        case "--run-date" -> settings.put(SettingKeys.RUN_DATE.key(), value(rest, ++i, opt));
+        case "--ids", "--source", "--from", "--to" -> {
+          if (!name.equals("delete")) {
+            throw NewsgraphErrors.usage(
+                "'" + name + "' does not take " + opt + ".",
+                "It selects the articles of 'delete' (--help).");
+          }
+          settings.put(DELETE_OPTIONS.get(opt).key(), value(rest, ++i, opt));
+        }
         case "--format" -> {
           requireInputOption(name, opt);
           settings.put(SettingKeys.FORMAT.key(), value(rest, ++i, opt));
@@ -211,7 +267,7 @@ public final class NewsgraphCli {
   }
 
   private static void requireInputOption(String command, String opt) {
-    if (command.equals("annotate") || command.equals("aggregate")) {
+    if (!INPUT_COMMANDS.contains(command)) {
       throw NewsgraphErrors.usage(
           "'" + command + "' does not take " + opt + ".",
           "It reads the tables under --output; give --input to 'ingest' or 'run'.");
@@ -244,6 +300,9 @@ public final class NewsgraphCli {
     String common =
         """
           --output DIR         output directory (newsgraph.output, default: out)
+          --run-date DATE      day of the run, YYYY-MM-DD, recorded with the run id on the rows it
+                               writes and in <output>/runs (newsgraph.runDate, default: today in
+                               newsgraph.ingest.timeZone)
           --master URL         Spark master, e.g. local[*] or spark://host:7077
                                (default: from spark-submit, or local[*] with bin/newsgraph)
           --conf KEY=VALUE     a newsgraph setting (newsgraph.*) or a Spark setting (spark.*);
@@ -293,6 +352,27 @@ public final class NewsgraphCli {
                       + "whose inputs changed are recomputed (<output>/aggregate_periods). No CoreNLP:\n"
                       + "re-run it after editing conf/aliases.tsv.\n\n")
               .append(common);
+      case "delete" ->
+          s.append(
+                  "usage: newsgraph delete [--ids IDS] [--source S] [--from DATE] [--to DATE]"
+                      + " [--output DIR] [options]\n\n"
+                      + "Removes the selected articles (publisher takedowns) with their annotations\n"
+                      + "and mentions, recomputes the stories of the rest and the periods they were\n"
+                      + "counted in. Every criterion given must hold; at least one is needed.\n\n"
+                      + """
+                        --ids IDS            article ids, comma-separated (newsgraph.delete.ids)
+                        --source S           articles of this source (newsgraph.delete.source)
+                        --from DATE          articles dated on or after DATE (newsgraph.delete.from)
+                        --to DATE            articles dated on or before DATE (newsgraph.delete.to)
+                      """)
+              .append(common);
+      case "vacuum" ->
+          s.append(
+                  "usage: newsgraph vacuum [--output DIR] [options]\n\n"
+                      + "Deletes the data files no table version of the last\n"
+                      + "newsgraph.vacuum.retentionHours hours (default 168) uses (Delta VACUUM on\n"
+                      + "every table); time travel reaches back that far afterwards.\n\n")
+              .append(common);
       default -> {
         s.append(
             """
@@ -305,6 +385,8 @@ public final class NewsgraphCli {
               ingest      read input files into <output>/articles (bad records to quarantine)
               annotate    CoreNLP entities and sentiment into <output>/annotations
               aggregate   entity and co-mention counts by day, week and month, with evidence
+              delete      remove articles by id, source or dates with everything derived
+              vacuum      delete table files older than the retention that no version uses
 
             'newsgraph <command> --help' lists a command's options. Settings:
             """);

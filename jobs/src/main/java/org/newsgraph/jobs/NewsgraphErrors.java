@@ -40,6 +40,18 @@ public final class NewsgraphErrors {
         problem, "the command line could not be understood.", fix, USAGE, null);
   }
 
+  public static NewsgraphException nothingToDelete() {
+    return new NewsgraphException(
+        "delete was given no articles to remove.",
+        "none of --ids, --source, --from, --to (newsgraph.delete.*) is set, and delete never"
+            + " removes every article.",
+        "Name the articles, e.g. 'bin/newsgraph delete --source daily-courier' or --from"
+            + " 2018-09-01 --to 2018-09-30; to start from scratch use 'bin/newsgraph run"
+            + " --rebuild'.",
+        USAGE,
+        null);
+  }
+
   public static NewsgraphException settingsFileUnreadable(String path, Throwable cause) {
     return new NewsgraphException(
         "Cannot read the settings file " + path + ".",

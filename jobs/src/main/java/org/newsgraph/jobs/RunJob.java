@@ -9,7 +9,10 @@ import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.Tables;
 
-/** The whole pipeline in one go: ingest, annotate, aggregate; ends with a printed summary. */
+/**
+ * The whole pipeline in one go: ingest, annotate, aggregate, as one run (one run id and run date on
+ * every row, one row in the runs table); ends with a printed summary.
+ */
 public final class RunJob {
 
   /** The reports of the three stages. */
@@ -141,10 +144,25 @@ public final class RunJob {
 
   private RunJob() {}
 
+  /** The pipeline as one recorded run (see {@link RunRecord}). */
   public static Summary run(SparkSession spark, Settings settings) {
-    IngestJob.Report ingest = IngestJob.run(spark, settings);
-    AnnotateJob.Report annotate = AnnotateJob.run(spark, settings);
-    AggregateJob.Report aggregate = AggregateJob.run(spark, settings);
+    RunRecord run = RunRecord.start("run", settings);
+    check(settings, run);
+    return run.record(spark, settings.output(), () -> run(spark, settings, run));
+  }
+
+  /** Checks the settings of all three stages before any work (exit code 2 on a bad value). */
+  static void check(Settings settings, RunRecord run) {
+    IngestJob.check(settings, run);
+    AnnotateJob.check(settings);
+    AggregateJob.check(settings);
+  }
+
+  /** The three stages, each with the run's id and date. */
+  public static Summary run(SparkSession spark, Settings settings, RunRecord run) {
+    IngestJob.Report ingest = IngestJob.run(spark, settings, run);
+    AnnotateJob.Report annotate = AnnotateJob.run(spark, settings, run);
+    AggregateJob.Report aggregate = AggregateJob.run(spark, settings, run);
     return new Summary(ingest, annotate, aggregate);
   }
 }

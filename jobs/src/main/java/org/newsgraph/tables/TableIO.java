@@ -4,18 +4,27 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.newsgraph.jobs.NewsgraphErrors;
 
 /**
@@ -28,6 +37,9 @@ import org.newsgraph.jobs.NewsgraphErrors;
  * version and for time travel) until a vacuum. A write that fails commits nothing.
  */
 public final class TableIO {
+
+  /** A commit file of a Delta transaction log: the version, zero-padded to 20 digits. */
+  private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
   private TableIO() {}
 
@@ -173,9 +185,75 @@ public final class TableIO {
         metrics.<Long>getAs("num_inserted_rows"), metrics.<Long>getAs("num_updated_rows"));
   }
 
-  /** Adds rows to a table that keeps history (run logs, the quarantine), in one commit. */
+  /**
+   * Deletes the rows whose key is one of the keys of {@code keys}, in one commit; returns how many
+   * were deleted.
+   */
+  public static long deleteKeys(Dataset<Row> keys, String output, TableDef table, String key) {
+    Row metrics =
+        DeltaTable.forPath(keys.sparkSession(), path(output, table))
+            .as("t")
+            .merge(keys.select(key).distinct().as("s"), "t." + key + " = s." + key)
+            .whenMatched()
+            .delete()
+            .execute()
+            .first();
+    return metrics.<Long>getAs("num_deleted_rows");
+  }
+
+  /**
+   * Adds rows to a table that keeps history (run logs, the quarantine), in one commit. A column the
+   * definition has and the stored table lacks (one added to the log since the table was created) is
+   * added to the table; its earlier rows have null there.
+   */
   public static void append(Dataset<Row> df, String output, TableDef table) {
-    writer(df, table, SaveMode.Append).save(target(df, output, table));
+    writer(df, table, SaveMode.Append)
+        .option("mergeSchema", "true")
+        .save(target(df, output, table));
+  }
+
+  /**
+   * The current Delta version of every table of {@link Tables#ALL} under output that exists: the
+   * number of its latest commit, from the commit files of its transaction log ({@code
+   * _delta_log/<20-digit version>.json}, Delta's protocol).
+   */
+  public static Map<String, Long> versions(SparkSession spark, String output) {
+    Map<String, Long> versions = new TreeMap<>();
+    for (TableDef table : Tables.ALL) {
+      Path log = new Path(path(output, table), "_delta_log");
+      try {
+        FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(log)) {
+          continue;
+        }
+        long latest = -1;
+        for (FileStatus f : fs.listStatus(log)) {
+          Matcher m = COMMIT_FILE.matcher(f.getPath().getName());
+          if (m.matches()) {
+            latest = Math.max(latest, Long.parseLong(m.group(1)));
+          }
+        }
+        if (latest >= 0) {
+          versions.put(table.name(), latest);
+        }
+      } catch (IOException e) {
+        throw NewsgraphErrors.ioFailure("list the transaction log", log.toString(), e);
+      }
+    }
+    return versions;
+  }
+
+  /**
+   * A row of a schema from its values by column name: every column must be given, and no other
+   * name, so a row never has a value in the wrong column.
+   */
+  public static Row row(StructType schema, Map<String, ?> values) {
+    Set<String> columns = new LinkedHashSet<>(List.of(schema.fieldNames()));
+    if (!columns.equals(values.keySet())) {
+      throw new IllegalStateException(
+          "bug: a row of columns " + columns + " was given values for " + values.keySet());
+    }
+    return RowFactory.create(columns.stream().map(values::get).toArray());
   }
 
   /** The table's path, after checking that it holds a Delta table or nothing. */

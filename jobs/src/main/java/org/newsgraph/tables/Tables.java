@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.newsgraph.udfs.AnnotationSchema;
 
@@ -38,6 +39,16 @@ public final class Tables {
   public static final String IS_CANONICAL = "is_canonical";
   public static final String RUN_ID = "run_id";
   public static final String RUN_STARTED = "run_started";
+  public static final String RUN_DATE = "run_date";
+  public static final String COMMAND = "command";
+  public static final String STARTED = "started";
+  public static final String ENDED = "ended";
+  public static final String STATUS = "status";
+  public static final String STAGES = "stages";
+  public static final String SECONDS = "seconds";
+  public static final String COUNTS = "counts";
+  public static final String TABLE_VERSIONS = "table_versions";
+  public static final String COMMITTED_TABLES = "committed_tables";
   public static final String RECORDS_READ = "records_read";
   public static final String ARTICLES_COUNT = "articles";
   public static final String QUARANTINED_COUNT = "quarantined";
@@ -134,6 +145,7 @@ public final class Tables {
           "ingest_runs",
           schema(
               field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false),
               field(RUN_STARTED, TimestampType, false),
               field(INPUT_FILE, StringType, false),
               field(RECORDS_READ, LongType, false),
@@ -167,6 +179,7 @@ public final class Tables {
           "annotate_runs",
           schema(
               field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false),
               field(RUN_STARTED, TimestampType, false),
               field(CORENLP_VERSION, StringType, false),
               field(SETTINGS_SIGNATURE, StringType, false),
@@ -256,6 +269,7 @@ public final class Tables {
           "resolution_stats",
           schema(
               field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false),
               field(RUN_STARTED, TimestampType, false),
               field(RESOLUTION, StringType, false),
               field(MENTIONS, LongType, false)),
@@ -371,7 +385,8 @@ public final class Tables {
               field(PERIOD_START, DateType, false),
               field(PERIOD_DOCUMENTS, LongType, false),
               field(FINGERPRINT, StringType, false),
-              field(RUN_ID, StringType, false)),
+              field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false)),
           List.of(),
           "aggregate");
 
@@ -384,6 +399,7 @@ public final class Tables {
           "quarantine",
           schema(
               field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false),
               field(STAGE, StringType, false),
               field(INPUT_FILE, StringType, false),
               field(RECORD_REF, StringType, true),
@@ -393,6 +409,35 @@ public final class Tables {
               field(DETAIL, StringType, true)),
           List.of(STAGE),
           "ingest");
+
+  /** One stage of a run in {@code runs.stages}: its name, wall-clock seconds and counts. */
+  public static final org.apache.spark.sql.types.StructType RUN_STAGE =
+      schema(
+          field(STAGE, StringType, false),
+          field(SECONDS, DoubleType, false),
+          field(COUNTS, DataTypes.createMapType(StringType, LongType, false), false));
+
+  /**
+   * One row per run of a command (run, ingest, annotate, aggregate, vacuum), appended when it ends:
+   * its id and date, start and end, whether it succeeded, what each stage did and took, and the
+   * Delta version of every table at its end, from which the tables as of that run can be read.
+   */
+  public static final TableDef RUNS =
+      new TableDef(
+          "runs",
+          schema(
+              field(RUN_ID, StringType, false),
+              field(RUN_DATE, DateType, false),
+              field(COMMAND, StringType, false),
+              field(STARTED, TimestampType, false),
+              field(ENDED, TimestampType, false),
+              field(STATUS, StringType, false),
+              field(ERROR, StringType, true),
+              field(STAGES, DataTypes.createArrayType(RUN_STAGE, false), false),
+              field(TABLE_VERSIONS, DataTypes.createMapType(StringType, LongType, false), false),
+              field(COMMITTED_TABLES, DataTypes.createArrayType(StringType, false), false)),
+          List.of(),
+          "run");
 
   public static final List<TableDef> ALL =
       List.of(
@@ -408,7 +453,8 @@ public final class Tables {
           COMENTION_COUNTS,
           COMENTION_EVIDENCE,
           AGGREGATE_PERIODS,
-          QUARANTINE);
+          QUARANTINE,
+          RUNS);
 
   private Tables() {}
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +164,45 @@ class SettingsTest {
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.ingest.quarantineRecordMaxChars")
         .hasMessageContaining(">= 1");
+  }
+
+  @Test
+  void runDateIsTheGivenDayOrTodayInTheTimeZone() {
+    Instant now = Instant.parse("2018-09-12T23:30:00Z");
+    assertThat(Settings.defaults().runDate(now))
+        .as("run date by default: the day in UTC")
+        .isEqualTo(LocalDate.parse("2018-09-12"));
+    assertThat(Settings.defaults().with(SettingKeys.TIME_ZONE.key(), "Asia/Tokyo").runDate(now))
+        .as("run date by default in Tokyo: already the next day")
+        .isEqualTo(LocalDate.parse("2018-09-13"));
+    assertThat(Settings.defaults().with(SettingKeys.RUN_DATE.key(), "2018-07-31").runDate(now))
+        .as("run date given")
+        .isEqualTo(LocalDate.parse("2018-07-31"));
+  }
+
+  @Test
+  void badRunDateNamesTheKey() {
+    Settings s = Settings.defaults().with(SettingKeys.RUN_DATE.key(), "2018-09-31");
+    assertThatThrownBy(() -> s.runDate(Instant.now()))
+        .as("an impossible run date")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.runDate")
+        .hasMessageContaining("2018-09-31")
+        .extracting(e -> ((NewsgraphException) e).exitCode())
+        .as("exit code")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void vacuumRetentionIsAnIntegerOfHours() {
+    assertThat(Settings.defaults().vacuumRetentionHours())
+        .as("default retention: a week")
+        .isEqualTo(168);
+    Settings s = Settings.defaults().with(SettingKeys.VACUUM_RETENTION_HOURS.key(), "-1");
+    assertThatThrownBy(s::vacuumRetentionHours)
+        .as("a negative retention")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("newsgraph.vacuum.retentionHours");
   }
 
   @Test

@@ -39,7 +39,7 @@ class NewsgraphCliTest {
     assertThat(out())
         .as("general usage")
         .startsWith("usage: newsgraph <command> [options]")
-        .contains("run", "ingest", "annotate", "aggregate");
+        .contains("run", "ingest", "annotate", "aggregate", "vacuum");
     assertThat(err()).as("error stream").isEmpty();
   }
 
@@ -160,6 +160,57 @@ class NewsgraphCliTest {
         .doesNotContainKey(SettingKeys.REBUILD.key());
     assertThat(execute("aggregate", "--rebuild")).as("exit code").isEqualTo(2);
     assertThat(err()).as("error message").contains("'aggregate' does not take --rebuild");
+  }
+
+  @Test
+  void runDateIsAnOptionOfEveryCommand() {
+    for (String command : NewsgraphCli.COMMANDS) {
+      assertThat(NewsgraphCli.parse(new String[] {command, "--run-date", "2018-09-12"}).settings())
+          .as("settings of %s --run-date", command)
+          .containsEntry(SettingKeys.RUN_DATE.key(), "2018-09-12");
+    }
+  }
+
+  @Test
+  void vacuumHelpNamesTheRetentionAndTakesNoInput() {
+    assertThat(execute("vacuum", "--help")).as("exit code").isZero();
+    assertThat(out())
+        .as("vacuum usage")
+        .startsWith("usage: newsgraph vacuum")
+        .contains("newsgraph.vacuum.retentionHours", "--output", "--run-date")
+        .doesNotContain("--input");
+    assertThat(execute("vacuum", "--input", "corpus")).as("exit code with --input").isEqualTo(2);
+    assertThat(err()).as("error message").contains("'vacuum' does not take --input");
+  }
+
+  @Test
+  void deleteOptionsSetTheDeleteSettingsAndBelongToDeleteOnly() {
+    assertThat(
+            NewsgraphCli.parse(
+                    new String[] {
+                      "delete",
+                      "--ids",
+                      "a,b",
+                      "--source",
+                      "S",
+                      "--from",
+                      "2018-09-01",
+                      "--to",
+                      "2018-09-30"
+                    })
+                .settings())
+        .as("settings of delete")
+        .containsEntry(SettingKeys.DELETE_IDS.key(), "a,b")
+        .containsEntry(SettingKeys.DELETE_SOURCE.key(), "S")
+        .containsEntry(SettingKeys.DELETE_FROM.key(), "2018-09-01")
+        .containsEntry(SettingKeys.DELETE_TO.key(), "2018-09-30");
+    assertThat(execute("run", "--source", "S")).as("exit code of run --source").isEqualTo(2);
+    assertThat(err()).as("error message").contains("'run' does not take --source");
+    assertThat(execute("delete", "--help")).as("exit code of delete --help").isZero();
+    assertThat(out())
+        .as("delete usage")
+        .startsWith("usage: newsgraph delete")
+        .contains("--ids", "--source", "--from", "--to");
   }
 
   @Test

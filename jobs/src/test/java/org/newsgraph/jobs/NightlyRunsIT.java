@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -24,8 +25,10 @@ import org.newsgraph.tables.Tables;
  * dated up to 2018-07-31 (with the JSON Lines file and the undated note) and the later ones, run
  * night by night into one output with real CoreNLP. The second night keeps every article,
  * annotation and mention of the first and annotates only its own articles; the tables equal one run
- * over both inputs at once; running the second night again changes no table; and Delta Kernel, a
- * reader independent of Spark, reads every table as Spark does.
+ * over both inputs at once; running the second night again changes no table; the runs table records
+ * each night (one run id and the night's run date on the rows it wrote, what it annotated, the
+ * versions that read the tables as of it); and Delta Kernel, a reader independent of Spark, reads
+ * every table as Spark does.
  */
 class NightlyRunsIT extends SparkTestSession {
 
@@ -44,6 +47,11 @@ class NightlyRunsIT extends SparkTestSession {
           Tables.COMENTION_EVIDENCE,
           Tables.AGGREGATE_PERIODS,
           Tables.QUARANTINE);
+
+  /** Run dates of the two nights (the first night's input has articles up to 2018-09-25). */
+  private static final String NIGHT1 = "2018-09-30";
+
+  private static final String NIGHT2 = "2018-10-01";
 
   private static String nights;
   private static String allAtOnce;
@@ -72,17 +80,18 @@ class NightlyRunsIT extends SparkTestSession {
       }
     }
     nights = tempDir("nightly-output").toString();
-    first = RunJob.run(spark, settings(night1.toString(), nights));
+    first = RunJob.run(spark, settings(night1.toString(), nights, NIGHT1));
     countsAfterFirst = counts(nights);
-    second = RunJob.run(spark, settings(night2.toString(), nights));
+    second = RunJob.run(spark, settings(night2.toString(), nights, NIGHT2));
     allAtOnce = tempDir("all-at-once-output").toString();
-    RunJob.run(spark, settings(night1 + "," + night2, allAtOnce));
+    RunJob.run(spark, settings(night1 + "," + night2, allAtOnce, NIGHT2));
   }
 
-  private static Settings settings(String input, String output) {
+  private static Settings settings(String input, String output, String runDate) {
     return Settings.defaults()
         .with(SettingKeys.INPUT.key(), input)
-        .with(SettingKeys.OUTPUT.key(), output);
+        .with(SettingKeys.OUTPUT.key(), output)
+        .with(SettingKeys.RUN_DATE.key(), runDate);
   }
 
   /** Articles, annotations, mentions. */
@@ -95,15 +104,26 @@ class NightlyRunsIT extends SparkTestSession {
   }
 
   /**
-   * The rows without their run ids; the quarantine's distinct rows, since every run appends the
-   * records it quarantined (a night run twice quarantines its bad records twice).
+   * The rows without their run ids and run dates; the quarantine's distinct rows, since every run
+   * appends the records it quarantined (a night run twice quarantines its bad records twice).
    */
   private static Dataset<Row> withoutRunId(String output, TableDef table) {
-    Dataset<Row> rows = TableIO.read(spark, output, table);
-    if (table.equals(Tables.QUARANTINE)) {
-      return rows.drop(Tables.RUN_ID).distinct();
+    Dataset<Row> rows = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
+    return table.equals(Tables.QUARANTINE) ? rows.distinct() : rows;
+  }
+
+  /** The row of runs of the run that started n-th (0 the first) on the nightly output. */
+  private static Row run(int n) {
+    return TableIO.read(spark, nights, Tables.RUNS).orderBy(Tables.STARTED).collectAsList().get(n);
+  }
+
+  private static Map<String, Long> stageCounts(Row run, String stage) {
+    for (Row s : run.<Row>getList(run.fieldIndex(Tables.STAGES))) {
+      if (s.<String>getAs(Tables.STAGE).equals(stage)) {
+        return s.getJavaMap(s.fieldIndex(Tables.COUNTS));
+      }
     }
-    return table.columns().contains(Tables.RUN_ID) ? rows.drop(Tables.RUN_ID) : rows;
+    throw new AssertionError("no stage " + stage + " in " + run);
   }
 
   private static void assertSameTables(String actual, String expected, String what) {
@@ -147,6 +167,77 @@ class NightlyRunsIT extends SparkTestSession {
   }
 
   @Test
+  void theRunsTableRecordsEachNightWithOneRunIdAndTheVersionsToReadItsTablesBy() {
+    RunJob.Summary[] summaries = {first, second};
+    String[] dates = {NIGHT1, NIGHT2};
+    for (int n = 0; n < 2; n++) {
+      Row run = run(n);
+      String id = run.getAs(Tables.RUN_ID);
+      assertThat(List.of(run.<String>getAs(Tables.COMMAND), run.<String>getAs(Tables.STATUS)))
+          .as("command and status of night %d", n + 1)
+          .isEqualTo(List.of("run", RunRecord.SUCCEEDED));
+      assertThat(run.<java.sql.Date>getAs(Tables.RUN_DATE).toString())
+          .as("run date of night %d", n + 1)
+          .isEqualTo(dates[n]);
+      Map<String, Long> annotate = stageCounts(run, "annotate");
+      long added = stageCounts(run, "ingest").get("added");
+      assertThat(added)
+          .as("articles added on night %d, from runs", n + 1)
+          .isEqualTo(summaries[n].ingest().added());
+      assertThat(annotate.get("annotated") + annotate.get("errors") + annotate.get("timeouts"))
+          .as("articles CoreNLP ran on on night %d, from runs: the night's new ones", n + 1)
+          .isEqualTo(added);
+      assertThat(annotate.get("annotated"))
+          .as("articles annotated on night %d, runs vs the report", n + 1)
+          .isEqualTo(summaries[n].annotate().annotated());
+      for (TableDef log :
+          List.of(Tables.INGEST_RUNS, Tables.ANNOTATE_RUNS, Tables.RESOLUTION_STATS)) {
+        assertThat(
+                TableIO.read(spark, nights, log)
+                    .where(org.apache.spark.sql.functions.col(Tables.RUN_ID).equalTo(id))
+                    .where(org.apache.spark.sql.functions.col(Tables.RUN_DATE).equalTo(dates[n]))
+                    .isEmpty())
+            .as("%s has rows of night %d's run id and run date", log.name(), n + 1)
+            .isFalse();
+      }
+    }
+    Row firstNight = run(0);
+    assertThat(firstNight.<String>getList(firstNight.fieldIndex(Tables.COMMITTED_TABLES)))
+        .as("tables the first night committed")
+        .contains(Tables.ARTICLES.name(), Tables.ANNOTATIONS.name(), Tables.MENTIONS_TABLE.name());
+    long articlesVersion =
+        firstNight
+            .<String, Long>getJavaMap(firstNight.fieldIndex(Tables.TABLE_VERSIONS))
+            .get(Tables.ARTICLES.name());
+    long mentionsVersion =
+        firstNight
+            .<String, Long>getJavaMap(firstNight.fieldIndex(Tables.TABLE_VERSIONS))
+            .get(Tables.MENTIONS_TABLE.name());
+    // The query of docs/tables.md: the tables as of a run, by time travel.
+    long[] asOfNight1 = {
+      spark
+          .sql(
+              "SELECT count(*) FROM delta.`"
+                  + TableIO.path(nights, Tables.ARTICLES)
+                  + "` VERSION AS OF "
+                  + articlesVersion)
+          .first()
+          .getLong(0),
+      spark
+          .sql(
+              "SELECT count(*) FROM delta.`"
+                  + TableIO.path(nights, Tables.MENTIONS_TABLE)
+                  + "` VERSION AS OF "
+                  + mentionsVersion)
+          .first()
+          .getLong(0)
+    };
+    assertThat(asOfNight1)
+        .as("articles and mentions as of the first night's versions")
+        .containsExactly(countsAfterFirst[0], countsAfterFirst[2]);
+  }
+
+  @Test
   void nightByNightEqualsAllAtOnce() {
     assertSameTables(nights, allAtOnce, "night by night vs all at once");
   }
@@ -154,7 +245,7 @@ class NightlyRunsIT extends SparkTestSession {
   @Test
   void runningTheSameNightAgainChangesNoTable() {
     // The other tests hold whether they run before or after this one: that is what it checks.
-    RunJob.Summary rerun = RunJob.run(spark, settings(night2.toString(), nights));
+    RunJob.Summary rerun = RunJob.run(spark, settings(night2.toString(), nights, NIGHT2));
 
     assertThat(List.of(rerun.ingest().added(), rerun.ingest().updated()))
         .as("articles added and updated by the re-run")

@@ -47,10 +47,10 @@ class PeriodTablesTest extends SparkTestSession {
           + " few observers expect to change much.";
 
   /** A sentence of the fixture: text, sentiment label and score, and the entities in it. */
-  private record S(String text, String label, Double score, String... entities) {}
+  record S(String text, String label, Double score, String... entities) {}
 
   /** An article of the fixture. */
-  private record A(String id, String date, String source, S... sentences) {}
+  record A(String id, String date, String source, S... sentences) {}
 
   private static final Map<String, String> TYPES =
       Map.of(
@@ -78,7 +78,7 @@ class PeriodTablesTest extends SparkTestSession {
    * 2020-12-30 and 2021-01-01/02 are in ISO week 2020-W53 but in different months; 2021-01-04
    * starts 2021-W01; 2021-01-31 and 2021-02-01 are in different weeks and months.
    */
-  private static final List<A> CORPUS =
+  static final List<A> CORPUS =
       List.of(
           new A("d1", "2020-12-30", "Outlet A", D1_S0, D1_S1, new S(FILLER.strip(), null, null)),
           new A(
@@ -163,7 +163,7 @@ class PeriodTablesTest extends SparkTestSession {
     report = AggregateJob.run(spark, settings(output));
   }
 
-  private static Settings settings(String out) throws IOException {
+  static Settings settings(String out) throws IOException {
     Path aliases = tempDir("no-aliases").resolve("aliases.tsv");
     Files.writeString(aliases, "# none\n");
     return Settings.defaults()
@@ -185,7 +185,7 @@ class PeriodTablesTest extends SparkTestSession {
   }
 
   /** Articles (stories by the real near-duplicate step) and annotations of the corpus. */
-  private static void writeCorpus(String out, List<A> corpus) {
+  static void writeCorpus(String out, List<A> corpus) {
     List<Row> articles = new ArrayList<>();
     for (A a : corpus) {
       articles.add(

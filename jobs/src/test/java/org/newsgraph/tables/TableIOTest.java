@@ -237,7 +237,16 @@ class TableIOTest extends SparkTestSession {
     Dataset<Row> one =
         spark.createDataFrame(
             List.of(
-                RowFactory.create("run-1", "ingest", "a.txt", "1", null, "raw", "no date", null)),
+                RowFactory.create(
+                    "run-1",
+                    Date.valueOf("2018-09-12"),
+                    "ingest",
+                    "a.txt",
+                    "1",
+                    null,
+                    "raw",
+                    "no date",
+                    null)),
             Tables.QUARANTINE.schema());
     TableIO.append(one, output, Tables.QUARANTINE);
     TableIO.append(one.withColumn(Tables.RUN_ID, lit("run-2")), output, Tables.QUARANTINE);
