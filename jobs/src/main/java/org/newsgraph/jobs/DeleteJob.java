@@ -25,10 +25,10 @@ import org.newsgraph.transform.NearDuplicates;
  * The {@code delete} command (publisher takedowns): removes the articles selected by id list,
  * source and date range ({@code newsgraph.delete.*}; every criterion given must hold) with
  * everything derived from them, as if they had never been ingested. In order, each one commit: the
- * articles are deleted and the stories of the remaining articles recomputed (a story whose first
- * article was deleted gets a new id and canonical article), their annotations deleted, then
- * aggregate rewrites the mentions of the dates and the periods whose inputs changed and removes the
- * periods left without articles. Run logs and the quarantine keep their history.
+ * articles (and their signatures) are deleted and the stories of the remaining articles recomputed
+ * (a story whose first article was deleted gets a new id and canonical article), their annotations
+ * deleted, then aggregate rewrites the mentions of the dates and the periods whose inputs changed
+ * and removes the periods left without articles. Run logs and the quarantine keep their history.
  *
  * <p>At least one criterion is required: deleting everything is {@code run --rebuild} on an empty
  * input's business, not this command's.
@@ -149,6 +149,9 @@ public final class DeleteJob {
     long deleted = TableIO.deleteKeys(doomed, output, Tables.ARTICLES, Tables.ARTICLE_ID);
     long changed =
         TableIO.merge(restoried, output, Tables.ARTICLES, List.of(Tables.ARTICLE_ID)).updated();
+    if (TableIO.exists(spark, output, Tables.ARTICLE_SIGNATURES)) {
+      TableIO.deleteKeys(doomed, output, Tables.ARTICLE_SIGNATURES, Tables.ARTICLE_ID);
+    }
     long annotations =
         TableIO.exists(spark, output, Tables.ANNOTATIONS)
             ? TableIO.deleteKeys(doomed, output, Tables.ANNOTATIONS, Tables.ARTICLE_ID)

@@ -185,6 +185,86 @@ public final class IngestJob {
           rebuild || !TableIO.exists(spark, output, Tables.ARTICLES)
               ? null
               : TableIO.read(spark, output, Tables.ARTICLES);
+      Stories stories =
+          new Stories(
+              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
+              settings.getInt(SettingKeys.SHINGLE_WORDS, 1));
+      String whole =
+          stored == null ? null : stories.whyWholeCorpus(spark, output, stored, incoming);
+      TableIO.Merged merged =
+          stored == null || whole != null
+              ? stories.overWholeCorpus(incoming, stored, output, whole, persisted)
+              : stories.ofAddedArticles(incoming, stored, output, persisted);
+      TableIO.append(quarantined, output, Tables.QUARANTINE);
+      TableIO.append(
+          perFile
+              .withColumn(Tables.RUN_ID, lit(run.runId()))
+              .withColumn(Tables.RUN_DATE, lit(run.runDateValue()))
+              .withColumn(Tables.RUN_STARTED, lit(run.startedValue())),
+          output,
+          Tables.INGEST_RUNS);
+      return report(spark, output, files, read, incoming, quarantined, merged);
+    } finally {
+      persisted.forEach(Dataset::unpersist);
+      cached.unpersist();
+    }
+  }
+
+  /**
+   * Near-duplicate stories of the corpus after the run, and the articles and signatures they are
+   * written with. A night's added articles are compared with the stored signatures ({@link
+   * NearDuplicates#addedStories}); the whole corpus is searched again only when there is nothing
+   * stored, the stored stories were found with other settings, or a stored article's text changed
+   * (a changed text can split a story).
+   */
+  private record Stories(double jaccardThreshold, int shingleWords) {
+
+    /** Why the stories must be found over the whole corpus, or null when the added ones suffice. */
+    String whyWholeCorpus(
+        SparkSession spark, String output, Dataset<Row> stored, Dataset<Row> incoming) {
+      if (!TableIO.exists(spark, output, Tables.ARTICLE_SIGNATURES)) {
+        return "the output has no article_signatures table yet";
+      }
+      List<Row> found =
+          TableIO.read(spark, output, Tables.ARTICLE_SIGNATURES)
+              .select(Tables.SHINGLE_WORDS, Tables.JACCARD_THRESHOLD)
+              .distinct()
+              .collectAsList();
+      for (Row r : found) {
+        if (r.getInt(0) != shingleWords || r.getDouble(1) != jaccardThreshold) {
+          return "the stored stories were found with "
+              + SettingKeys.SHINGLE_WORDS.key()
+              + "="
+              + r.getInt(0)
+              + " and "
+              + SettingKeys.NEAR_DUPLICATE_JACCARD.key()
+              + "="
+              + r.getDouble(1);
+        }
+      }
+      long changed =
+          incoming
+              .select(Tables.ARTICLE_ID, Tables.TEXT)
+              .join(
+                  stored.select(col(Tables.ARTICLE_ID), col(Tables.TEXT).as("stored_text")),
+                  Tables.ARTICLE_ID)
+              .where(col(Tables.TEXT).notEqual(col("stored_text")))
+              .count();
+      return changed == 0 ? null : changed + " stored articles have a changed text";
+    }
+
+    /**
+     * Stories found over the whole corpus; articles merged (or written) and signatures replaced.
+     */
+    TableIO.Merged overWholeCorpus(
+        Dataset<Row> incoming,
+        Dataset<Row> stored,
+        String output,
+        String why,
+        List<Dataset<Row>> persisted) {
+      if (why != null) {
+        Progress.stage("ingest", "finding stories over the whole corpus: {}", why);
+      }
       // The corpus after this run: the input's articles, and the stored ones it does not replace.
       Dataset<Row> corpus =
           stored == null
@@ -198,20 +278,16 @@ public final class IngestJob {
                           "left_anti"));
       // The story search reads ids, dates and texts several times: keep just those at hand.
       Dataset<Row> forStories =
-          corpus
-              .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> stories =
+          keep(persisted, corpus.select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT));
+      Dataset<Row> signatures =
+          keep(persisted, NearDuplicates.signatures(forStories, jaccardThreshold, shingleWords));
+      Dataset<Row> found =
           keep(
               persisted,
-              NearDuplicates.stories(
-                  forStories,
-                  settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
-                  settings.getInt(SettingKeys.SHINGLE_WORDS, 1)));
-      stories.count();
-      forStories.unpersist();
+              NearDuplicates.stories(forStories, signatures, jaccardThreshold, shingleWords));
+      found.count();
       Dataset<Row> articles =
-          corpus.join(stories, Tables.ARTICLE_ID).select(columns(Tables.ARTICLES));
+          corpus.join(found, Tables.ARTICLE_ID).select(columns(Tables.ARTICLES));
       TableIO.Merged merged;
       if (stored == null) {
         TableIO.replace(articles, output, Tables.ARTICLES);
@@ -222,18 +298,97 @@ public final class IngestJob {
             TableIO.merge(
                 articles.exceptAll(stored), output, Tables.ARTICLES, List.of(Tables.ARTICLE_ID));
       }
-      TableIO.append(quarantined, output, Tables.QUARANTINE);
-      TableIO.append(
-          perFile
-              .withColumn(Tables.RUN_ID, lit(run.runId()))
-              .withColumn(Tables.RUN_DATE, lit(run.runDateValue()))
-              .withColumn(Tables.RUN_STARTED, lit(run.startedValue())),
-          output,
-          Tables.INGEST_RUNS);
-      return report(spark, output, files, read, incoming, quarantined, merged);
-    } finally {
-      persisted.forEach(Dataset::unpersist);
-      cached.unpersist();
+      TableIO.replace(signatures, output, Tables.ARTICLE_SIGNATURES);
+      return merged;
+    }
+
+    /**
+     * Stories of the added articles against the stored signatures; the input's rows, and the stored
+     * rows whose story changed, merged into articles, then the new signatures merged. A stored
+     * article without a signature (a run killed between the two commits) gets one here.
+     */
+    TableIO.Merged ofAddedArticles(
+        Dataset<Row> incoming, Dataset<Row> stored, String output, List<Dataset<Row>> persisted) {
+      SparkSession spark = incoming.sparkSession();
+      Dataset<Row> storedSignatures = TableIO.read(spark, output, Tables.ARTICLE_SIGNATURES);
+      Dataset<Row> added =
+          keep(
+              persisted,
+              incoming
+                  .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
+                  .join(stored.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_anti"));
+      Dataset<Row> unsigned =
+          stored
+              .select(Tables.ARTICLE_ID, Tables.TEXT)
+              .join(storedSignatures.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_anti");
+      Dataset<Row> newSignatures =
+          keep(
+              persisted,
+              NearDuplicates.signatures(
+                  added.select(Tables.ARTICLE_ID, Tables.TEXT).unionByName(unsigned),
+                  jaccardThreshold,
+                  shingleWords));
+      Dataset<Row> addedIds = added.select(Tables.ARTICLE_ID);
+      Dataset<Row> changes =
+          keep(
+              persisted,
+              NearDuplicates.addedStories(
+                  stored,
+                  storedSignatures.unionByName(
+                      newSignatures.join(addedIds, Tables.ARTICLE_ID, "left_anti")),
+                  added,
+                  newSignatures.join(addedIds, Tables.ARTICLE_ID, "left_semi"),
+                  jaccardThreshold,
+                  shingleWords));
+      long addedCount = added.count();
+      long restoried = changes.count() - addedCount;
+      Progress.stage(
+          "ingest",
+          "{} new articles compared with the stored signatures; {} stored articles change story",
+          addedCount,
+          restoried);
+      // The input's rows and the stored rows whose story changed, with their (new) story.
+      Dataset<Row> touched =
+          incoming.unionByName(
+              stored
+                  .select(INPUT_COLUMNS)
+                  .join(changes.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_semi")
+                  .join(incoming.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_anti"));
+      Dataset<Row> rows =
+          touched
+              .join(
+                  changes.select(
+                      col(Tables.ARTICLE_ID),
+                      col(Tables.STORY_ID).as("new_story"),
+                      col(Tables.IS_CANONICAL).as("new_canonical")),
+                  new String[] {Tables.ARTICLE_ID},
+                  "left")
+              .join(
+                  stored.select(
+                      col(Tables.ARTICLE_ID),
+                      col(Tables.STORY_ID).as("stored_story"),
+                      col(Tables.IS_CANONICAL).as("stored_canonical")),
+                  new String[] {Tables.ARTICLE_ID},
+                  "left")
+              .withColumn(
+                  Tables.STORY_ID, functions.coalesce(col("new_story"), col("stored_story")))
+              .withColumn(
+                  Tables.IS_CANONICAL,
+                  functions.coalesce(col("new_canonical"), col("stored_canonical")))
+              .select(columns(Tables.ARTICLES));
+      // Only new rows and rows that differ from the stored ones go into the commit.
+      TableIO.Merged merged =
+          TableIO.merge(
+              rows.exceptAll(
+                  stored.join(rows.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_semi")),
+              output,
+              Tables.ARTICLES,
+              List.of(Tables.ARTICLE_ID));
+      // A night with nothing new commits nothing here.
+      if (!newSignatures.isEmpty()) {
+        TableIO.merge(newSignatures, output, Tables.ARTICLE_SIGNATURES, List.of(Tables.ARTICLE_ID));
+      }
+      return merged;
     }
   }
 

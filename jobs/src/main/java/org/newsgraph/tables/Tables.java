@@ -116,6 +116,10 @@ public final class Tables {
   public static final String RANK = "rank";
   public static final String SENTENCE = "sentence";
   public static final String FINGERPRINT = "fingerprint";
+  public static final String NORMALISED_HASH = "normalised_hash";
+  public static final String BANDS = "bands";
+  public static final String SHINGLE_WORDS = "shingle_words";
+  public static final String JACCARD_THRESHOLD = "jaccard_threshold";
 
   public static final TableDef ARTICLES =
       new TableDef(
@@ -135,6 +139,23 @@ public final class Tables {
               field(DATELINE, StringType, true),
               field(REPAIRS, IntegerType, false)),
           List.of(DATE),
+          "ingest");
+
+  /**
+   * One row per article: the near-duplicate signature of its text (see NearDuplicates) and the
+   * settings its story was found with, so that a night compares only its new articles with the
+   * stored ones. Not partitioned; written by ingest beside {@link #ARTICLES}.
+   */
+  public static final TableDef ARTICLE_SIGNATURES =
+      new TableDef(
+          "article_signatures",
+          schema(
+              field(ARTICLE_ID, StringType, false),
+              field(NORMALISED_HASH, StringType, true),
+              field(BANDS, DataTypes.createArrayType(LongType, false), false),
+              field(SHINGLE_WORDS, IntegerType, false),
+              field(JACCARD_THRESHOLD, DoubleType, false)),
+          List.of(),
           "ingest");
 
   /**
@@ -442,6 +463,7 @@ public final class Tables {
   public static final List<TableDef> ALL =
       List.of(
           ARTICLES,
+          ARTICLE_SIGNATURES,
           INGEST_RUNS,
           ANNOTATIONS,
           ANNOTATE_RUNS,

@@ -34,10 +34,15 @@ class NightlyRunsIT extends SparkTestSession {
 
   private static final Path SAMPLE = PROJECT_ROOT.resolve("sample-data");
 
+  /** A first-night article that the second night republishes. */
+  private static final String ORIGINAL =
+      "text/harbor-gazette/2018-07-16-presidents-meet-in-helsinki.txt";
+
   /** The tables that hold data (not run logs), compared without their run ids. */
   private static final List<TableDef> DATA_TABLES =
       List.of(
           Tables.ARTICLES,
+          Tables.ARTICLE_SIGNATURES,
           Tables.ANNOTATIONS,
           Tables.MENTIONS_TABLE,
           Tables.NAME_RESOLUTION,
@@ -79,6 +84,13 @@ class NightlyRunsIT extends SparkTestSession {
         Files.copy(f, target);
       }
     }
+    // A late copy of a first-night article, republished by another outlet: it joins that story.
+    Path copy = night2.resolve("text/eastern-wire/2018-08-10-helsinki-summit-recap.txt");
+    Files.createDirectories(copy.getParent());
+    Files.writeString(
+        copy,
+        Files.readString(SAMPLE.resolve(ORIGINAL))
+            .replaceFirst("^date 2018-07-16", "date 2018-08-10"));
     nights = tempDir("nightly-output").toString();
     first = RunJob.run(spark, settings(night1.toString(), nights, NIGHT1));
     countsAfterFirst = counts(nights);
@@ -143,8 +155,8 @@ class NightlyRunsIT extends SparkTestSession {
   void theSecondNightKeepsEverythingOfTheFirstAndAnnotatesOnlyItsOwnArticles() {
     long[] after = counts(nights);
     assertThat(first.ingest().articles() + second.ingest().articles())
-        .as("articles of both nights")
-        .isEqualTo(34);
+        .as("articles of both nights: the sample's 34 and the late copy")
+        .isEqualTo(35);
     assertThat(second.ingest().added())
         .as("articles added by the second night")
         .isEqualTo(second.ingest().articles());
@@ -164,6 +176,38 @@ class NightlyRunsIT extends SparkTestSession {
         .as("annotations of the first night reused")
         .isEqualTo(countsAfterFirst[1]);
     assertThat(second.aggregate().periodsRemoved()).as("periods removed").isZero();
+  }
+
+  @Test
+  void aLateCopyJoinsTheStoryOfTheFirstNightsArticle() {
+    List<Row> rows =
+        TableIO.read(spark, nights, Tables.ARTICLES)
+            .where(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col(Tables.INPUT_FILE)
+                    .endsWith("2018-07-16-presidents-meet-in-helsinki.txt")
+                    .or(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col(Tables.INPUT_FILE)
+                            .endsWith("2018-08-10-helsinki-summit-recap.txt")))
+            .orderBy(Tables.DATE)
+            .collectAsList();
+    assertThat(rows).as("the original and its copy").hasSize(2);
+    assertThat(rows.get(1).<String>getAs(Tables.STORY_ID))
+        .as("story of the copy added on the second night")
+        .isEqualTo(rows.get(0).getAs(Tables.STORY_ID));
+    assertThat(rows.stream().map(r -> r.<Boolean>getAs(Tables.IS_CANONICAL)).toList())
+        .as("canonical: the earlier original, not the copy")
+        .containsExactly(true, false);
+    assertThat(second.ingest().stories())
+        .as("stories after the second night: one fewer than its articles' count")
+        .isEqualTo(second.ingest().corpusArticles() - 1);
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -299,6 +300,95 @@ class NearDuplicatesTest extends SparkTestSession {
     assertThatThrownBy(() -> NearDuplicates.stories(articles, 0.8, 0))
         .as("shingles of 0 words")
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Articles added to a corpus whose stories are stored get the stories a search over the whole
+   * corpus gives: a copy with a smaller id renames the stored story, a middle link of the chain
+   * joins two stored stories, several added at once link to each other, and adding to nothing is a
+   * search over the added articles. Only added articles and stored ones whose story or canonical
+   * flag changes are returned.
+   */
+  @Test
+  void addingArticlesGivesTheStoriesOfTheWholeCorpus() {
+    List<Set<String>> additions =
+        List.of(
+            Set.of("story-copy"),
+            Set.of("chain-b"),
+            Set.of("story-syndicated", "story-copy"),
+            Set.of("story-original", "chain-c", "empty-1", "short"),
+            new HashSet<>(byId.keySet()));
+    for (Set<String> added : additions) {
+      Dataset<Row> storedArticles =
+          articles.where(functions.not(functions.col(Tables.ARTICLE_ID).isin(added.toArray())));
+      Dataset<Row> addedArticles =
+          articles.where(functions.col(Tables.ARTICLE_ID).isin(added.toArray()));
+      Dataset<Row> stored =
+          storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
+      Map<String, Row> before = new TreeMap<>();
+      for (Row r : stored.collectAsList()) {
+        before.put(r.getAs(Tables.ARTICLE_ID), r);
+      }
+      Map<String, List<Object>> after = new TreeMap<>();
+      before.forEach(
+          (id, r) ->
+              after.put(id, List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL))));
+      Set<String> changed = new HashSet<>();
+      for (Row r :
+          NearDuplicates.addedStories(
+                  stored,
+                  NearDuplicates.signatures(storedArticles, 0.8, 5),
+                  addedArticles,
+                  NearDuplicates.signatures(addedArticles, 0.8, 5),
+                  0.8,
+                  5)
+              .collectAsList()) {
+        String id = r.getAs(Tables.ARTICLE_ID);
+        List<Object> value = List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL));
+        assertThat(added.contains(id) || !value.equals(after.get(id)))
+            .as("%s returned when adding %s: added, or its story changed", id, added)
+            .isTrue();
+        assertThat(changed.add(id)).as("%s returned once when adding %s", id, added).isTrue();
+        after.put(id, value);
+      }
+      Map<String, List<Object>> whole = new TreeMap<>();
+      byId.forEach(
+          (id, r) ->
+              whole.put(id, List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL))));
+      assertThat(after).as("stories after adding %s", added).isEqualTo(whole);
+      assertThat(changed).as("rows returned when adding %s", added).containsAll(added);
+    }
+  }
+
+  @Test
+  void aCopyWithASmallerIdRenamesTheStoredStory() {
+    assertThat(story("story-copy"))
+        .as("the fixture: the copy's id is the story's")
+        .isEqualTo("story-copy");
+    Dataset<Row> storedArticles =
+        articles.where(functions.col(Tables.ARTICLE_ID).notEqual("story-copy"));
+    Dataset<Row> stored =
+        storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
+    Dataset<Row> copy = articles.where(functions.col(Tables.ARTICLE_ID).equalTo("story-copy"));
+    Map<String, String> storyOf = new TreeMap<>();
+    for (Row r :
+        NearDuplicates.addedStories(
+                stored,
+                NearDuplicates.signatures(storedArticles, 0.8, 5),
+                copy,
+                NearDuplicates.signatures(copy, 0.8, 5),
+                0.8,
+                5)
+            .collectAsList()) {
+      storyOf.put(r.getAs(Tables.ARTICLE_ID), r.getAs(Tables.STORY_ID));
+    }
+    assertThat(storyOf)
+        .as("the copy, and the stored articles of its story, now under the copy's id")
+        .isEqualTo(
+            Map.of(
+                "story-copy", "story-copy",
+                "story-original", "story-copy",
+                "story-syndicated", "story-copy"));
   }
 
   private static List<String> sortedRows(Dataset<Row> stories) {
