@@ -353,6 +353,65 @@ class IngestJobTest extends SparkTestSession {
         .isEqualTo(rebuilt.corpusArticles());
   }
 
+  /**
+   * Every article has one signature: a night adds those of its new articles and of stored ones left
+   * without one (a run killed between the two commits), with stories equal to one run over
+   * everything; other near-duplicate settings find the stories over the whole corpus again.
+   */
+  @Test
+  void signaturesFollowTheArticlesAndTheirSettings() throws IOException {
+    String out = tempDir("ingest-signatures").toString();
+    IngestJob.run(
+        spark,
+        settings(out, false).with(SettingKeys.INPUT.key(), input.resolve("feed").toString()));
+    // As a run killed after the articles commit leaves it: articles without signatures.
+    DeltaTable.forPath(spark, TableIO.path(out, Tables.ARTICLE_SIGNATURES)).delete();
+
+    IngestJob.run(spark, settings(out, false));
+
+    var stories =
+        TableIO.read(spark, out, Tables.ARTICLES)
+            .select(Tables.ARTICLE_ID, Tables.STORY_ID, Tables.IS_CANONICAL);
+    var expected =
+        TableIO.read(spark, output, Tables.ARTICLES)
+            .select(Tables.ARTICLE_ID, Tables.STORY_ID, Tables.IS_CANONICAL);
+    assertThat(List.of(stories.exceptAll(expected).count(), expected.exceptAll(stories).count()))
+        .as("stories only in the night-by-night output, only in the one run")
+        .isEqualTo(List.of(0L, 0L));
+    assertThat(signedIds(out)).as("ids of the signatures").isEqualTo(articleIds(out));
+
+    IngestJob.run(spark, settings(out, false).with(SettingKeys.SHINGLE_WORDS.key(), "4"));
+    assertThat(
+            TableIO.read(spark, out, Tables.ARTICLE_SIGNATURES)
+                .select(Tables.SHINGLE_WORDS)
+                .distinct()
+                .collectAsList()
+                .stream()
+                .map(r -> r.getInt(0))
+                .toList())
+        .as("shingle words of the signatures after a run with 4")
+        .containsExactly(4);
+    assertThat(signedIds(out))
+        .as("ids of the signatures after a run with other settings")
+        .isEqualTo(articleIds(out));
+  }
+
+  private static List<String> signedIds(String out) {
+    return TableIO.read(spark, out, Tables.ARTICLE_SIGNATURES)
+        .select(Tables.ARTICLE_ID)
+        .orderBy(Tables.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+  }
+
+  private static List<String> articleIds(String out) {
+    return TableIO.read(spark, out, Tables.ARTICLES)
+        .select(Tables.ARTICLE_ID)
+        .orderBy(Tables.ARTICLE_ID)
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+  }
+
   /** A run on an output that another run holds fails at once (exit code 3) and changes nothing. */
   @Test
   void aSecondRunOnTheSameOutputFailsWithTheLockErrorAndChangesNothing() throws IOException {
