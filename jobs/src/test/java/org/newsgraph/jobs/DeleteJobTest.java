@@ -25,19 +25,6 @@ class DeleteJobTest extends SparkTestSession {
 
   private static final String SOURCE = "Outlet A";
 
-  /** The data tables, compared without run ids and run dates. */
-  private static final List<TableDef> DATA_TABLES =
-      List.of(
-          Tables.ARTICLES,
-          Tables.ANNOTATIONS,
-          Tables.MENTIONS_TABLE,
-          Tables.NAME_RESOLUTION,
-          Tables.CAPPED_ARTICLES,
-          Tables.ENTITY_COUNTS,
-          Tables.COMENTION_COUNTS,
-          Tables.COMENTION_EVIDENCE,
-          Tables.AGGREGATE_PERIODS);
-
   private static Dataset<Row> rows(String output, TableDef table) {
     return TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
   }
@@ -65,7 +52,7 @@ class DeleteJobTest extends SparkTestSession {
     assertThat(report.aggregate().periodsRemoved())
         .as("periods left without articles, removed")
         .isPositive();
-    for (TableDef table : DATA_TABLES) {
+    for (TableDef table : TestTables.DATA) {
       Dataset<Row> deleted = rows(output, table);
       Dataset<Row> expected = rows(never, table);
       assertThat(deleted.exceptAll(expected).count())

@@ -40,18 +40,7 @@ class NightlyRunsIT extends SparkTestSession {
 
   /** The tables that hold data (not run logs), compared without their run ids. */
   private static final List<TableDef> DATA_TABLES =
-      List.of(
-          Tables.ARTICLES,
-          Tables.ARTICLE_SIGNATURES,
-          Tables.ANNOTATIONS,
-          Tables.MENTIONS_TABLE,
-          Tables.NAME_RESOLUTION,
-          Tables.CAPPED_ARTICLES,
-          Tables.ENTITY_COUNTS,
-          Tables.COMENTION_COUNTS,
-          Tables.COMENTION_EVIDENCE,
-          Tables.AGGREGATE_PERIODS,
-          Tables.QUARANTINE);
+      Stream.concat(TestTables.DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
 
   /** Run dates of the two nights (the first night's input has articles up to 2018-09-25). */
   private static final String NIGHT1 = "2018-09-30";

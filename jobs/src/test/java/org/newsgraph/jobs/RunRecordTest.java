@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.sql.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
@@ -30,23 +28,6 @@ class RunRecordTest extends SparkTestSession {
         .with(SettingKeys.RUN_DATE.key(), "2018-09-12");
   }
 
-  /** Capped articles, a small table: one row per article id. */
-  private static Dataset<Row> capped(String... ids) {
-    List<Row> rows =
-        java.util.Arrays.stream(ids)
-            .map(
-                id -> {
-                  Map<String, Object> v = new LinkedHashMap<>();
-                  v.put(Tables.ARTICLE_ID, id);
-                  v.put(Tables.DATE, Date.valueOf("2018-09-12"));
-                  v.put(Tables.PAIR_ENTITIES, 2000L);
-                  v.put(Tables.PAIRED_ENTITIES, 1000L);
-                  return TableIO.row(Tables.CAPPED_ARTICLES.schema(), v);
-                })
-            .toList();
-    return spark.createDataFrame(rows, Tables.CAPPED_ARTICLES.schema());
-  }
-
   private static List<Row> runs(String output) {
     return TableIO.read(spark, output, Tables.RUNS).orderBy(Tables.STARTED).collectAsList();
   }
@@ -64,7 +45,8 @@ class RunRecordTest extends SparkTestSession {
                 first.stage(
                     "aggregate",
                     () -> {
-                      TableIO.replace(capped("a1", "a2"), output, Tables.CAPPED_ARTICLES);
+                      TableIO.replace(
+                          TestTables.capped(spark, "a1", "a2"), output, Tables.CAPPED_ARTICLES);
                       return 2L;
                     },
                     n -> Map.of("rows", n)));

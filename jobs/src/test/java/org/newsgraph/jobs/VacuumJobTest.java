@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,27 +35,11 @@ class VacuumJobTest extends SparkTestSession {
         .with(SettingKeys.VACUUM_RETENTION_HOURS.key(), Integer.toString(retentionHours));
   }
 
-  private static Dataset<Row> capped(String... ids) {
-    List<Row> rows =
-        java.util.Arrays.stream(ids)
-            .map(
-                id -> {
-                  Map<String, Object> v = new LinkedHashMap<>();
-                  v.put(Tables.ARTICLE_ID, id);
-                  v.put(Tables.DATE, Date.valueOf("2018-09-12"));
-                  v.put(Tables.PAIR_ENTITIES, 2000L);
-                  v.put(Tables.PAIRED_ENTITIES, 1000L);
-                  return TableIO.row(Tables.CAPPED_ARTICLES.schema(), v);
-                })
-            .toList();
-    return spark.createDataFrame(rows, Tables.CAPPED_ARTICLES.schema());
-  }
-
   /** An output whose capped_articles table has two versions: 0 with a1, a2 and 1 with a3. */
   private static String twoVersions(String name) throws IOException {
     String output = tempDir(name).toString();
-    TableIO.replace(capped("a1", "a2"), output, Tables.CAPPED_ARTICLES);
-    TableIO.replace(capped("a3"), output, Tables.CAPPED_ARTICLES);
+    TableIO.replace(TestTables.capped(spark, "a1", "a2"), output, Tables.CAPPED_ARTICLES);
+    TableIO.replace(TestTables.capped(spark, "a3"), output, Tables.CAPPED_ARTICLES);
     return output;
   }
 

@@ -1,0 +1,53 @@
+package org.newsgraph.jobs;
+
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.newsgraph.tables.TableDef;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+
+/** Tables and rows the job tests share. */
+final class TestTables {
+
+  /**
+   * The tables that hold the corpus and what is computed from it, not the logs of runs: two outputs
+   * with the same articles hold the same rows there (without run ids and run dates).
+   */
+  static final List<TableDef> DATA =
+      List.of(
+          Tables.ARTICLES,
+          Tables.ARTICLE_SIGNATURES,
+          Tables.ANNOTATIONS,
+          Tables.MENTIONS_TABLE,
+          Tables.NAME_RESOLUTION,
+          Tables.CAPPED_ARTICLES,
+          Tables.ENTITY_COUNTS,
+          Tables.COMENTION_COUNTS,
+          Tables.COMENTION_EVIDENCE,
+          Tables.AGGREGATE_PERIODS);
+
+  private TestTables() {}
+
+  /** Rows of capped_articles, a small table: one per article id, on 2018-09-12. */
+  static Dataset<Row> capped(SparkSession spark, String... ids) {
+    List<Row> rows =
+        Arrays.stream(ids)
+            .map(
+                id -> {
+                  Map<String, Object> v = new LinkedHashMap<>();
+                  v.put(Tables.ARTICLE_ID, id);
+                  v.put(Tables.DATE, Date.valueOf("2018-09-12"));
+                  v.put(Tables.PAIR_ENTITIES, 2000L);
+                  v.put(Tables.PAIRED_ENTITIES, 1000L);
+                  return TableIO.row(Tables.CAPPED_ARTICLES.schema(), v);
+                })
+            .toList();
+    return spark.createDataFrame(rows, Tables.CAPPED_ARTICLES.schema());
+  }
+}
