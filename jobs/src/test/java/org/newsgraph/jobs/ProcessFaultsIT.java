@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,9 +44,9 @@ import org.newsgraph.tables.Tables;
  *       run leaves its lock and no row in {@code runs}, the next run removes the lock as stale (a
  *       process of this host that is gone), and the tables after the re-run equal those of an
  *       uninterrupted run (every data table, {@code exceptAll} both ways, without run ids).
- *   <li>A reader polling every table with Delta Kernel all along only sees committed versions:
- *       every read succeeds, and the rows it read of a version are that version's rows (their
- *       count).
+ *   <li>A reader watching every table's transaction log all along, and reading the table with Delta
+ *       Kernel whenever the log changed, only sees committed versions: every read succeeds, and the
+ *       rows it read of a version are that version's rows (their count).
  *   <li>A second run started on the output while the re-run holds it exits 3 with the lock error
  *       naming the lock file and the run holding it, before any work: no progress line, the lock
  *       left as it was, no row in {@code runs}, and the one article only it was given is not in the
@@ -91,9 +92,6 @@ class ProcessFaultsIT extends SparkTestSession {
 
   /** How often a run's log and files are looked at while waiting for the moment to kill it. */
   private static final long POLL_MILLIS = 20;
-
-  /** The reader's pause between rounds: it shares the 2 cores with the runs it reads. */
-  private static final long READ_PAUSE_MILLIS = 250;
 
   /** Kept after the class (a failure's logs are there); cleared when the class starts. */
   private static final Path WORK = Path.of("target", "process-faults").toAbsolutePath();
@@ -240,16 +238,14 @@ class ProcessFaultsIT extends SparkTestSession {
   @Test
   void aReaderDuringTheKilledRunsOnlySeesCommittedVersions() {
     assertThat(reader.failures).as("reads by Delta Kernel that failed").isEmpty();
-    Map<String, Map<Long, Set<Long>>> rowsByVersion = new TreeMap<>();
+    Map<TableDef, Map<Long, Set<Long>>> rowsByVersion = new LinkedHashMap<>();
     for (TableReader.Seen s : reader.seen) {
       rowsByVersion
           .computeIfAbsent(s.table(), t -> new TreeMap<>())
           .computeIfAbsent(s.version(), v -> new TreeSet<>())
           .add(s.rows());
     }
-    assertThat(rowsByVersion.keySet())
-        .as("tables the reader read")
-        .containsAll(DATA_TABLES.stream().map(TableDef::name).toList());
+    assertThat(rowsByVersion.keySet()).as("tables the reader read").containsAll(DATA_TABLES);
     rowsByVersion.forEach(
         (table, versions) ->
             versions.forEach(
@@ -257,14 +253,12 @@ class ProcessFaultsIT extends SparkTestSession {
                     assertThat(rows)
                         .as(
                             "%s version %d: rows read during the runs vs its rows now",
-                            table, version)
+                            table.name(), version)
                         .containsExactly(
-                            spark
-                                .read()
-                                .format("delta")
-                                .option("versionAsOf", version)
-                                .load(Path.of(recovered, table).toString())
-                                .count())));
+                            (long)
+                                KernelTables.read(recovered, table, version)
+                                    .firstColumn()
+                                    .size())));
   }
 
   @Test
@@ -475,19 +469,22 @@ class ProcessFaultsIT extends SparkTestSession {
   }
 
   /**
-   * Reads every table of an output with Delta Kernel, a reader that knows nothing of the writer,
-   * round after round in a thread of its own until stopped; keeps what it read and what failed.
+   * Reads the tables of an output with Delta Kernel, a reader that knows nothing of the writer, in
+   * a thread of its own until stopped: it lists every table's transaction log over and over and
+   * reads the table whenever the listing changed (a commit, or one under way); keeps what it read
+   * and what failed.
    */
   private static final class TableReader implements Runnable {
 
     /** One read: a table's version and the number of its rows. */
-    record Seen(String table, long version, long rows) {}
+    record Seen(TableDef table, long version, long rows) {}
 
     final String output;
     final Set<Seen> seen = ConcurrentHashMap.newKeySet();
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     volatile boolean stop;
     volatile long rounds;
+    private final Map<String, List<String>> logs = new TreeMap<>();
     private Thread thread;
 
     private TableReader(String output) {
@@ -507,21 +504,36 @@ class ProcessFaultsIT extends SparkTestSession {
       while (!stop) {
         for (TableDef table : Tables.ALL) {
           try {
+            List<String> log = log(table);
+            if (log.equals(logs.put(table.name(), log))) {
+              continue;
+            }
             KernelTables.Read read = KernelTables.read(output, table);
-            seen.add(new Seen(table.name(), read.version(), read.firstColumn().size()));
+            seen.add(new Seen(table, read.version(), read.firstColumn().size()));
           } catch (TableNotFoundException e) {
             // No version committed yet: nothing to read, nothing wrong.
-          } catch (RuntimeException e) {
+          } catch (IOException | RuntimeException e) {
             failures.add(table.name() + ": " + e);
           }
         }
         rounds++;
         try {
-          Thread.sleep(READ_PAUSE_MILLIS);
+          Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+
+    /** The names in the table's transaction log directory; none before it exists. */
+    private List<String> log(TableDef table) throws IOException {
+      Path dir = Path.of(output, table.name(), "_delta_log");
+      if (!Files.isDirectory(dir)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.map(f -> f.getFileName().toString()).sorted().toList();
       }
     }
 

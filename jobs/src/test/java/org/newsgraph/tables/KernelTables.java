@@ -38,11 +38,23 @@ public final class KernelTables {
 
   private KernelTables() {}
 
+  /** The table's latest snapshot. */
   public static Read read(String output, TableDef table) {
     Engine engine = DefaultEngine.create(new Configuration());
+    return read(
+        engine, Table.forPath(engine, TableIO.path(output, table)).getLatestSnapshot(engine));
+  }
+
+  /** The table's snapshot of a version (time travel). */
+  public static Read read(String output, TableDef table, long version) {
+    Engine engine = DefaultEngine.create(new Configuration());
+    return read(
+        engine,
+        Table.forPath(engine, TableIO.path(output, table)).getSnapshotAsOfVersion(engine, version));
+  }
+
+  private static Read read(Engine engine, Snapshot snapshot) {
     try {
-      Snapshot snapshot =
-          Table.forPath(engine, TableIO.path(output, table)).getLatestSnapshot(engine);
       StructType schema = snapshot.getSchema();
       Scan scan = snapshot.getScanBuilder().build();
       Row scanState = scan.getScanState(engine);
