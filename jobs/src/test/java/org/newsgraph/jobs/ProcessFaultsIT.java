@@ -115,6 +115,8 @@ class ProcessFaultsIT extends SparkTestSession {
 
   @BeforeAll
   static void runKilledAndOverlappingRuns() throws Exception {
+    // Small tables: a short replay of their logs when this JVM reads them with Spark.
+    spark.conf().set("spark.databricks.delta.snapshotPartitions", "2");
     deleteRecursively(WORK);
     Path input = copyInput("input", INPUT_FILES);
     Path extra = copyInput("extra-input", List.of(EXTRA_FILE));
