@@ -41,6 +41,9 @@ public final class TableIO {
   /** A commit file of a Delta transaction log: the version, zero-padded to 20 digits. */
   private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
+  /** The transaction log directory of a Delta table. */
+  private static final String DELTA_LOG = "_delta_log";
+
   private TableIO() {}
 
   public static String path(String output, TableDef table) {
@@ -48,8 +51,11 @@ public final class TableIO {
   }
 
   /**
-   * Whether the table exists under output as a Delta table. A directory of the table's name that is
-   * not a Delta table (an output written by a newsgraph before Delta Lake) is an error, never
+   * Whether the table exists under output as a Delta table (it has a committed version). A
+   * directory with a transaction log and no commit holds no table: a first write that died before
+   * its commit (killed, or a failed job) leaves its data files there, of no version, and the next
+   * write commits over them (see {@link #target}). A directory of the table's name without a
+   * transaction log (an output written by a newsgraph before Delta Lake) is an error, never
    * silently replaced or ignored.
    */
   public static boolean exists(SparkSession spark, String output, TableDef table) {
@@ -60,7 +66,7 @@ public final class TableIO {
     Path dir = new Path(path);
     try {
       FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(dir) && fs.listStatus(dir).length > 0) {
+      if (fs.exists(dir) && fs.listStatus(dir).length > 0 && !fs.exists(new Path(dir, DELTA_LOG))) {
         throw NewsgraphErrors.tableNotDelta(table.name(), path);
       }
       return false;
@@ -220,7 +226,7 @@ public final class TableIO {
   public static Map<String, Long> versions(SparkSession spark, String output) {
     Map<String, Long> versions = new TreeMap<>();
     for (TableDef table : Tables.ALL) {
-      Path log = new Path(path(output, table), "_delta_log");
+      Path log = new Path(path(output, table), DELTA_LOG);
       try {
         FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(log)) {
@@ -256,10 +262,23 @@ public final class TableIO {
     return RowFactory.create(columns.stream().map(values::get).toArray());
   }
 
-  /** The table's path, after checking that it holds a Delta table or nothing. */
+  /**
+   * The table's path, after checking that it holds a Delta table or nothing. Before the first write
+   * of a table its transaction log directory is made: Delta makes it when it commits, after the
+   * data files are written, and a first write that dies in between must leave a directory that
+   * {@link #exists} tells from a table of an older newsgraph.
+   */
   private static String target(Dataset<Row> df, String output, TableDef table) {
-    exists(df.sparkSession(), output, table);
-    return path(output, table);
+    String path = path(output, table);
+    if (!exists(df.sparkSession(), output, table)) {
+      Path log = new Path(path, DELTA_LOG);
+      try {
+        log.getFileSystem(df.sparkSession().sparkContext().hadoopConfiguration()).mkdirs(log);
+      } catch (IOException e) {
+        throw NewsgraphErrors.ioFailure("create the transaction log directory", log.toString(), e);
+      }
+    }
+    return path;
   }
 
   private static DataFrameWriter<Row> writer(Dataset<Row> df, TableDef table, SaveMode mode) {

@@ -24,22 +24,37 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Reads a newsgraph table with Delta Kernel, a Delta reader independent of Spark: the column names
- * of the latest snapshot and the values of its first column (a string column in every table), row
- * by row. For tests that check the tables are Delta tables any reader can read.
+ * Reads a newsgraph table with Delta Kernel, a Delta reader independent of Spark: the version of
+ * the latest snapshot, its column names and the values of its first column (a string column in
+ * every table), row by row. For tests that check the tables are Delta tables any reader can read.
  */
 public final class KernelTables {
 
-  /** What Kernel read: column names, and the first column's value of every row. */
-  public record Read(List<String> columns, List<String> firstColumn) {}
+  /**
+   * What Kernel read: the snapshot's version, column names, and the first column's value of every
+   * row.
+   */
+  public record Read(long version, List<String> columns, List<String> firstColumn) {}
 
   private KernelTables() {}
 
+  /** The table's latest snapshot. */
   public static Read read(String output, TableDef table) {
     Engine engine = DefaultEngine.create(new Configuration());
+    return read(
+        engine, Table.forPath(engine, TableIO.path(output, table)).getLatestSnapshot(engine));
+  }
+
+  /** The table's snapshot of a version (time travel). */
+  public static Read read(String output, TableDef table, long version) {
+    Engine engine = DefaultEngine.create(new Configuration());
+    return read(
+        engine,
+        Table.forPath(engine, TableIO.path(output, table)).getSnapshotAsOfVersion(engine, version));
+  }
+
+  private static Read read(Engine engine, Snapshot snapshot) {
     try {
-      Snapshot snapshot =
-          Table.forPath(engine, TableIO.path(output, table)).getLatestSnapshot(engine);
       StructType schema = snapshot.getSchema();
       Scan scan = snapshot.getScanBuilder().build();
       Row scanState = scan.getScanState(engine);
@@ -66,7 +81,7 @@ public final class KernelTables {
           }
         }
       }
-      return new Read(schema.fieldNames(), values);
+      return new Read(snapshot.getVersion(), schema.fieldNames(), values);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

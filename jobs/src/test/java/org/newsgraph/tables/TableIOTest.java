@@ -28,7 +28,8 @@ import org.newsgraph.jobs.SparkTestSession;
 /**
  * Delta Lake tables: every write is one commit; {@code replaceWhere} leaves the rows it does not
  * select in their files; a merge upserts by key and keeps the rest; a write that fails commits
- * nothing; an earlier version stays readable; a directory that is not a Delta table is refused.
+ * nothing; a first write that died before its commit leaves no table, and the next write makes it;
+ * an earlier version stays readable; a directory that is not a Delta table is refused.
  */
 class TableIOTest extends SparkTestSession {
 
@@ -229,6 +230,36 @@ class TableIOTest extends SparkTestSession {
 
     assertThat(contents(output)).as("the table is untouched by failed writes").isEqualTo(before);
     assertThat(version(output)).as("no commit").isEqualTo(version);
+  }
+
+  @Test
+  void aFirstWriteThatDiedBeforeItsCommitLeavesNoTableAndTheNextWriteMakesIt() throws IOException {
+    String output = tempDir("first-write-died").toString();
+    Path table = Path.of(output, COUNTS.name());
+    assertThatThrownBy(
+            () ->
+                TableIO.replace(
+                    failing(frame(row("day", "2018-09-17", "Vladimir Putin", 2))), output, COUNTS))
+        .as("the simulated failure reaches the caller")
+        .hasStackTraceContaining("simulated failure");
+    assertThat(table.resolve("_delta_log"))
+        .as("the transaction log directory, made before any data file")
+        .isDirectory();
+    // What a process killed between writing the data files and committing them leaves besides.
+    frame(row("day", "2018-09-17", "Kim Jong Un", 99))
+        .write()
+        .mode("append")
+        .partitionBy(Tables.GRAIN, Tables.PERIOD_START)
+        .parquet(table.toString());
+
+    assertThat(TableIO.exists(spark, output, COUNTS))
+        .as("a table whose first write died before its commit")
+        .isFalse();
+    TableIO.replace(frame(row("day", "2018-09-17", "Vladimir Putin", 2)), output, COUNTS);
+    assertThat(contents(output))
+        .as("the rows of the next write, none of the files left before it")
+        .isEqualTo(Map.of("day/2018-09-17", Map.of("Vladimir Putin", 2L)));
+    assertThat(version(output)).as("the next write's version").isZero();
   }
 
   @Test
