@@ -75,17 +75,7 @@ class ProcessFaultsIT extends SparkTestSession {
 
   /** The tables that hold data (not run logs), compared without their run ids. */
   private static final List<TableDef> DATA_TABLES =
-      List.of(
-          Tables.ARTICLES,
-          Tables.ANNOTATIONS,
-          Tables.MENTIONS_TABLE,
-          Tables.NAME_RESOLUTION,
-          Tables.CAPPED_ARTICLES,
-          Tables.ENTITY_COUNTS,
-          Tables.COMENTION_COUNTS,
-          Tables.COMENTION_EVIDENCE,
-          Tables.AGGREGATE_PERIODS,
-          Tables.QUARANTINE);
+      Stream.concat(TestTables.DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
 
   /** Generous: a run takes about a minute on 2 idle cores, several while other builds run. */
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
