@@ -319,30 +319,15 @@ class NearDuplicatesTest extends SparkTestSession {
             Set.of("story-original", "chain-c", "empty-1", "short"),
             new HashSet<>(byId.keySet()));
     for (Set<String> added : additions) {
-      Dataset<Row> storedArticles =
-          articles.where(functions.not(functions.col(Tables.ARTICLE_ID).isin(added.toArray())));
-      Dataset<Row> addedArticles =
-          articles.where(functions.col(Tables.ARTICLE_ID).isin(added.toArray()));
-      Dataset<Row> stored =
-          storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
-      Map<String, Row> before = new TreeMap<>();
-      for (Row r : stored.collectAsList()) {
-        before.put(r.getAs(Tables.ARTICLE_ID), r);
-      }
+      Adding adding = adding(added);
       Map<String, List<Object>> after = new TreeMap<>();
-      before.forEach(
-          (id, r) ->
-              after.put(id, List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL))));
+      for (Row r : adding.stored()) {
+        after.put(
+            r.getAs(Tables.ARTICLE_ID),
+            List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL)));
+      }
       Set<String> changed = new HashSet<>();
-      for (Row r :
-          NearDuplicates.addedStories(
-                  stored,
-                  NearDuplicates.signatures(storedArticles, 0.8, 5),
-                  addedArticles,
-                  NearDuplicates.signatures(addedArticles, 0.8, 5),
-                  0.8,
-                  5)
-              .collectAsList()) {
+      for (Row r : adding.changes()) {
         String id = r.getAs(Tables.ARTICLE_ID);
         List<Object> value = List.of(r.getAs(Tables.STORY_ID), r.getAs(Tables.IS_CANONICAL));
         assertThat(added.contains(id) || !value.equals(after.get(id)))
@@ -365,21 +350,8 @@ class NearDuplicatesTest extends SparkTestSession {
     assertThat(story("story-copy"))
         .as("the fixture: the copy's id is the story's")
         .isEqualTo("story-copy");
-    Dataset<Row> storedArticles =
-        articles.where(functions.col(Tables.ARTICLE_ID).notEqual("story-copy"));
-    Dataset<Row> stored =
-        storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
-    Dataset<Row> copy = articles.where(functions.col(Tables.ARTICLE_ID).equalTo("story-copy"));
     Map<String, String> storyOf = new TreeMap<>();
-    for (Row r :
-        NearDuplicates.addedStories(
-                stored,
-                NearDuplicates.signatures(storedArticles, 0.8, 5),
-                copy,
-                NearDuplicates.signatures(copy, 0.8, 5),
-                0.8,
-                5)
-            .collectAsList()) {
+    for (Row r : adding(Set.of("story-copy")).changes()) {
       storyOf.put(r.getAs(Tables.ARTICLE_ID), r.getAs(Tables.STORY_ID));
     }
     assertThat(storyOf)
@@ -389,6 +361,29 @@ class NearDuplicatesTest extends SparkTestSession {
                 "story-copy", "story-copy",
                 "story-original", "story-copy",
                 "story-syndicated", "story-copy"));
+  }
+
+  /** The stored articles with their stories, and what adding the others returns. */
+  private record Adding(List<Row> stored, List<Row> changes) {}
+
+  /** Stores the articles not in {@code added} with their stories, then adds the others. */
+  private static Adding adding(Set<String> added) {
+    Dataset<Row> storedArticles =
+        articles.where(functions.not(functions.col(Tables.ARTICLE_ID).isin(added.toArray())));
+    Dataset<Row> addedArticles =
+        articles.where(functions.col(Tables.ARTICLE_ID).isin(added.toArray()));
+    Dataset<Row> stored =
+        storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
+    List<Row> changes =
+        NearDuplicates.addedStories(
+                stored,
+                NearDuplicates.signatures(storedArticles, 0.8, 5),
+                addedArticles,
+                NearDuplicates.signatures(addedArticles, 0.8, 5),
+                0.8,
+                5)
+            .collectAsList();
+    return new Adding(stored.collectAsList(), changes);
   }
 
   private static List<String> sortedRows(Dataset<Row> stories) {
