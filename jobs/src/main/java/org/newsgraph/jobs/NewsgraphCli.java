@@ -80,7 +80,7 @@ public final class NewsgraphCli {
       }
       command.sparkConf().forEach(builder::config);
       DeltaSession.configure(builder, command.sparkConf());
-      spark = builder.getOrCreate();
+      spark = DeltaSession.tune(builder.getOrCreate());
       Map<String, String> sparkConf = new LinkedHashMap<>();
       for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
         sparkConf.put(kv._1(), kv._2());

@@ -110,14 +110,15 @@ public class NightlyCostBenchmark {
       files[i] = temp.resolve(parts[i]).resolve(name).resolve(name + "-" + parts[i] + ".jsonl.gz");
     }
     SparkSession spark =
-        DeltaSession.configure(SparkSession.builder(), Map.of())
-            .master("local[*]")
-            .appName("newsgraph-night-benchmark")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+        DeltaSession.tune(
+            DeltaSession.configure(SparkSession.builder(), Map.of())
+                .master("local[*]")
+                .appName("newsgraph-night-benchmark")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate());
     try {
       System.out.printf(
           Locale.ROOT,

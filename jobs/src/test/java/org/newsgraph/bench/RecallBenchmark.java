@@ -92,15 +92,16 @@ public class RecallBenchmark {
     Instant started = Instant.now();
     Path temp = Files.createTempDirectory("newsgraph-recall-");
     SparkSession spark =
-        DeltaSession.configure(SparkSession.builder(), Map.of())
-            .master("local[*]")
-            .appName("newsgraph-recall-benchmark")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+        DeltaSession.tune(
+            DeltaSession.configure(SparkSession.builder(), Map.of())
+                .master("local[*]")
+                .appName("newsgraph-recall-benchmark")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate());
     List<RecallScorer.MonthResult> monthResults = new ArrayList<>();
     Map<String, Double> runSeconds = new LinkedHashMap<>();
     try {

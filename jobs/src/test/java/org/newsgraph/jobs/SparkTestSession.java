@@ -30,15 +30,16 @@ public abstract class SparkTestSession {
   static void startSpark() throws IOException {
     tempRoot = Files.createTempDirectory("newsgraph-test-");
     spark =
-        DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
-            .master("local[2]")
-            .appName("newsgraph-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+        DeltaSession.tune(
+            DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
+                .master("local[2]")
+                .appName("newsgraph-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate());
   }
 
   @AfterAll

@@ -1,0 +1,36 @@
+package org.newsgraph.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.jobs.SparkTestSession;
+
+/** {@link DeltaSession#tune}: its defaults, and the user's values kept. */
+class DeltaSessionTest extends SparkTestSession {
+
+  @Test
+  void tuneSetsItsDefaultsOnlyWhereTheUserSetNone() {
+    SparkSession fresh = spark.newSession();
+    fresh.conf().unset(DeltaSession.CACHED_PLAN_PARTITIONING);
+    fresh.conf().unset(DeltaSession.SNAPSHOT_PARTITIONS);
+    DeltaSession.tune(fresh);
+    assertThat(fresh.conf().get(DeltaSession.CACHED_PLAN_PARTITIONING))
+        .as("persisted datasets may have their shuffles coalesced")
+        .isEqualTo("true");
+    assertThat(fresh.conf().get(DeltaSession.SNAPSHOT_PARTITIONS))
+        .as("Delta reads its log with the session's parallelism (local[2]), not 50 partitions")
+        .isEqualTo("2");
+
+    SparkSession user = spark.newSession();
+    user.conf().set(DeltaSession.CACHED_PLAN_PARTITIONING, "false");
+    user.conf().set(DeltaSession.SNAPSHOT_PARTITIONS, "7");
+    DeltaSession.tune(user);
+    assertThat(user.conf().get(DeltaSession.CACHED_PLAN_PARTITIONING))
+        .as("the user's value is kept")
+        .isEqualTo("false");
+    assertThat(user.conf().get(DeltaSession.SNAPSHOT_PARTITIONS))
+        .as("the user's value is kept")
+        .isEqualTo("7");
+  }
+}
