@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.jobs.RunJob;
+import org.newsgraph.jobs.SparkTestSession;
 import org.newsgraph.nlp.CoreNlpPipelines;
 import org.newsgraph.tables.DeltaSession;
 import org.newsgraph.tables.TableIO;
@@ -111,14 +112,7 @@ public class NightlyCostBenchmark {
     }
     SparkSession spark =
         DeltaSession.tune(
-            DeltaSession.configure(SparkSession.builder(), Map.of())
-                .master("local[*]")
-                .appName("newsgraph-night-benchmark")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate());
+            SparkTestSession.localSession("local[*]", "newsgraph-night-benchmark").getOrCreate());
     try {
       System.out.printf(
           Locale.ROOT,

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.jobs.RunJob;
+import org.newsgraph.jobs.SparkTestSession;
 import org.newsgraph.tables.DeltaSession;
 
 /**
@@ -93,14 +94,8 @@ public class RecallBenchmark {
     Path temp = Files.createTempDirectory("newsgraph-recall-");
     SparkSession spark =
         DeltaSession.tune(
-            DeltaSession.configure(SparkSession.builder(), Map.of())
-                .master("local[*]")
-                .appName("newsgraph-recall-benchmark")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
+            SparkTestSession.localSession("local[*]", "newsgraph-recall-benchmark")
                 .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate());
     List<RecallScorer.MonthResult> monthResults = new ArrayList<>();
     Map<String, Double> runSeconds = new LinkedHashMap<>();

@@ -38,10 +38,6 @@ class NightlyRunsIT extends SparkTestSession {
   private static final String ORIGINAL =
       "text/harbor-gazette/2018-07-16-presidents-meet-in-helsinki.txt";
 
-  /** The tables that hold data (not run logs), compared without their run ids. */
-  private static final List<TableDef> DATA_TABLES =
-      Stream.concat(TestTables.DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
-
   /** Run dates of the two nights (the first night's input has articles up to 2018-09-25). */
   private static final String NIGHT1 = "2018-09-30";
 
@@ -104,15 +100,6 @@ class NightlyRunsIT extends SparkTestSession {
     };
   }
 
-  /**
-   * The rows without their run ids and run dates; the quarantine's distinct rows, since every run
-   * appends the records it quarantined (a night run twice quarantines its bad records twice).
-   */
-  private static Dataset<Row> withoutRunId(String output, TableDef table) {
-    Dataset<Row> rows = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
-    return table.equals(Tables.QUARANTINE) ? rows.distinct() : rows;
-  }
-
   /** The row of runs of the run that started n-th (0 the first) on the nightly output. */
   private static Row run(int n) {
     return TableIO.read(spark, nights, Tables.RUNS).orderBy(Tables.STARTED).collectAsList().get(n);
@@ -125,19 +112,6 @@ class NightlyRunsIT extends SparkTestSession {
       }
     }
     throw new AssertionError("no stage " + stage + " in " + run);
-  }
-
-  private static void assertSameTables(String actual, String expected, String what) {
-    for (TableDef table : DATA_TABLES) {
-      Dataset<Row> a = withoutRunId(actual, table);
-      Dataset<Row> e = withoutRunId(expected, table);
-      assertThat(a.exceptAll(e).count())
-          .as("%s: %s rows only in %s", what, table.name(), actual)
-          .isZero();
-      assertThat(e.exceptAll(a).count())
-          .as("%s: %s rows only in %s", what, table.name(), expected)
-          .isZero();
-    }
   }
 
   @Test
@@ -272,7 +246,8 @@ class NightlyRunsIT extends SparkTestSession {
 
   @Test
   void nightByNightEqualsAllAtOnce() {
-    assertSameTables(nights, allAtOnce, "night by night vs all at once");
+    TestTables.assertSameTables(
+        spark, TestTables.DATA_AND_QUARANTINE, nights, allAtOnce, "night by night vs all at once");
   }
 
   @Test
@@ -285,7 +260,12 @@ class NightlyRunsIT extends SparkTestSession {
         .isEqualTo(List.of(0L, 0L));
     assertThat(rerun.annotate().annotated()).as("articles annotated by the re-run").isZero();
     assertThat(rerun.aggregate().periodsWritten()).as("periods written by the re-run").isZero();
-    assertSameTables(nights, allAtOnce, "after running the second night twice");
+    TestTables.assertSameTables(
+        spark,
+        TestTables.DATA_AND_QUARANTINE,
+        nights,
+        allAtOnce,
+        "after running the second night twice");
   }
 
   @Test

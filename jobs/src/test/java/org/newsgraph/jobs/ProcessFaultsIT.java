@@ -74,8 +74,7 @@ class ProcessFaultsIT extends SparkTestSession {
   private static final String RUN_DATE = "2018-09-30";
 
   /** The tables that hold data (not run logs), compared without their run ids. */
-  private static final List<TableDef> DATA_TABLES =
-      Stream.concat(TestTables.DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
+  private static final List<TableDef> DATA_TABLES = TestTables.DATA_AND_QUARANTINE;
 
   /** Generous: a run takes about a minute on 2 idle cores, several while other builds run. */
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
@@ -211,8 +210,8 @@ class ProcessFaultsIT extends SparkTestSession {
   @Test
   void afterTheKillsTheRerunGivesTheTablesOfAnUninterruptedRun() {
     for (TableDef table : DATA_TABLES) {
-      Dataset<Row> a = withoutRunId(recovered, table);
-      Dataset<Row> e = withoutRunId(reference, table);
+      Dataset<Row> a = TestTables.withoutRunId(spark, recovered, table);
+      Dataset<Row> e = TestTables.withoutRunId(spark, reference, table);
       // Whether the kill in ingest came before or after the articles commit is a matter of
       // milliseconds; either must end the same.
       String when = articlesCommittedAtKill ? "after" : "before";
@@ -283,12 +282,6 @@ class ProcessFaultsIT extends SparkTestSession {
                 .collectAsList())
         .as("run ids in runs: the first run's only")
         .containsExactly(lockProperty(lockBeforeRefused, "run_id"));
-  }
-
-  private static Dataset<Row> withoutRunId(String output, TableDef table) {
-    Dataset<Row> rows = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
-    // Every run appends the records it quarantined: the re-runs quarantine the undated note again.
-    return table.equals(Tables.QUARANTINE) ? rows.distinct() : rows;
   }
 
   private static Path copyInput(String name, List<String> files) throws IOException {

@@ -31,15 +31,24 @@ public abstract class SparkTestSession {
     tempRoot = Files.createTempDirectory("newsgraph-test-");
     spark =
         DeltaSession.tune(
-            DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
-                .master("local[2]")
-                .appName("newsgraph-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
+            localSession("local[2]", "newsgraph-test")
                 .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate());
+  }
+
+  /**
+   * A builder for a session on this machine as the tests and benchmarks use it: configured for
+   * Delta Lake as the job configures its own, UI off, bound to loopback, UTC. Start it with {@link
+   * DeltaSession#tune}{@code (builder.getOrCreate())}, as the command line does.
+   */
+  public static SparkSession.Builder localSession(String master, String appName) {
+    return DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
+        .master(master)
+        .appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.session.timeZone", "UTC");
   }
 
   @AfterAll

@@ -1,10 +1,13 @@
 package org.newsgraph.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Date;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +35,38 @@ final class TestTables {
           Tables.COMENTION_EVIDENCE,
           Tables.AGGREGATE_PERIODS);
 
+  /** {@link #DATA} and the quarantine: what two runs over the same input files hold alike. */
+  static final List<TableDef> DATA_AND_QUARANTINE =
+      Stream.concat(DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
+
   private TestTables() {}
+
+  /**
+   * The rows without their run ids and run dates; the quarantine's distinct rows, since every run
+   * appends the records it quarantined (an input read twice quarantines its bad records twice).
+   */
+  static Dataset<Row> withoutRunId(SparkSession spark, String output, TableDef table) {
+    Dataset<Row> rows = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
+    return table.equals(Tables.QUARANTINE) ? rows.distinct() : rows;
+  }
+
+  /**
+   * Asserts that two outputs hold the same rows in each of the tables ({@code exceptAll} both ways,
+   * without run ids and run dates).
+   */
+  static void assertSameTables(
+      SparkSession spark, List<TableDef> tables, String actual, String expected, String what) {
+    for (TableDef table : tables) {
+      Dataset<Row> a = withoutRunId(spark, actual, table);
+      Dataset<Row> e = withoutRunId(spark, expected, table);
+      assertThat(a.exceptAll(e).count())
+          .as("%s: %s rows only in %s", what, table.name(), actual)
+          .isZero();
+      assertThat(e.exceptAll(a).count())
+          .as("%s: %s rows only in %s", what, table.name(), expected)
+          .isZero();
+    }
+  }
 
   /** Rows of capped_articles, a small table: one per article id, on 2018-09-12. */
   static Dataset<Row> capped(SparkSession spark, String... ids) {
