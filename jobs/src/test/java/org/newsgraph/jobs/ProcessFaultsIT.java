@@ -362,8 +362,10 @@ class ProcessFaultsIT extends SparkTestSession {
       command.addAll(
           List.of(
               "-Xmx2g",
-              // A short run spends less on the C1 compiler alone and one GC thread.
+              // A short run spends less on the C1 compiler alone and one GC thread. C1 alone gets a
+              // 48 MB code cache, which a whole run fills ("Out of space in CodeCache"): 256 MB.
               "-XX:TieredStopAtLevel=1",
+              "-XX:ReservedCodeCacheSize=256m",
               "-XX:+UseSerialGC",
               "-Dspark.master=local[2]",
               "-Dspark.ui.enabled=false",
