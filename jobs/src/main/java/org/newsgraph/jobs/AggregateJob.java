@@ -51,7 +51,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code aggregate_periods} keeps a fingerprint of the inputs of every period. A re-run recomputes
  * and rewrites (Delta {@code replaceWhere}, one commit per table) only the periods whose
  * fingerprint changed, the periods whose surprise baseline holds one of them, and removes the
- * periods that no longer have documents in the output; the other rows are not touched. The
+ * periods that no longer have documents in the output; the other rows are not touched. It reads
+ * only the articles of the periods it rewrites: the surprise baselines take the pair counts of the
+ * other periods from their stored rows, which their unchanged fingerprints vouch for. The
  * fingerprints are stored only after the rows are written, so a run that dies half-way leaves those
  * periods to be recomputed by the next.
  */
@@ -252,14 +254,29 @@ public final class AggregateJob {
       }
     }
 
-    Dataset<Row> needed = plan.full() ? null : periodFrame(spark, plan.needed());
-    PeriodCounts.Inputs in =
-        PeriodCounts.inputs(stored.documents(), stored.mentions(), options, needed);
     Dataset<Row> affected = plan.full() ? null : periodFrame(spark, plan.affected());
+    PeriodCounts.Inputs in =
+        PeriodCounts.inputs(stored.documents(), stored.mentions(), options, affected);
+    PeriodCounts.Baselines baselines = null;
+    if (!plan.full()) {
+      // Unchanged periods' fingerprints vouch for their stored rows: their pair counts are the
+      // baselines' other half, so only the articles of the affected periods are read.
+      baselines =
+          new PeriodCounts.Baselines(
+              periodFrame(spark, current.keySet()),
+              TableIO.read(spark, output, Tables.COMENTION_COUNTS)
+                  .join(periodFrame(spark, kept.keySet()), periodKey(), "left_semi")
+                  .select(
+                      Tables.GRAIN,
+                      Tables.PERIOD_START,
+                      Tables.ENTITY_A,
+                      Tables.ENTITY_B,
+                      Tables.DOCUMENTS));
+    }
     Map<TableDef, Dataset<Row>> rows =
         Map.of(
             Tables.ENTITY_COUNTS, PeriodCounts.entityCounts(in, options),
-            Tables.COMENTION_COUNTS, PeriodCounts.comentionCounts(in, options),
+            Tables.COMENTION_COUNTS, PeriodCounts.comentionCounts(in, options, baselines),
             Tables.COMENTION_EVIDENCE,
                 PeriodCounts.evidence(
                     in, stored.documents(), stored.annotations(), stored.articles(), options));
@@ -270,16 +287,7 @@ public final class AggregateJob {
       if (plan.full()) {
         TableIO.replace(rows.get(table), output, table);
       } else {
-        TableIO.replaceWhere(
-            rows.get(table)
-                .join(
-                    affected,
-                    CollectionConverters.asScala(List.of(Tables.GRAIN, Tables.PERIOD_START))
-                        .toSeq(),
-                    "left_semi"),
-            output,
-            table,
-            condition);
+        TableIO.replaceWhere(rows.get(table), output, table, condition);
       }
     }
     // The fingerprints last: a run that dies before this line leaves the old ones, which differ
@@ -396,6 +404,10 @@ public final class AggregateJob {
               Tables.AGGREGATE_PERIODS.schema().apply(Tables.PERIOD_START)
             });
     return spark.createDataFrame(rows, schema).hint("broadcast");
+  }
+
+  private static scala.collection.immutable.Seq<String> periodKey() {
+    return CollectionConverters.asScala(List.of(Tables.GRAIN, Tables.PERIOD_START)).toSeq();
   }
 
   private static Period period(Row r) {

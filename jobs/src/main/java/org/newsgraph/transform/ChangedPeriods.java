@@ -19,20 +19,15 @@ import java.util.TreeSet;
  *       documents only when its articles move to another date or a rebuild leaves them out.
  *   <li>A period is <em>affected</em> (its rows are rewritten) when it is dirty, or when a dirty or
  *       removed period of the same grain lies in its surprise baseline (the {@code window} periods
- *       before it).
- *   <li>A period is <em>needed</em> (its inputs are read) when it is affected or in the baseline of
- *       an affected period.
+ *       before it). Only the articles of affected periods are read; the baselines of the others
+ *       come from their stored rows, which their unchanged fingerprints vouch for.
  * </ul>
  *
  * @param full nothing usable was stored: every period is computed and every table rewritten
  * @param unchanged current periods whose rows stay as they are
  */
 public record ChangedPeriods(
-    boolean full,
-    SortedSet<Period> affected,
-    SortedSet<Period> removed,
-    SortedSet<Period> needed,
-    int unchanged) {
+    boolean full, SortedSet<Period> affected, SortedSet<Period> removed, int unchanged) {
 
   /** One period of one grain. */
   public record Period(Grain grain, LocalDate start) implements Comparable<Period> {
@@ -59,7 +54,7 @@ public record ChangedPeriods(
       Map<Period, String> current, Map<Period, String> stored, int window) {
     SortedSet<Period> all = new TreeSet<>(current.keySet());
     if (stored == null) {
-      return new ChangedPeriods(true, all, new TreeSet<>(), all, 0);
+      return new ChangedPeriods(true, all, new TreeSet<>(), 0);
     }
     SortedSet<Period> changed = new TreeSet<>();
     for (Map.Entry<Period, String> e : current.entrySet()) {
@@ -78,18 +73,7 @@ public record ChangedPeriods(
         affected.add(p);
       }
     }
-    SortedSet<Period> needed = new TreeSet<>(affected);
-    for (Period p : all) {
-      for (Period a : affected) {
-        if (a.grain() == p.grain()
-            && p.start().isBefore(a.start())
-            && !p.start().isBefore(a.grain().plus(a.start(), -window))) {
-          needed.add(p);
-          break;
-        }
-      }
-    }
-    return new ChangedPeriods(false, affected, removed, needed, all.size() - affected.size());
+    return new ChangedPeriods(false, affected, removed, all.size() - affected.size());
   }
 
   /** Whether one of {@code periods} lies within the {@code window} periods before {@code p}. */

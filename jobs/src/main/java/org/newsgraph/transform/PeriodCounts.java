@@ -89,6 +89,15 @@ public final class PeriodCounts {
       Dataset<Row> documentPairs,
       Dataset<Row> sentencePairs) {}
 
+  /**
+   * What the surprise baselines of a computation over some periods read besides its own inputs.
+   *
+   * @param periods every period of the output with documents (grain, period_start)
+   * @param pairDocuments stored {@code comention_counts} rows of the periods not recomputed (grain,
+   *     period_start, entity_a, entity_b, documents)
+   */
+  public record Baselines(Dataset<Row> periods, Dataset<Row> pairDocuments) {}
+
   private static final List<String> NEGATIVE = List.of("very_negative", "negative");
   private static final List<String> NEUTRAL = List.of("neutral");
   private static final List<String> POSITIVE = List.of("positive", "very_positive");
@@ -187,10 +196,21 @@ public final class PeriodCounts {
 
   /**
    * The per-article rows everything is aggregated from, each once per grain; {@code periods}
-   * (grain, period_start), when given, keeps only those periods.
+   * (grain, period_start), when given, keeps only those periods, and only their articles are read.
    */
   public static Inputs inputs(
-      Dataset<Row> documents, Dataset<Row> mentions, Options options, Dataset<Row> periods) {
+      Dataset<Row> allDocuments, Dataset<Row> allMentions, Options options, Dataset<Row> periods) {
+    Dataset<Row> documents = allDocuments;
+    Dataset<Row> mentions = allMentions;
+    if (periods != null) {
+      // The articles of the periods first: the pairs below are a join of each article with itself.
+      Dataset<Row> ids =
+          only(withPeriods(allDocuments.select(Tables.ARTICLE_ID, Tables.DATE)), periods)
+              .select(Tables.ARTICLE_ID)
+              .distinct();
+      documents = allDocuments.join(ids, seq(List.of(Tables.ARTICLE_ID)), "left_semi");
+      mentions = allMentions.join(ids, seq(List.of(Tables.ARTICLE_ID)), "left_semi");
+    }
     Dataset<Row> periodDocuments =
         only(withPeriods(documents.select(Tables.ARTICLE_ID, Tables.DATE)), periods)
             .groupBy(Tables.GRAIN, Tables.PERIOD_START)
@@ -307,7 +327,13 @@ public final class PeriodCounts {
         .withColumn(Tables.PERIOD, Grain.label());
   }
 
-  public static Dataset<Row> comentionCounts(Inputs in, Options options) {
+  /**
+   * The {@code comention_counts} rows of the periods of {@code in}.
+   *
+   * @param baselines what the surprise baselines read besides {@code in}; null when {@code in}
+   *     holds every period
+   */
+  public static Dataset<Row> comentionCounts(Inputs in, Options options, Baselines baselines) {
     Dataset<Row> documents =
         in.documentPairs()
             .groupBy(
@@ -352,7 +378,25 @@ public final class PeriodCounts {
             .withColumn(Tables.SENTENCES, coalesce(col(Tables.SENTENCES), lit(0L)))
             .withColumn(
                 Tables.SENTIMENT_SENTENCES, coalesce(col(Tables.SENTIMENT_SENTENCES), lit(0L)));
-    return surprise(association(counts, options.minSupport()), documents, in, options)
+    Baselines all =
+        baselines == null
+            ? new Baselines(
+                in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START), documents)
+            : new Baselines(
+                baselines.periods(),
+                documents
+                    .select(
+                        Tables.GRAIN,
+                        Tables.PERIOD_START,
+                        Tables.ENTITY_A,
+                        Tables.ENTITY_B,
+                        Tables.DOCUMENTS)
+                    .unionByName(baselines.pairDocuments()));
+    return surprise(
+            association(counts, options.minSupport()),
+            in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START),
+            all,
+            options)
         .withColumn(Tables.PERIOD, Grain.label());
   }
 
@@ -400,9 +444,12 @@ public final class PeriodCounts {
    * in those where it does not occur). z = (x - mean) / max(stddev, 1), the population standard
    * deviation floored at 1 so that a flat baseline does not make every change infinite. Null when
    * fewer than {@code surpriseMinPeriods} baseline periods exist.
+   *
+   * @param periods the periods of {@code counts}
+   * @param sources the periods a baseline may hold and their pair counts
    */
   private static Dataset<Row> surprise(
-      Dataset<Row> counts, Dataset<Row> pairDocuments, Inputs in, Options options) {
+      Dataset<Row> counts, Dataset<Row> periods, Baselines sources, Options options) {
     int w = options.surpriseWindow();
     Column start = col(Tables.PERIOD_START);
     Column grain = col(Tables.GRAIN);
@@ -410,9 +457,10 @@ public final class PeriodCounts {
         when(grain.equalTo(Grain.DAY.id()), date_sub(start, w))
             .when(grain.equalTo(Grain.WEEK.id()), date_sub(start, 7 * w))
             .otherwise(add_months(start, -w));
-    Dataset<Row> periods = in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START);
     Dataset<Row> earlier =
-        periods.select(col(Tables.GRAIN).as("_grain"), col(Tables.PERIOD_START).as("_earlier"));
+        sources
+            .periods()
+            .select(col(Tables.GRAIN).as("_grain"), col(Tables.PERIOD_START).as("_earlier"));
     Dataset<Row> baselines =
         periods
             .join(
@@ -429,12 +477,14 @@ public final class PeriodCounts {
     Dataset<Row> baselineSums =
         baselines
             .join(
-                pairDocuments.select(
-                    col(Tables.GRAIN),
-                    col(Tables.PERIOD_START).as("_earlier"),
-                    col(Tables.ENTITY_A),
-                    col(Tables.ENTITY_B),
-                    col(Tables.DOCUMENTS).cast("double").as("_x")),
+                sources
+                    .pairDocuments()
+                    .select(
+                        col(Tables.GRAIN),
+                        col(Tables.PERIOD_START).as("_earlier"),
+                        col(Tables.ENTITY_A),
+                        col(Tables.ENTITY_B),
+                        col(Tables.DOCUMENTS).cast("double").as("_x")),
                 seq(List.of(Tables.GRAIN, "_earlier")))
             .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B)
             .agg(sum("_x").as("_sum"), sum(col("_x").multiply(col("_x"))).as("_squares"));
