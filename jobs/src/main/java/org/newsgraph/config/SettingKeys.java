@@ -1,12 +1,12 @@
 package org.newsgraph.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
-import org.newsgraph.transform.Datelines;
 
 /**
  * Every newsgraph setting, with its default and comment, in one place. conf/newsgraph.properties
@@ -127,7 +127,7 @@ public final class SettingKeys {
   public static final Setting DATELINE_PATTERN =
       new Setting(
           "newsgraph.ingest.datelinePattern",
-          Datelines.DEFAULT_PATTERN,
+          DefaultDatelinePattern.VALUE,
           "Java regular expression for the wire dateline at the start of a text (stored as the"
               + " articles column dateline); empty turns detection off.");
   public static final Setting ID_NAMESPACE =
@@ -383,5 +383,52 @@ public final class SettingKeys {
   /** Prefix of newsgraph keys given as Spark conf ({@code spark.newsgraph.output}). */
   public static final String SPARK_CONF_PREFIX = "spark.";
 
+  /** The prefix of every key. */
+  private static final String PREFIX = "newsgraph.";
+
   private SettingKeys() {}
+
+  /**
+   * The key spelt most like {@code key} (case-insensitive edit distance), or null when even the
+   * nearest differs in more than a third of its characters: a suggestion for a misspelt key.
+   */
+  public static String nearest(String key) {
+    // Compared without the prefix every key shares: "newsgraph.zzz" is not close to anything.
+    String given = unprefixed(key);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Setting s : ALL) {
+      int d = distance(given, unprefixed(s.key()));
+      if (d < bestDistance) {
+        best = s.key();
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance * 3 <= unprefixed(best).length() ? best : null;
+  }
+
+  private static String unprefixed(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.startsWith(PREFIX) ? k.substring(PREFIX.length()) : k;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions of one character. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
 }

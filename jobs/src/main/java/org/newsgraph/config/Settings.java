@@ -13,23 +13,15 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.newsgraph.jobs.NewsgraphErrors;
-import org.newsgraph.jobs.NewsgraphException;
+import org.newsgraph.errors.NewsgraphErrors;
+import org.newsgraph.errors.NewsgraphException;
 import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.nlp.SentimentScope;
-import org.newsgraph.transform.ArticleText;
-import org.newsgraph.transform.Datelines;
-import org.newsgraph.transform.FieldMapping;
-import org.newsgraph.transform.IngestRules;
-import org.newsgraph.transform.InputFiles;
-import org.newsgraph.transform.LanguageCheck;
-import org.newsgraph.transform.PathNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +82,7 @@ public final class Settings implements Serializable {
     source.forEach(
         (k, v) -> {
           if (!SettingKeys.BY_KEY.containsKey(k)) {
-            throw NewsgraphErrors.unknownSetting(k, origin);
+            throw NewsgraphErrors.unknownSetting(k, origin, SettingKeys.nearest(k));
           }
           values.put(k, v.strip());
           origins.put(k, origin);
@@ -117,7 +109,7 @@ public final class Settings implements Serializable {
   /** A copy with one key changed (as from the command line). */
   public Settings with(String key, String value) {
     if (!SettingKeys.BY_KEY.containsKey(key)) {
-      throw NewsgraphErrors.unknownSetting(key, "code");
+      throw NewsgraphErrors.unknownSetting(key, "code", SettingKeys.nearest(key));
     }
     Map<String, String> v = new LinkedHashMap<>(values);
     Map<String, String> o = new LinkedHashMap<>(origins);
@@ -215,64 +207,6 @@ public final class Settings implements Serializable {
     }
   }
 
-  /** The input format forced for every file, or null to go by file extension. */
-  public InputFiles.Format format() {
-    try {
-      return InputFiles.Format.parse(get(SettingKeys.FORMAT));
-    } catch (IllegalArgumentException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.FORMAT.key(),
-          get(SettingKeys.FORMAT),
-          "auto, text, jsonl, csv or parquet",
-          e);
-    }
-  }
-
-  /** How raw records become articles, for a run starting on {@code runDay}. */
-  public IngestRules ingestRules(LocalDate runDay) {
-    ZoneId zone = zone();
-    LocalDate min = getDate(SettingKeys.MIN_DATE, null);
-    LocalDate max = getDate(SettingKeys.MAX_DATE, runDay.plusDays(2));
-    FieldMapping fields =
-        new FieldMapping(
-            getList(SettingKeys.FIELD_ID),
-            getList(SettingKeys.FIELD_PUBLISHED),
-            getList(SettingKeys.FIELD_SOURCE),
-            getList(SettingKeys.FIELD_TITLE),
-            getList(SettingKeys.FIELD_TEXT),
-            getList(SettingKeys.FIELD_URL));
-    String delimiter = get(SettingKeys.CSV_DELIMITER);
-    if (delimiter.isEmpty()) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.CSV_DELIMITER.key(), delimiter, "a delimiter character", null);
-    }
-    return new IngestRules(
-        fields,
-        zone,
-        min,
-        max,
-        new ArticleText(
-            boilerplate(),
-            getInt(SettingKeys.MAX_CHARS, 1),
-            getBoolean(SettingKeys.REPAIR_GLUED_WORDS)),
-        pathName(SettingKeys.ID_NAMESPACE),
-        pathName(SettingKeys.TEXT_SOURCE),
-        getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
-        delimiter,
-        languageCheck(),
-        datelines());
-  }
-
-  /** A {@link PathNames} spec, checked. */
-  private String pathName(Setting setting) {
-    String spec = get(setting);
-    String problem = PathNames.problem(spec);
-    if (problem != null) {
-      throw NewsgraphErrors.badSettingValue(setting.key(), spec, problem, null);
-    }
-    return spec;
-  }
-
   /** The time zone of dates ({@code newsgraph.ingest.timeZone}). */
   public ZoneId zone() {
     try {
@@ -296,61 +230,13 @@ public final class Settings implements Serializable {
     return getInt(SettingKeys.VACUUM_RETENTION_HOURS, 0);
   }
 
-  private Datelines datelines() {
-    String regex = get(SettingKeys.DATELINE_PATTERN);
-    try {
-      return new Datelines(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.DATELINE_PATTERN.key(),
-          regex,
-          "a Java regular expression matched at the start of an article's text, or an empty"
-              + " value to turn dateline detection off",
-          e);
-    }
-  }
-
-  private LanguageCheck languageCheck() {
-    List<String> codes = getList(SettingKeys.LANGUAGES);
-    try {
-      return new LanguageCheck(
-          codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
-          getInt(SettingKeys.LANGUAGE_MIN_LETTERS, 0),
-          getDouble(SettingKeys.LANGUAGE_MAX_ACCEPTED_CONFIDENCE, 0, 1));
-    } catch (IllegalArgumentException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.LANGUAGES.key(),
-          String.join(",", codes),
-          "ISO 639-1 language codes such as en,de",
-          e);
-    }
-  }
-
-  private List<String> boilerplate() {
-    String file = get(SettingKeys.BOILERPLATE_FILE);
-    if (file.isBlank()) {
-      return ArticleText.DEFAULT_BOILERPLATE;
-    }
-    try {
-      List<String> patterns =
-          Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
-              .map(String::strip)
-              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-              .toList();
-      patterns.forEach(java.util.regex.Pattern::compile);
-      return patterns;
-    } catch (IOException | java.util.regex.PatternSyntaxException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.BOILERPLATE_FILE.key(), file, "a readable file of regular expressions", e);
-    }
-  }
-
   /** A date setting; null when it is empty. */
   public LocalDate getOptionalDate(Setting s) {
     return get(s).isBlank() ? null : getDate(s, null);
   }
 
-  private LocalDate getDate(Setting s, LocalDate ifEmpty) {
+  /** A date setting; {@code ifEmpty} when empty and not null, else a bad value. */
+  public LocalDate getDate(Setting s, LocalDate ifEmpty) {
     String v = get(s).strip();
     if (v.isEmpty() && ifEmpty != null) {
       return ifEmpty;

@@ -18,7 +18,7 @@ import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.newsgraph.jobs.NewsgraphErrors;
+import org.newsgraph.errors.NewsgraphErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.newsgraph.jobs.NewsgraphErrors;
+import org.newsgraph.errors.NewsgraphErrors;
 
 /**
  * Reads and writes the tables of {@link Tables}, each a path-based Delta Lake table under the

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.newsgraph.transform.ArticleParsers;
-import org.newsgraph.transform.IngestRules;
-import org.newsgraph.transform.ParsedRecord;
+import org.newsgraph.ingest.ArticleParsers;
+import org.newsgraph.ingest.IngestRules;
+import org.newsgraph.ingest.ParsedRecord;
 
 /**
  * The latest articles of a shared JSON Lines corpus, in date order, cut into consecutive parts and

@@ -20,14 +20,15 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.cli.RunJob;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
-import org.newsgraph.jobs.RunJob;
-import org.newsgraph.jobs.SparkTestSession;
+import org.newsgraph.ingest.IngestConf;
 import org.newsgraph.nlp.CoreNlpPipelines;
 import org.newsgraph.tables.DeltaSession;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
+import org.newsgraph.testing.SparkTestSession;
 
 /**
  * The nightly-cost benchmark (issue 14): what a night that adds 1% new articles to an output of N
@@ -122,7 +123,7 @@ public class NightlyCostBenchmark {
       List<LatestArticles.Part> slice =
           LatestArticles.write(
               corpus,
-              defaults.ingestRules(LocalDate.now()),
+              IngestConf.rules(defaults, LocalDate.now()),
               new int[] {nightSize, articles, nightSize},
               files);
       long t0 = System.nanoTime();

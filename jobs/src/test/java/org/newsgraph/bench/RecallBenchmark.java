@@ -19,11 +19,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.cli.RunJob;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
-import org.newsgraph.jobs.RunJob;
-import org.newsgraph.jobs.SparkTestSession;
 import org.newsgraph.tables.DeltaSession;
+import org.newsgraph.testing.SparkTestSession;
 
 /**
  * The recall benchmark (issue 13): for every month of every gold file, the month's slice of the

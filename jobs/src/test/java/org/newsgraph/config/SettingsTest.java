@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.jobs.NewsgraphException;
+import org.newsgraph.errors.NewsgraphException;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.SentimentScope;
-import org.newsgraph.transform.IngestRules;
 
 /**
  * Tests {@link Settings}: precedence of the sources with origins, rejection of unknown keys and bad
@@ -214,65 +213,6 @@ class SettingsTest {
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.annotate.sentiment")
         .hasMessageContaining("sometimes");
-  }
-
-  @Test
-  void aSourceSpecWithAnUnknownPlaceholderIsASettingsErrorNamingTheKey() {
-    Settings s =
-        Settings.resolve(Map.of("newsgraph.ingest.textSource", "{file}"), Map.of(), Map.of());
-    assertThatThrownBy(() -> s.ingestRules(LocalDate.of(2018, 7, 16)))
-        .as("a placeholder other than {dir} or {dir:N}")
-        .isInstanceOf(NewsgraphException.class)
-        .hasMessageContaining("Setting 'newsgraph.ingest.textSource' has an invalid value '{file}'")
-        .hasMessageContaining("{dir:N}")
-        .hasMessageContaining("fix:");
-    assertThat(
-            Settings.resolve(Map.of("newsgraph.ingest.textSource", "{dir:2}"), Map.of(), Map.of())
-                .ingestRules(LocalDate.of(2018, 7, 16))
-                .textSource())
-        .isEqualTo("{dir:2}");
-  }
-
-  @Test
-  void invalidDatelinePatternIsASettingsErrorNamingTheKey() {
-    Settings s =
-        Settings.resolve(
-            Map.of("newsgraph.ingest.datelinePattern", "WASHINGTON ("), Map.of(), Map.of());
-    assertThatThrownBy(() -> s.ingestRules(LocalDate.of(2018, 7, 16)))
-        .as("an unclosed group in the dateline pattern")
-        .isInstanceOf(NewsgraphException.class)
-        .hasMessageContaining("Setting 'newsgraph.ingest.datelinePattern' has an invalid value")
-        .hasMessageContaining("WASHINGTON (")
-        .hasMessageContaining("a Java regular expression")
-        .hasMessageContaining("Unclosed group")
-        .hasMessageContaining("fix:");
-  }
-
-  @Test
-  void ingestTextSettingsReachTheRules() {
-    LocalDate day = LocalDate.of(2018, 7, 16);
-    String text = "WASHINGTON (Reuters) - Warren and Harris met. HarrisWarren.";
-    IngestRules defaults = Settings.defaults().ingestRules(day);
-    assertThat(defaults.datelines().find(text))
-        .as("default dateline pattern")
-        .isEqualTo("WASHINGTON (Reuters) -");
-    assertThat(defaults.text().normalize(text).repairs()).as("repair on by default").isEqualTo(1);
-    IngestRules off =
-        Settings.resolve(
-                Map.of(
-                    "newsgraph.ingest.datelinePattern", "",
-                    "newsgraph.ingest.repairGluedWords", "false"),
-                Map.of(),
-                Map.of())
-            .ingestRules(day);
-    assertThat(off.datelines().find(text)).as("empty pattern: detection off").isNull();
-    assertThat(off.text().normalize(text).text()).as("repair off").isEqualTo(text);
-    Settings notBoolean =
-        Settings.resolve(Map.of("newsgraph.ingest.repairGluedWords", "yes"), Map.of(), Map.of());
-    assertThatThrownBy(() -> notBoolean.ingestRules(day))
-        .as("repairGluedWords must be true or false")
-        .isInstanceOf(NewsgraphException.class)
-        .hasMessageContaining("newsgraph.ingest.repairGluedWords");
   }
 
   @Test

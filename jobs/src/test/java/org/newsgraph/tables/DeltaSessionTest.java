@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.jobs.SparkTestSession;
+import org.newsgraph.testing.SparkTestSession;
 
 /** {@link DeltaSession#tune}: its defaults, and the user's values kept. */
 class DeltaSessionTest extends SparkTestSession {

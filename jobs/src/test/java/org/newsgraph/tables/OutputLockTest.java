@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.jobs.NewsgraphException;
+import org.newsgraph.errors.NewsgraphException;
 
 /**
  * One writer per output: a second lock on the same output fails with the lock error (exit code 3)

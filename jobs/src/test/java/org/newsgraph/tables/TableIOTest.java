@@ -22,8 +22,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.jobs.NewsgraphException;
-import org.newsgraph.jobs.SparkTestSession;
+import org.newsgraph.errors.NewsgraphException;
+import org.newsgraph.testing.SparkTestSession;
 
 /**
  * Delta Lake tables: every write is one commit; {@code replaceWhere} leaves the rows it does not

@@ -1,0 +1,266 @@
+package org.newsgraph.entities;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
+import org.newsgraph.tables.Tables;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The corpus-level naming rules, applied after each article has named its own mentions ({@link
+ * Mentions#fromAnnotations}): one name and one type per entity across the corpus.
+ *
+ * <ol>
+ *   <li><b>Case.</b> Names of the name types that differ only in letter case ("WASHINGTON",
+ *       "Washington") are one entity, spelled as the corpus usually spells it: the most mentioned
+ *       spelling that is not all capitals (ties by the spelling's order), or the most mentioned
+ *       spelling when every one is in capitals.
+ *   <li><b>Short person names.</b> A short person name is the own name of a mention that some
+ *       article resolved to a longer person name (a one-word name such as "Trump", or the first or
+ *       last words of a longer name such as "Kim Jong"). Over the corpus, the articles that
+ *       resolved it are counted per longer name. Where an article gives the short name no longer
+ *       name (its mentions stayed {@code exact}) and the short name is a person (its most frequent
+ *       type), it takes the top longer name when that name has at least {@code minDocuments} of
+ *       those articles and at least {@code minShare} of them (resolution {@code corpus}); otherwise
+ *       it stays as it is ("Clinton", split between Hillary and Bill Clinton). The statistics and
+ *       the decision of every short name are the {@code name_resolution} table. Mentions that
+ *       stayed {@code unresolved} in their article (two candidates there) are never renamed: their
+ *       article names its people in full anyway.
+ *   <li><b>One type.</b> Every entity of the name types has one type, the type of most of its
+ *       mentions after the rules above (as the article named them: an ORGANIZATION "Xi" resolved to
+ *       Xi Jinping counts as PERSON), ties going to the type listed first in {@code nameTypes}. The
+ *       type CoreNLP gave the mention is kept as {@code mention_type}.
+ * </ol>
+ *
+ * Mentions of other types (DATE, MONEY, …) keep their names and types. Every decision is a function
+ * of the whole corpus's mentions, with every tie broken by name, so the same mentions always give
+ * the same tables.
+ */
+public final class CorpusNames {
+
+  /**
+   * The settings of the corpus-level rules.
+   *
+   * @param nameTypes the types of named entities, in order of precedence for ties
+   * @param minShare the share the top longer name needs among a short name's resolutions
+   * @param minDocuments the articles the top longer name needs among a short name's resolutions
+   */
+  public record Options(List<String> nameTypes, double minShare, int minDocuments)
+      implements Serializable {}
+
+  /**
+   * The result.
+   *
+   * @param mentions rows of the {@code mentions} table
+   * @param decisions rows of the {@code name_resolution} table
+   */
+  public record Result(Dataset<Row> mentions, Dataset<Row> decisions) {}
+
+  /** Decisions of the {@code name_resolution} table. */
+  public static final String RESOLVED = "resolved";
+
+  public static final String AMBIGUOUS = "ambiguous";
+  public static final String TOO_RARE = "too_rare";
+  public static final String NOT_A_PERSON = "not_a_person";
+
+  private static final String KEY = "_key";
+  private static final String SHORT = "_short";
+  private static final String N = "_n";
+  private static final String TYPE = "_type";
+  private static final String TOTAL = "_total";
+
+  private CorpusNames() {}
+
+  /**
+   * Applies the rules to the mentions named by their articles.
+   *
+   * @param named the rows of {@link Mentions#fromAnnotations}; read several times, so persist it
+   */
+  public static Result resolve(Dataset<Row> named, Options options) {
+    Column inScope = col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray());
+    Dataset<Row> keyed = named.withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))));
+
+    // Rule 1: one spelling per name.
+    Dataset<Row> spellings = spellings(keyed);
+    Dataset<Row> spelled =
+        keyed
+            .join(spellings, seq(KEY), "left")
+            .withColumn(Tables.ENTITY, coalesce(col("_spelling"), col(Tables.ENTITY)))
+            .drop("_spelling");
+
+    // Rule 2: short person names.
+    Dataset<Row> statistics =
+        spelled
+            .where(col(Tables.RESOLUTION).equalTo(Resolution.IN_ARTICLE.value()))
+            .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .withColumn(SHORT, lower(col(Mentions.BASE_NAME)))
+            .where(col(SHORT).notEqual(col(KEY)))
+            .groupBy(SHORT, Tables.ENTITY)
+            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.DOCUMENTS));
+    Dataset<Row> shortTypes =
+        dominantType(spelled.where(col(KEY).isNotNull()), KEY, options.nameTypes())
+            .withColumnRenamed(KEY, SHORT);
+    Column eligible =
+        col(Tables.RESOLUTION).equalTo(Resolution.EXACT.value()).and(col(KEY).isNotNull());
+    Dataset<Row> shortDocuments =
+        spelled
+            .where(eligible)
+            .groupBy(col(KEY).as(SHORT))
+            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.SHORT_DOCUMENTS));
+    Dataset<Row> decisions = decide(statistics, shortTypes, shortDocuments, spellings, options);
+
+    Dataset<Row> renamed =
+        spelled
+            .join(
+                decisions
+                    .where(col(Tables.DECISION).equalTo(RESOLVED))
+                    .select(col("_key_short").as(KEY), col(Tables.ENTITY).as("_corpus")),
+                seq(KEY),
+                "left")
+            .withColumn("_apply", eligible.and(col("_corpus").isNotNull()))
+            .withColumn(
+                Tables.ENTITY, when(col("_apply"), col("_corpus")).otherwise(col(Tables.ENTITY)))
+            .withColumn(
+                Tables.RESOLUTION,
+                when(col("_apply"), lit(Resolution.CORPUS.value()))
+                    .otherwise(col(Tables.RESOLUTION)))
+            .withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))))
+            .drop("_corpus", "_apply");
+
+    // Rule 3: one type per entity.
+    Dataset<Row> types =
+        dominantType(renamed.where(col(KEY).isNotNull()), KEY, options.nameTypes());
+    List<Column> columns = new ArrayList<>();
+    for (String c : Tables.MENTIONS_TABLE.columns()) {
+      columns.add(
+          c.equals(Tables.ENTITY_TYPE)
+              ? coalesce(col(TYPE), col(Tables.ENTITY_TYPE)).as(Tables.ENTITY_TYPE)
+              : col(c));
+    }
+    Dataset<Row> mentions =
+        renamed.join(types, seq(KEY), "left").select(columns.toArray(Column[]::new));
+    List<Column> decisionColumns = new ArrayList<>();
+    Tables.NAME_RESOLUTION.columns().forEach(c -> decisionColumns.add(col(c)));
+    return new Result(mentions, decisions.select(decisionColumns.toArray(Column[]::new)));
+  }
+
+  /** Per lower-case name: its spelling (column {@code _spelling}). */
+  private static Dataset<Row> spellings(Dataset<Row> keyed) {
+    Column shouted = col(Tables.ENTITY).equalTo(upper(col(Tables.ENTITY)));
+    return keyed
+        .where(col(KEY).isNotNull())
+        .groupBy(KEY, Tables.ENTITY)
+        .agg(count(lit(1)).as(N))
+        .withColumn(
+            "_rank",
+            row_number()
+                .over(
+                    Window.partitionBy(KEY)
+                        .orderBy(shouted.asc(), col(N).desc(), col(Tables.ENTITY).asc())))
+        .where(col("_rank").equalTo(1))
+        .select(col(KEY), col(Tables.ENTITY).as("_spelling"));
+  }
+
+  /** Per value of {@code key}: the type of most of its rows (column {@code _type}). */
+  private static Dataset<Row> dominantType(Dataset<Row> df, String key, List<String> precedence) {
+    Column order = lit(precedence.size());
+    for (int i = precedence.size() - 1; i >= 0; i--) {
+      order = when(col(Tables.ENTITY_TYPE).equalTo(precedence.get(i)), lit(i)).otherwise(order);
+    }
+    return df.groupBy(key, Tables.ENTITY_TYPE)
+        .agg(count(lit(1)).as(N))
+        .withColumn(
+            "_rank",
+            row_number()
+                .over(
+                    Window.partitionBy(key)
+                        .orderBy(col(N).desc(), order.asc(), col(Tables.ENTITY_TYPE).asc())))
+        .where(col("_rank").equalTo(1))
+        .select(col(key), col(Tables.ENTITY_TYPE).as(TYPE));
+  }
+
+  /** The {@code name_resolution} rows, plus the short name's key as {@code _key_short}. */
+  private static Dataset<Row> decide(
+      Dataset<Row> statistics,
+      Dataset<Row> shortTypes,
+      Dataset<Row> shortDocuments,
+      Dataset<Row> spellings,
+      Options options) {
+    Dataset<Row> ranked =
+        statistics
+            .withColumn(TOTAL, sum(col(Tables.DOCUMENTS)).over(Window.partitionBy(SHORT)))
+            .withColumn(
+                "_rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(SHORT)
+                            .orderBy(col(Tables.DOCUMENTS).desc(), col(Tables.ENTITY).asc())));
+    // Candidates by documents, then name: sorting (-documents, name) structs ascending.
+    Dataset<Row> perShort =
+        ranked
+            .groupBy(SHORT)
+            .agg(
+                first(col(TOTAL)).as(Tables.DOCUMENTS),
+                sum(when(col("_rank").equalTo(1), col(Tables.DOCUMENTS)).otherwise(0L))
+                    .as(Tables.TOP_DOCUMENTS),
+                first(when(col("_rank").equalTo(1), col(Tables.ENTITY)), true).as("_top"),
+                sort_array(
+                        collect_list(
+                            struct(
+                                col(Tables.DOCUMENTS).multiply(-1).as("_order"),
+                                col(Tables.ENTITY).as(Tables.ENTITY),
+                                col(Tables.DOCUMENTS).as(Tables.DOCUMENTS))))
+                    .as("_candidates"));
+    Column share = col(Tables.TOP_DOCUMENTS).cast("double").divide(col(Tables.DOCUMENTS));
+    Column person = col(TYPE).equalTo(EntityCanonicalizer.PERSON);
+    Column decision =
+        when(person.isNull().or(person.equalTo(false)), lit(NOT_A_PERSON))
+            .when(share.lt(options.minShare()), lit(AMBIGUOUS))
+            .when(col(Tables.TOP_DOCUMENTS).lt(options.minDocuments()), lit(TOO_RARE))
+            .otherwise(lit(RESOLVED));
+    return perShort
+        .join(shortTypes, seq(SHORT), "left")
+        .join(shortDocuments, seq(SHORT), "left")
+        .join(spellings.withColumnRenamed(KEY, SHORT), seq(SHORT), "left")
+        .withColumn(Tables.SHARE, share)
+        .withColumn(Tables.DECISION, decision)
+        .withColumn(Tables.SHORT_NAME, coalesce(col("_spelling"), col(SHORT)))
+        .withColumn(Tables.ENTITY, when(col(Tables.DECISION).equalTo(RESOLVED), col("_top")))
+        .withColumn(Tables.SHORT_DOCUMENTS, coalesce(col(Tables.SHORT_DOCUMENTS), lit(0L)))
+        .withColumn(
+            Tables.CANDIDATES,
+            transform(
+                col("_candidates"),
+                c ->
+                    struct(
+                        c.getField(Tables.ENTITY).as(Tables.ENTITY),
+                        c.getField(Tables.DOCUMENTS).as(Tables.DOCUMENTS))))
+        .withColumn("_key_short", col(SHORT));
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... names) {
+    return CollectionConverters.asScala(List.of(names)).toSeq();
+  }
+}

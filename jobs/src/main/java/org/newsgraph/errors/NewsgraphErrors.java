@@ -1,0 +1,224 @@
+package org.newsgraph.errors;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every user-facing error of newsgraph, built in one place. Each says the problem, the cause and
+ * the fix. Exit code 2 is a usage or configuration error, 3 an input or output problem, 4 a failed
+ * consistency check.
+ */
+public final class NewsgraphErrors {
+
+  private static final int USAGE = 2;
+  private static final int DATA = 3;
+  private static final int CHECK = 4;
+
+  private NewsgraphErrors() {}
+
+  /**
+   * A key that is no setting.
+   *
+   * @param nearest the setting key spelt most like it, or null when none is close
+   */
+  public static NewsgraphException unknownSetting(String key, String origin, String nearest) {
+    return new NewsgraphException(
+        "Unknown setting '"
+            + key
+            + "' (from "
+            + origin
+            + ")."
+            + (nearest == null ? "" : " Did you mean '" + nearest + "'?"),
+        "newsgraph only accepts the keys listed in conf/newsgraph.properties.",
+        "Check the spelling against 'newsgraph settings', which lists every key.",
+        USAGE,
+        null);
+  }
+
+  public static NewsgraphException badSettingValue(
+      String key, String value, String expected, Throwable cause) {
+    return new NewsgraphException(
+        "Setting '" + key + "' has an invalid value '" + value + "'.",
+        "expected " + expected + (cause == null ? "" : " (" + cause.getMessage() + ")"),
+        "Correct the value in --conf, spark.newsgraph.* or the settings file.",
+        USAGE,
+        cause);
+  }
+
+  public static NewsgraphException usage(String problem, String fix) {
+    return new NewsgraphException(
+        problem, "the command line could not be understood.", fix, USAGE, null);
+  }
+
+  public static NewsgraphException emptyInput() {
+    return new NewsgraphException(
+        "No input given: newsgraph.input (--input) is empty.",
+        "run and ingest read their articles from the paths in newsgraph.input.",
+        "Give --input with one or more comma-separated directories, files or globs.",
+        USAGE,
+        null);
+  }
+
+  public static NewsgraphException outputIsAFile(String output) {
+    return new NewsgraphException(
+        "Output " + output + " is a file.",
+        "newsgraph writes its tables as subdirectories of the output directory.",
+        "Give --output a directory (it is created when missing), not a file.",
+        USAGE,
+        null);
+  }
+
+  public static NewsgraphException outputNotWritable(String output, Throwable cause) {
+    return new NewsgraphException(
+        "Cannot write to the output directory " + output + ".",
+        cause == null ? "it could not be created or is not writable." : cause.toString(),
+        "Give --output a directory this user can create and write, or fix its permissions.",
+        USAGE,
+        cause);
+  }
+
+  public static NewsgraphException nothingToDelete() {
+    return new NewsgraphException(
+        "delete was given no articles to remove.",
+        "none of --ids, --source, --from, --to (newsgraph.delete.*) is set, and delete never"
+            + " removes every article.",
+        "Name the articles, e.g. 'bin/newsgraph delete --source daily-courier' or --from"
+            + " 2018-09-01 --to 2018-09-30; to start from scratch use 'bin/newsgraph run"
+            + " --rebuild'.",
+        USAGE,
+        null);
+  }
+
+  public static NewsgraphException settingsFileUnreadable(String path, Throwable cause) {
+    return new NewsgraphException(
+        "Cannot read the settings file " + path + ".",
+        cause == null ? "the file does not exist." : cause.toString(),
+        "Pass an existing file with --conf-file, or leave the option out to use defaults.",
+        USAGE,
+        cause);
+  }
+
+  public static NewsgraphException inputNotFound(String path) {
+    return new NewsgraphException(
+        "Input path " + path + " does not exist.",
+        "nothing matches it on its file system.",
+        "Check --input (or newsgraph.input); paths may be directories, files or globs.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException noInputFiles(Collection<String> paths, int ignored) {
+    return new NewsgraphException(
+        "No input files found under " + String.join(", ", paths) + ".",
+        "newsgraph reads .txt[.gz], .jsonl[.gz], .csv[.gz] and .parquet files"
+            + (ignored > 0 ? "; " + ignored + " file(s) with other extensions were ignored." : "."),
+        "Point --input at a directory or file of dated text or JSON Lines articles.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException unsupportedFile(String path) {
+    return new NewsgraphException(
+        "Input file " + path + " has an unsupported extension.",
+        "newsgraph reads .txt[.gz] (dated text), .jsonl[.gz] (JSON Lines), .csv[.gz] and"
+            + " .parquet.",
+        "Rename the file to the extension of its format, set --format, or leave it out of"
+            + " --input.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException ioFailure(String what, String path, Throwable cause) {
+    return new NewsgraphException(
+        "Could not " + what + " " + path + ".",
+        String.valueOf(cause),
+        "Check that the path is reachable and writable by this job, then re-run.",
+        DATA,
+        cause);
+  }
+
+  public static NewsgraphException tableMissing(String table, String path, String producer) {
+    return new NewsgraphException(
+        "Table '" + table + "' not found at " + path + ".",
+        "the stage that writes it (" + producer + ") has not run for this output directory.",
+        "Run 'bin/newsgraph " + producer + " --output <dir>' first, or 'bin/newsgraph run'.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException tableSchemaMismatch(String table, String path, String detail) {
+    return new NewsgraphException(
+        "Table '" + table + "' at " + path + " does not have the expected columns.",
+        detail,
+        "Re-create it with the stage that writes it (or 'bin/newsgraph run'), or point --output"
+            + " at a newsgraph output directory.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException tableNotDelta(String table, String path) {
+    return new NewsgraphException(
+        "Table '" + table + "' at " + path + " is not a Delta Lake table.",
+        "the directory holds files but no _delta_log: it was written by a newsgraph before"
+            + " Delta Lake tables, or by another program.",
+        "Write to a new --output directory (newsgraph then builds every table from the input), or"
+            + " move the directory away.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException outputLocked(String output, String lockFile, String holder) {
+    return new NewsgraphException(
+        "Output " + output + " is in use by another newsgraph run (" + holder + ").",
+        "only one run at a time may write an output directory, and the lock file "
+            + lockFile
+            + " names the run that holds it.",
+        "Wait until that run ends, or give this run another --output. If no newsgraph run is"
+            + " going on that host (it was killed there), remove "
+            + lockFile
+            + " and re-run; a lock of a process of this host that is gone is removed"
+            + " automatically.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException badRecord(
+      String file, String ref, String reason, String detail) {
+    return new NewsgraphException(
+        "Bad input record in " + file + " (" + ref + "): " + reason + ".",
+        detail == null ? reason : detail,
+        "Fix or remove the record, or run without --fail-fast to quarantine bad records and go"
+            + " on.",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException fileAccountingMismatch(
+      String file, String expected, String found) {
+    return new NewsgraphException(
+        "Ingest lost records of "
+            + file
+            + ": parsed "
+            + expected
+            + " but the rows to write hold "
+            + found
+            + ".",
+        "a record was neither written as an article nor quarantined; this is a bug.",
+        "Report it with the input that triggers it; nothing was written to the articles table.",
+        CHECK,
+        null);
+  }
+
+  public static NewsgraphException staleAnnotations(long stale, List<String> examples) {
+    return new NewsgraphException(
+        stale
+            + " article(s) changed after they were annotated (for example "
+            + String.join(", ", examples)
+            + ").",
+        "the stored annotation was made from an older text (its text_hash differs), so its"
+            + " offsets would name the wrong words and sentences; aggregate never uses it.",
+        "Run 'bin/newsgraph annotate' (or 'run') on this output, then aggregate again.",
+        CHECK,
+        null);
+  }
+}

@@ -1,0 +1,94 @@
+package org.newsgraph.periods;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which periods an aggregate run must recompute, from the period fingerprints of this run and the
+ * ones stored by the last run (see {@link PeriodCounts#fingerprints}).
+ *
+ * <ul>
+ *   <li>A period is <em>dirty</em> when its fingerprint is new or differs; <em>removed</em> when it
+ *       was stored but has no documents in the output now. The fingerprints are computed from the
+ *       whole output, never from one run's input: ingest only adds articles, so a period loses its
+ *       documents only when its articles move to another date or a rebuild leaves them out.
+ *   <li>A period is <em>affected</em> (its rows are rewritten) when it is dirty, or when a dirty or
+ *       removed period of the same grain lies in its surprise baseline (the {@code window} periods
+ *       before it). Only the articles of affected periods are read; the baselines of the others
+ *       come from their stored rows, which their unchanged fingerprints vouch for.
+ * </ul>
+ *
+ * @param full nothing usable was stored: every period is computed and every table rewritten
+ * @param unchanged current periods whose rows stay as they are
+ */
+public record ChangedPeriods(
+    boolean full, SortedSet<Period> affected, SortedSet<Period> removed, int unchanged) {
+
+  /** One period of one grain. */
+  public record Period(Grain grain, LocalDate start) implements Comparable<Period> {
+    private static final Comparator<Period> ORDER =
+        Comparator.comparing(Period::grain).thenComparing(Period::start);
+
+    public Period {
+      Objects.requireNonNull(grain);
+      Objects.requireNonNull(start);
+    }
+
+    @Override
+    public int compareTo(Period o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  /**
+   * @param current this run's fingerprint per period
+   * @param stored the last run's, or null when there is none to trust
+   * @param window the surprise window in periods
+   */
+  public static ChangedPeriods plan(
+      Map<Period, String> current, Map<Period, String> stored, int window) {
+    SortedSet<Period> all = new TreeSet<>(current.keySet());
+    if (stored == null) {
+      return new ChangedPeriods(true, all, new TreeSet<>(), 0);
+    }
+    SortedSet<Period> changed = new TreeSet<>();
+    for (Map.Entry<Period, String> e : current.entrySet()) {
+      if (!e.getValue().equals(stored.get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    SortedSet<Period> removed = new TreeSet<>(stored.keySet());
+    removed.removeAll(current.keySet());
+    SortedSet<Period> changedOrRemoved = new TreeSet<>(changed);
+    changedOrRemoved.addAll(removed);
+
+    SortedSet<Period> affected = new TreeSet<>(changed);
+    for (Period p : all) {
+      if (inBaseline(p, changedOrRemoved, window)) {
+        affected.add(p);
+      }
+    }
+    return new ChangedPeriods(false, affected, removed, all.size() - affected.size());
+  }
+
+  /** Whether one of {@code periods} lies within the {@code window} periods before {@code p}. */
+  private static boolean inBaseline(Period p, Set<Period> periods, int window) {
+    LocalDate from = p.grain().plus(p.start(), -window);
+    for (Period d : periods) {
+      if (d.grain() == p.grain() && d.start().isBefore(p.start()) && !d.start().isBefore(from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether nothing has to be written. */
+  public boolean nothingToDo() {
+    return !full && affected.isEmpty() && removed.isEmpty();
+  }
+}

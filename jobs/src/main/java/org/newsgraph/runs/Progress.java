@@ -1,0 +1,20 @@
+package org.newsgraph.runs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Progress lines of long work ("ingest: 38 records read ..."), logged at INFO under {@code
+ * org.newsgraph.progress} so that they show with the shipped log configuration and can be silenced
+ * like any other logger.
+ */
+public final class Progress {
+
+  private static final Logger LOG = LoggerFactory.getLogger("org.newsgraph.progress");
+
+  private Progress() {}
+
+  public static void stage(String stage, String message, Object... args) {
+    LOG.info(stage + ": " + message, args);
+  }
+}

@@ -1,0 +1,472 @@
+package org.newsgraph.stories;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newsgraph.tables.Tables;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Groups near-duplicate articles (the same story syndicated, re-published or lightly edited) into
+ * stories and picks one canonical article per story.
+ *
+ * <p>Reads {@code article_id} (string, unique), {@code date} (date) and {@code text} (string) of
+ * the articles; other columns are ignored. Returns one row per input article with {@code
+ * article_id}, {@code story_id} (string) and {@code is_canonical} (boolean).
+ *
+ * <p>Definition. A text is normalised by lowercasing it, removing punctuation (Unicode category P)
+ * and collapsing whitespace; its words are the normalised text split on spaces, and its shingles
+ * the distinct runs of {@code shingleWords} consecutive words (a text with fewer words than that
+ * has its distinct words as shingles). Two articles are linked if their normalised texts are
+ * identical (found by hashing) or if the Jaccard similarity of their shingle sets is at least
+ * {@code jaccardThreshold}. Stories are the connected components of the links, so A and C share a
+ * story when A is linked to B and B to C even if A and C are not similar. {@code story_id} is the
+ * smallest article_id of the story (a singleton's own id); {@code is_canonical} is true for exactly
+ * one article per story: the earliest date, ties broken by the smallest article_id. An article
+ * whose normalised text is empty has nothing to compare and is always a story of its own.
+ *
+ * <p>Method. Shingles are hashed (xxhash64) and each text gets a banded MinHash signature ({@link
+ * MinHashBands}: {@value #BANDS} bands of {@value #ROWS} rows, fixed seed). Texts that share a band
+ * hash are candidates, and every candidate is verified on the exact shingle sets, so no pair below
+ * the threshold is ever linked. LSH may miss a qualifying pair, with probability {@code (1 -
+ * J^5)^20} for a pair of similarity J (0.04% at J = 0.8, less above), and a missed pair still ends
+ * in one story when other links connect it. Exact duplicates are linked by hash alone, and only one
+ * text of each is compared.
+ *
+ * <p>Connected components are found on the driver: the linked pairs (not the articles) are
+ * collected and merged with a union-find, then the article-to-story mapping of the articles in
+ * multi-article stories is joined back. That is fine while linked pairs (and articles in
+ * multi-article stories) number in the millions at most. The output is deterministic: the same
+ * input gives the same rows on every run.
+ */
+public final class NearDuplicates {
+
+  public static final double DEFAULT_JACCARD_THRESHOLD = 0.8;
+  public static final int DEFAULT_SHINGLE_WORDS = 5;
+
+  private static final int BANDS = 20;
+  private static final int ROWS = 5;
+  private static final long SEED = 20180716L;
+
+  private static final String IS_ADDED = "is_added";
+  private static final String REPRESENTATIVE = "representative";
+  private static final String ID_A = "id_a";
+  private static final String ID_B = "id_b";
+
+  /** (article_id, story_id): an article or a story and the story it belongs to. */
+  private static final StructType MOVES =
+      createStructType(
+          List.of(
+              createStructField(Tables.ARTICLE_ID, StringType, false),
+              createStructField(Tables.STORY_ID, StringType, false)));
+
+  private NearDuplicates() {}
+
+  /** {@link #stories(Dataset, double, int)} with Jaccard threshold 0.8 and 5-word shingles. */
+  public static Dataset<Row> stories(Dataset<Row> articles) {
+    return stories(articles, DEFAULT_JACCARD_THRESHOLD, DEFAULT_SHINGLE_WORDS);
+  }
+
+  /**
+   * The story of every article; see the class comment for the definition. The pairs are found and
+   * collected during the call (Spark jobs run here); the returned rows read the articles' ids and
+   * dates again, so an expensive {@code articles} is worth caching.
+   *
+   * @param jaccardThreshold the least Jaccard similarity of shingle sets that links two articles,
+   *     in (0, 1]
+   * @param shingleWords words per shingle, at least 1
+   */
+  public static Dataset<Row> stories(
+      Dataset<Row> articles, double jaccardThreshold, int shingleWords) {
+    check(jaccardThreshold, shingleWords);
+    Dataset<Row> signatures =
+        signatures(articles, jaccardThreshold, shingleWords)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return stories(articles, signatures, jaccardThreshold, shingleWords);
+    } finally {
+      signatures.unpersist();
+    }
+  }
+
+  /**
+   * {@link #stories(Dataset, double, int)} from signatures already computed by {@link #signatures}
+   * with the same settings (one row per article of {@code articles}).
+   */
+  public static Dataset<Row> stories(
+      Dataset<Row> articles, Dataset<Row> signatures, double jaccardThreshold, int shingleWords) {
+    check(jaccardThreshold, shingleWords);
+    Dataset<Row> signed = withRepresentatives(signatures).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, String> storyOf;
+    try {
+      UnionFind components = new UnionFind();
+      for (Row pair : exactDuplicates(signed).collectAsList()) {
+        components.union(pair.getString(0), pair.getString(1));
+      }
+      for (Row pair :
+          similarPairs(articles, signed, jaccardThreshold, shingleWords).collectAsList()) {
+        components.union(pair.getString(0), pair.getString(1));
+      }
+      storyOf = components.roots();
+    } finally {
+      signed.unpersist();
+    }
+    return withStories(articles, storyOf);
+  }
+
+  /**
+   * The stories that change when articles are added to a corpus whose stories were found with the
+   * same settings, computed in proportion to the added articles: each added article is compared
+   * only with the articles that share one of its band hashes, and the rest of the corpus is read
+   * for its signatures (a few numbers per article), never hashed again. The result equals {@link
+   * #stories(Dataset, double, int)} over the whole corpus: a link of the whole corpus either joins
+   * two stored articles (and is already in their stories) or has an added article at one end.
+   *
+   * @param stored the corpus before: {@code article_id}, {@code date}, {@code text}, {@code
+   *     story_id}, {@code is_canonical}; the text is read only for the candidates of added articles
+   * @param storedSignatures signatures ({@link #signatures}) of every stored article; rows of ids
+   *     not in {@code stored} are ignored
+   * @param added the added articles: {@code article_id}, {@code date}, {@code text}, with ids not
+   *     in {@code stored}
+   * @param addedSignatures the signatures of the added articles
+   * @return {@code article_id}, {@code story_id}, {@code is_canonical} of every added article and
+   *     of every stored article whose story or canonical flag changes
+   */
+  public static Dataset<Row> addedStories(
+      Dataset<Row> stored,
+      Dataset<Row> storedSignatures,
+      Dataset<Row> added,
+      Dataset<Row> addedSignatures,
+      double jaccardThreshold,
+      int shingleWords) {
+    check(jaccardThreshold, shingleWords);
+    Dataset<Row> current =
+        storedSignatures.join(stored.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_semi");
+    UnionFind components = new UnionFind();
+    Set<String> storedStories = new HashSet<>();
+    for (Row link :
+        addedLinks(stored, current, added, addedSignatures, jaccardThreshold, shingleWords)
+            .collectAsList()) {
+      String story = link.getString(2);
+      if (story != null) {
+        storedStories.add(story);
+      }
+      components.union(link.getString(0), story == null ? link.getString(1) : story);
+    }
+    // Every stored story an added article joins, mapped to the story it becomes (the smallest id).
+    List<Row> moves = new ArrayList<>(storedStories.size());
+    for (String story : storedStories) {
+      moves.add(RowFactory.create(story, components.find(story)));
+    }
+    Map<String, String> storyOf = components.roots();
+    SparkSession spark = added.sparkSession();
+    Dataset<Row> addedStory =
+        added
+            .select(col(Tables.ARTICLE_ID), col(Tables.DATE))
+            .join(mapping(spark, storyOf), new String[] {Tables.ARTICLE_ID}, "left")
+            .withColumn(Tables.STORY_ID, coalesce(col(Tables.STORY_ID), col(Tables.ARTICLE_ID)))
+            .withColumn("was_story", lit(null).cast(StringType))
+            .withColumn("was_canonical", lit(null).cast("boolean"));
+    Dataset<Row> movedStored =
+        stored
+            .select(
+                col(Tables.ARTICLE_ID),
+                col(Tables.DATE),
+                col(Tables.STORY_ID).as("was_story"),
+                col(Tables.IS_CANONICAL).as("was_canonical"))
+            .join(
+                spark
+                    .createDataFrame(moves, MOVES)
+                    .withColumnRenamed(Tables.ARTICLE_ID, "was_story"),
+                "was_story")
+            .select(
+                col(Tables.ARTICLE_ID),
+                col(Tables.DATE),
+                col(Tables.STORY_ID),
+                col("was_story"),
+                col("was_canonical"));
+    var byStory =
+        Window.partitionBy(Tables.STORY_ID)
+            .orderBy(col(Tables.DATE).asc_nulls_last(), col(Tables.ARTICLE_ID).asc());
+    return addedStory
+        .unionByName(movedStored)
+        .withColumn(Tables.IS_CANONICAL, row_number().over(byStory).equalTo(1))
+        .where(
+            col("was_story")
+                .isNull()
+                .or(col("was_story").notEqual(col(Tables.STORY_ID)))
+                .or(col("was_canonical").notEqual(col(Tables.IS_CANONICAL))))
+        .select(col(Tables.ARTICLE_ID), col(Tables.STORY_ID), col(Tables.IS_CANONICAL));
+  }
+
+  /**
+   * The links with an added article at one end: (added id, other id, the other's stored story or
+   * null when the other is added too). Exact duplicates are linked by their hash; the other
+   * candidates share a band hash and are verified on their texts.
+   */
+  private static Dataset<Row> addedLinks(
+      Dataset<Row> stored,
+      Dataset<Row> storedSignatures,
+      Dataset<Row> added,
+      Dataset<Row> addedSignatures,
+      double jaccardThreshold,
+      int shingleWords) {
+    Dataset<Row> all =
+        storedSignatures
+            .select(col(Tables.ARTICLE_ID), col(Tables.NORMALISED_HASH), col(Tables.BANDS))
+            .withColumn(IS_ADDED, lit(false))
+            .unionByName(
+                addedSignatures
+                    .select(col(Tables.ARTICLE_ID), col(Tables.NORMALISED_HASH), col(Tables.BANDS))
+                    .withColumn(IS_ADDED, lit(true)));
+    Dataset<Row> exact =
+        addedSignatures
+            .where(col(Tables.NORMALISED_HASH).isNotNull())
+            .select(col(Tables.ARTICLE_ID).as(ID_A), col(Tables.NORMALISED_HASH))
+            .join(
+                all.select(
+                    col(Tables.ARTICLE_ID).as(ID_B), col(Tables.NORMALISED_HASH), col(IS_ADDED)),
+                Tables.NORMALISED_HASH)
+            .where(col(ID_A).notEqual(col(ID_B)))
+            .select(col(ID_A), col(ID_B));
+    Dataset<Row> a =
+        buckets(addedSignatures.withColumn(IS_ADDED, lit(true)))
+            .select(col(Tables.ARTICLE_ID).as(ID_A), col("band"), col("bucket"));
+    Dataset<Row> b =
+        buckets(all)
+            .select(col(Tables.ARTICLE_ID).as(ID_B), col(IS_ADDED), col("band"), col("bucket"));
+    Dataset<Row> candidates =
+        a.join(b, seq(List.of("band", "bucket")))
+            // A pair of two added articles is compared once.
+            .where(col(IS_ADDED).and(col(ID_A).lt(col(ID_B))).or(not(col(IS_ADDED))))
+            .select(col(ID_A), col(ID_B))
+            .distinct();
+    Dataset<Row> texts =
+        added
+            .select(col(Tables.ARTICLE_ID), col(Tables.TEXT))
+            .unionByName(stored.select(col(Tables.ARTICLE_ID), col(Tables.TEXT)));
+    Dataset<Row> similar = verified(candidates, texts, jaccardThreshold, shingleWords);
+    return exact
+        .unionByName(similar)
+        .distinct()
+        .join(
+            stored.select(col(Tables.ARTICLE_ID).as(ID_B), col(Tables.STORY_ID)),
+            new String[] {ID_B},
+            "left")
+        .select(col(ID_A), col(ID_B), col(Tables.STORY_ID));
+  }
+
+  /**
+   * One row per article: {@code article_id}, {@code normalised_hash} (SHA-256 of the normalised
+   * text, null when it is empty), {@code bands} (its band hashes, empty for an empty text) and the
+   * settings they and the stories are found with ({@code shingle_words}, {@code
+   * jaccard_threshold}): the rows of the {@code article_signatures} table. The per-word work runs
+   * in plain Java ({@link MinHashBands}); no shingle strings are kept.
+   */
+  public static Dataset<Row> signatures(
+      Dataset<Row> articles, double jaccardThreshold, int shingleWords) {
+    check(jaccardThreshold, shingleWords);
+    MinHashBands minHash = new MinHashBands(BANDS, ROWS, SEED);
+    UserDefinedFunction signature =
+        udf(
+            (UDF1<String, Row>)
+                text -> {
+                  String normalised = MinHashBands.normalise(text);
+                  List<Long> bands = new ArrayList<>(BANDS);
+                  for (long b :
+                      minHash.bands(MinHashBands.shingleHashes(normalised, shingleWords))) {
+                    bands.add(b);
+                  }
+                  return RowFactory.create(
+                      normalised.isEmpty() ? null : MinHashBands.sha256(normalised), bands);
+                },
+            createStructType(
+                List.of(
+                    createStructField(Tables.NORMALISED_HASH, StringType, true),
+                    createStructField(Tables.BANDS, createArrayType(LongType, false), false))));
+    return articles
+        .select(col(Tables.ARTICLE_ID), signature.apply(col(Tables.TEXT)).as("s"))
+        .select(
+            col(Tables.ARTICLE_ID),
+            col("s." + Tables.NORMALISED_HASH).as(Tables.NORMALISED_HASH),
+            col("s." + Tables.BANDS).as(Tables.BANDS),
+            lit(shingleWords).as(Tables.SHINGLE_WORDS),
+            lit(jaccardThreshold).as(Tables.JACCARD_THRESHOLD));
+  }
+
+  private static void check(double jaccardThreshold, int shingleWords) {
+    if (!(jaccardThreshold > 0 && jaccardThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "jaccardThreshold must be in (0, 1], got " + jaccardThreshold);
+    }
+    if (shingleWords < 1) {
+      throw new IllegalArgumentException("shingleWords must be at least 1, got " + shingleWords);
+    }
+  }
+
+  /**
+   * article_id, its band hashes, and its representative: the smallest article_id with the same
+   * normalised text (its own id when that text is empty).
+   */
+  private static Dataset<Row> withRepresentatives(Dataset<Row> signatures) {
+    return signatures
+        .select(col(Tables.ARTICLE_ID), col(Tables.NORMALISED_HASH), col(Tables.BANDS))
+        .withColumn(
+            REPRESENTATIVE,
+            when(col(Tables.NORMALISED_HASH).isNull(), col(Tables.ARTICLE_ID))
+                .otherwise(
+                    min(col(Tables.ARTICLE_ID)).over(Window.partitionBy(Tables.NORMALISED_HASH))))
+        .drop(Tables.NORMALISED_HASH);
+  }
+
+  /** (article_id, band, bucket) for each band hash of each signature, other columns kept. */
+  private static Dataset<Row> buckets(Dataset<Row> signatures) {
+    return signatures.select(
+        col("*"), posexplode(col(Tables.BANDS)).as(new String[] {"band", "bucket"}));
+  }
+
+  /** Pairs (article_id, smallest article_id with the same non-empty normalised text). */
+  private static Dataset<Row> exactDuplicates(Dataset<Row> signed) {
+    return signed
+        .where(col(Tables.ARTICLE_ID).notEqual(col(REPRESENTATIVE)))
+        .select(col(Tables.ARTICLE_ID), col(REPRESENTATIVE));
+  }
+
+  /**
+   * Pairs (id_a &lt; id_b) of distinct texts whose shingle sets have Jaccard similarity of at least
+   * the threshold: texts sharing a band hash are candidates, each verified exactly on the texts.
+   * One article per normalised text takes part; its exact duplicates join its story through {@link
+   * #exactDuplicates}.
+   */
+  private static Dataset<Row> similarPairs(
+      Dataset<Row> articles, Dataset<Row> signed, double jaccardThreshold, int shingleWords) {
+    Dataset<Row> buckets =
+        buckets(signed.where(col(Tables.ARTICLE_ID).equalTo(col(REPRESENTATIVE))))
+            .select(col(Tables.ARTICLE_ID), col("band"), col("bucket"));
+    Dataset<Row> a = buckets.select(col(Tables.ARTICLE_ID).as(ID_A), col("band"), col("bucket"));
+    Dataset<Row> b = buckets.select(col(Tables.ARTICLE_ID).as(ID_B), col("band"), col("bucket"));
+    Dataset<Row> candidates =
+        a.join(b, seq(List.of("band", "bucket")))
+            .where(col(ID_A).lt(col(ID_B)))
+            .select(col(ID_A), col(ID_B))
+            .distinct();
+    return verified(
+        candidates,
+        articles.select(col(Tables.ARTICLE_ID), col(Tables.TEXT)),
+        jaccardThreshold,
+        shingleWords);
+  }
+
+  /** The candidate pairs (id_a, id_b) whose texts have at least the threshold's similarity. */
+  private static Dataset<Row> verified(
+      Dataset<Row> candidates, Dataset<Row> texts, double jaccardThreshold, int shingleWords) {
+    UserDefinedFunction jaccard =
+        udf(
+            (UDF2<String, String, Double>) (x, y) -> MinHashBands.jaccard(x, y, shingleWords),
+            DoubleType);
+    Dataset<Row> textA =
+        texts.select(col(Tables.ARTICLE_ID).as(ID_A), col(Tables.TEXT).as("text_a"));
+    Dataset<Row> textB =
+        texts.select(col(Tables.ARTICLE_ID).as(ID_B), col(Tables.TEXT).as("text_b"));
+    return candidates
+        .join(textA, ID_A)
+        .join(textB, ID_B)
+        .where(jaccard.apply(col("text_a"), col("text_b")).geq(jaccardThreshold))
+        .select(col(ID_A), col(ID_B));
+  }
+
+  private static Seq<String> seq(List<String> names) {
+    return CollectionConverters.asScala(names).toSeq();
+  }
+
+  /** The articles with their story (their own id when not in the mapping) and canonical flag. */
+  private static Dataset<Row> withStories(Dataset<Row> articles, Map<String, String> storyOf) {
+    var byStory =
+        Window.partitionBy(Tables.STORY_ID)
+            .orderBy(col(Tables.DATE).asc_nulls_last(), col(Tables.ARTICLE_ID).asc());
+    return articles
+        .select(col(Tables.ARTICLE_ID), col(Tables.DATE))
+        .join(mapping(articles.sparkSession(), storyOf), new String[] {Tables.ARTICLE_ID}, "left")
+        .withColumn(Tables.STORY_ID, coalesce(col(Tables.STORY_ID), col(Tables.ARTICLE_ID)))
+        .withColumn(Tables.IS_CANONICAL, row_number().over(byStory).equalTo(1))
+        .select(col(Tables.ARTICLE_ID), col(Tables.STORY_ID), col(Tables.IS_CANONICAL));
+  }
+
+  /** (article_id, story_id) rows of a mapping of ids to their stories. */
+  private static Dataset<Row> mapping(SparkSession spark, Map<String, String> storyOf) {
+    List<Row> rows = new ArrayList<>(storyOf.size());
+    storyOf.forEach((id, story) -> rows.add(RowFactory.create(id, story)));
+    return spark.createDataFrame(rows, MOVES);
+  }
+
+  /**
+   * Union-find over article ids in which the smaller root always becomes the parent, so every root
+   * is the smallest id of its component.
+   */
+  private static final class UnionFind {
+    private final Map<String, String> parent = new HashMap<>();
+
+    void union(String a, String b) {
+      String rootA = find(a);
+      String rootB = find(b);
+      int order = rootA.compareTo(rootB);
+      if (order < 0) {
+        parent.put(rootB, rootA);
+      } else if (order > 0) {
+        parent.put(rootA, rootB);
+      }
+    }
+
+    String find(String id) {
+      String root = id;
+      while (parent.containsKey(root)) {
+        root = parent.get(root);
+      }
+      // Path compression: point every id on the way straight at the root.
+      String next = id;
+      while (!next.equals(root)) {
+        next = parent.put(next, root);
+      }
+      return root;
+    }
+
+    /** Every id that is not the smallest of its component, mapped to that smallest id. */
+    Map<String, String> roots() {
+      Map<String, String> roots = new HashMap<>();
+      for (String id : new ArrayList<>(parent.keySet())) {
+        roots.put(id, find(id));
+      }
+      return roots;
+    }
+  }
+}

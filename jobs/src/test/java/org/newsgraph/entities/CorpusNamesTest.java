@@ -1,0 +1,207 @@
+package org.newsgraph.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.tables.Tables;
+import org.newsgraph.testing.SparkTestSession;
+
+/**
+ * {@link CorpusNames} on mentions written by hand, as {@link Mentions#fromAnnotations} gives them
+ * (each named by its article): spellings, corpus-level resolution of short person names with each
+ * decision, and one type per entity.
+ *
+ * <p>The corpus: "Trump" resolves to Donald Trump in 9 articles and to Melania Trump in 1 (share
+ * 0.9), and stands alone in 2 more; "Clinton" resolves to Hillary Clinton in 6 and Bill Clinton in
+ * 4 (share 0.6) and stands alone in one; "Pelosi" resolves to Nancy Pelosi in 2 (fewer than 5) and
+ * stands alone in one; "Washington" resolves to George Washington once but is mostly a LOCATION.
+ * "WASHINGTON" is written in capitals in one article.
+ */
+class CorpusNamesTest extends SparkTestSession {
+
+  private static final StructType NAMED =
+      Tables.MENTIONS_TABLE.schema().add(Mentions.BASE_NAME, DataTypes.StringType, false);
+  private static final CorpusNames.Options OPTIONS =
+      new CorpusNames.Options(List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC"), 0.9, 5);
+
+  private static List<Row> mentions;
+  private static List<Row> decisions;
+
+  /** One named mention: article, base name, article-level name, type, CoreNLP type, resolution. */
+  private static Row named(
+      String article, String base, String entity, String type, String mentionType, String how) {
+    Object[] values = new Object[NAMED.size()];
+    Map<String, Object> byName = new TreeMap<>();
+    byName.put(Tables.ARTICLE_ID, article);
+    byName.put(Tables.DATE, Date.valueOf("2018-07-16"));
+    byName.put(Tables.SENTENCE_INDEX, 0);
+    byName.put(Tables.ENTITY, entity);
+    byName.put(Tables.ENTITY_TYPE, type);
+    byName.put(Tables.MENTION_TYPE, mentionType);
+    byName.put(Tables.RESOLUTION, how);
+    byName.put(Tables.SURFACE, base);
+    byName.put(Tables.CHAR_BEGIN, 0);
+    byName.put(Tables.CHAR_END, base.length());
+    byName.put(Tables.STORY_ID, article);
+    byName.put(Tables.SOURCE, "outlet");
+    byName.put(Tables.SETTINGS_SIGNATURE, "sig");
+    byName.put(Mentions.BASE_NAME, base);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = byName.get(NAMED.fields()[i].name());
+    }
+    return RowFactory.create(values);
+  }
+
+  @BeforeAll
+  static void resolveTheCorpus() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      rows.add(named("dt" + i, "Donald Trump", "Donald Trump", "PERSON", "PERSON", "exact"));
+      rows.add(named("dt" + i, "Trump", "Donald Trump", "PERSON", "PERSON", "in_article"));
+    }
+    rows.add(named("mt", "Melania Trump", "Melania Trump", "PERSON", "PERSON", "exact"));
+    rows.add(named("mt", "Trump", "Melania Trump", "PERSON", "PERSON", "in_article"));
+    rows.add(named("t1", "Trump", "Trump", "PERSON", "PERSON", "exact"));
+    rows.add(named("t2", "Trump", "Trump", "ORGANIZATION", "ORGANIZATION", "exact"));
+    rows.add(named("t3", "Donald Trump", "Donald Trump", "PERSON", "PERSON", "exact"));
+    rows.add(named("t3", "Melania Trump", "Melania Trump", "PERSON", "PERSON", "exact"));
+    rows.add(named("t3", "Trump", "Trump", "PERSON", "PERSON", "unresolved"));
+    for (int i = 0; i < 10; i++) {
+      String full = i < 6 ? "Hillary Clinton" : "Bill Clinton";
+      rows.add(named("c" + i, full, full, "PERSON", "PERSON", "exact"));
+      rows.add(named("c" + i, "Clinton", full, "PERSON", "PERSON", "in_article"));
+    }
+    rows.add(named("c10", "Clinton", "Clinton", "PERSON", "PERSON", "exact"));
+    for (int i = 0; i < 2; i++) {
+      rows.add(named("p" + i, "Nancy Pelosi", "Nancy Pelosi", "PERSON", "PERSON", "exact"));
+      rows.add(named("p" + i, "Pelosi", "Nancy Pelosi", "PERSON", "PERSON", "in_article"));
+    }
+    rows.add(named("p2", "Pelosi", "Pelosi", "PERSON", "PERSON", "exact"));
+    rows.add(named("w0", "George Washington", "George Washington", "PERSON", "PERSON", "exact"));
+    rows.add(named("w0", "Washington", "George Washington", "PERSON", "PERSON", "in_article"));
+    for (int i = 1; i <= 3; i++) {
+      rows.add(named("w" + i, "Washington", "Washington", "LOCATION", "LOCATION", "exact"));
+    }
+    rows.add(named("w4", "Washington", "Washington", "PERSON", "PERSON", "exact"));
+    rows.add(named("w5", "WASHINGTON", "WASHINGTON", "LOCATION", "LOCATION", "exact"));
+    rows.add(named("w5", "May", "May", "DATE", "DATE", "exact"));
+    Dataset<Row> input = spark.createDataFrame(rows, NAMED);
+    CorpusNames.Result result = CorpusNames.resolve(input, OPTIONS);
+    assertThat(List.of(result.mentions().columns()))
+        .as("the mentions table's columns")
+        .isEqualTo(Tables.MENTIONS_TABLE.columns());
+    assertThat(List.of(result.decisions().columns()))
+        .as("the name_resolution table's columns")
+        .isEqualTo(Tables.NAME_RESOLUTION.columns());
+    mentions = result.mentions().collectAsList();
+    decisions = result.decisions().collectAsList();
+  }
+
+  private static Row mention(String article, String surface) {
+    return mentions.stream()
+        .filter(r -> r.getAs(Tables.ARTICLE_ID).equals(article))
+        .filter(r -> r.getAs(Tables.SURFACE).equals(surface))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<Object> nameTypeHow(Row r) {
+    return List.of(
+        r.getAs(Tables.ENTITY),
+        r.getAs(Tables.ENTITY_TYPE),
+        r.getAs(Tables.MENTION_TYPE),
+        r.getAs(Tables.RESOLUTION));
+  }
+
+  private static Row decision(String shortName) {
+    return decisions.stream()
+        .filter(r -> r.getAs(Tables.SHORT_NAME).equals(shortName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no name_resolution row for " + shortName));
+  }
+
+  @Test
+  void aShortNameWhoseFullNameDominatesTakesItWhereItStandsAlone() {
+    assertThat(nameTypeHow(mention("t1", "Trump")))
+        .as("'Trump' alone in t1: Donald Trump in 9 of 10 resolving articles")
+        .containsExactly("Donald Trump", "PERSON", "PERSON", "corpus");
+    assertThat(nameTypeHow(mention("t2", "Trump")))
+        .as("'Trump' tagged ORGANIZATION alone in t2: the same entity, with the person's type")
+        .containsExactly("Donald Trump", "PERSON", "ORGANIZATION", "corpus");
+    assertThat(nameTypeHow(mention("t3", "Trump")))
+        .as("'Trump' beside two full names in t3 stays unresolved")
+        .containsExactly("Trump", "PERSON", "PERSON", "unresolved");
+    Row trump = decision("Trump");
+    assertThat(
+            List.of(
+                trump.getAs(Tables.DECISION),
+                trump.getAs(Tables.ENTITY),
+                trump.getAs(Tables.DOCUMENTS),
+                trump.getAs(Tables.TOP_DOCUMENTS),
+                trump.getAs(Tables.SHORT_DOCUMENTS)))
+        .as("name_resolution of Trump: decision, entity, documents, top, alone")
+        .containsExactly("resolved", "Donald Trump", 10L, 9L, 2L);
+    assertThat(trump.<Double>getAs(Tables.SHARE)).as("share").isEqualTo(0.9);
+    assertThat(
+            trump.<Row>getList(trump.fieldIndex(Tables.CANDIDATES)).stream()
+                .map(c -> c.getAs(Tables.ENTITY) + "=" + c.getAs(Tables.DOCUMENTS))
+                .toList())
+        .as("candidates by documents")
+        .containsExactly("Donald Trump=9", "Melania Trump=1");
+  }
+
+  @Test
+  void aShortNameWithoutADominantOrFrequentFullNameStaysAsItIs() {
+    assertThat(nameTypeHow(mention("c10", "Clinton")))
+        .as("'Clinton': Hillary 6, Bill 4")
+        .containsExactly("Clinton", "PERSON", "PERSON", "exact");
+    assertThat(decision("Clinton").<String>getAs(Tables.DECISION))
+        .as("Clinton's decision")
+        .isEqualTo("ambiguous");
+    assertThat(decision("Clinton").<String>getAs(Tables.ENTITY)).as("no entity").isNull();
+    assertThat(nameTypeHow(mention("p2", "Pelosi")))
+        .as("'Pelosi': Nancy Pelosi in only 2 articles")
+        .containsExactly("Pelosi", "PERSON", "PERSON", "exact");
+    assertThat(decision("Pelosi").<String>getAs(Tables.DECISION))
+        .as("Pelosi's decision")
+        .isEqualTo("too_rare");
+  }
+
+  @Test
+  void namesDifferingInCaseAreOneEntityWithOneType() {
+    assertThat(decision("Washington").<String>getAs(Tables.DECISION))
+        .as("'Washington' is mostly a place")
+        .isEqualTo("not_a_person");
+    assertThat(nameTypeHow(mention("w5", "WASHINGTON")))
+        .as("a dateline-style capital spelling joins the mixed-case entity")
+        .containsExactly("Washington", "LOCATION", "LOCATION", "exact");
+    assertThat(nameTypeHow(mention("w4", "Washington")))
+        .as("a PERSON-tagged 'Washington' alone is the same entity, typed LOCATION")
+        .containsExactly("Washington", "LOCATION", "PERSON", "exact");
+    assertThat(nameTypeHow(mention("w5", "May")))
+        .as("values keep their name and type")
+        .containsExactly("May", "DATE", "DATE", "exact");
+    Map<String, java.util.Set<String>> types = new TreeMap<>();
+    for (Row r : mentions) {
+      if (!"DATE".equals(r.getAs(Tables.ENTITY_TYPE))) {
+        types
+            .computeIfAbsent(r.getAs(Tables.ENTITY), k -> new java.util.TreeSet<>())
+            .add(r.getAs(Tables.ENTITY_TYPE));
+      }
+    }
+    assertThat(types.values())
+        .as("every named entity has one type: %s", types)
+        .allSatisfy(t -> assertThat(t).hasSize(1));
+  }
+}

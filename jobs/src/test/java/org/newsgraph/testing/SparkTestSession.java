@@ -1,0 +1,89 @@
+package org.newsgraph.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.newsgraph.tables.DeltaSession;
+
+/**
+ * One shared {@code local[2]} SparkSession per test class, configured for Delta Lake as the job
+ * configures its own: UI off, bound to loopback, few shuffle partitions. Subclasses use {@link
+ * #spark} and {@link #tempDir()}.
+ */
+public abstract class SparkTestSession {
+
+  protected static SparkSession spark;
+  private static Path tempRoot;
+
+  /** The project root (tests run in a module directory). */
+  protected static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  /** The shared corpora beside the project root. */
+  protected static final Path CORPORA = PROJECT_ROOT.resolve("../shared/corpora").normalize();
+
+  @BeforeAll
+  public static void startSpark() throws IOException {
+    tempRoot = Files.createTempDirectory("newsgraph-test-");
+    spark =
+        DeltaSession.tune(
+            localSession("local[2]", "newsgraph-test")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate());
+  }
+
+  /**
+   * A builder for a session on this machine as the tests and benchmarks use it: configured for
+   * Delta Lake as the job configures its own, UI off, bound to loopback, UTC. Start it with {@link
+   * DeltaSession#tune}{@code (builder.getOrCreate())}, as the command line does.
+   */
+  public static SparkSession.Builder localSession(String master, String appName) {
+    return DeltaSession.configure(SparkSession.builder(), java.util.Map.of())
+        .master(master)
+        .appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.session.timeZone", "UTC");
+  }
+
+  @AfterAll
+  public static void stopSpark() throws IOException {
+    if (spark != null) {
+      spark.stop();
+      spark = null;
+    }
+    deleteRecursively(tempRoot);
+  }
+
+  /** The text hash annotate stores (SHA-256 of the UTF-8 text, lower-case hex). */
+  protected static String textHash(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  protected static Path tempDir(String name) throws IOException {
+    return Files.createDirectories(tempRoot.resolve(name));
+  }
+
+  public static void deleteRecursively(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
