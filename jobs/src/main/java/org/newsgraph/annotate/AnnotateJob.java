@@ -99,8 +99,8 @@ public final class AnnotateJob {
    */
   public static void check(Settings settings) {
     settings.nlp();
-    settings.getInt(SettingKeys.PARTITIONS_PER_CORE, 1);
-    settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1);
+    settings.getInt(SettingKeys.PARTITIONS_PER_CORE);
+    settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS);
   }
 
   /** Annotate as the stage of a run, with its run id and run date. */
@@ -142,7 +142,7 @@ public final class AnnotateJob {
         articles.join(
             reused.select(Tables.ARTICLE_ID), new String[] {Tables.ARTICLE_ID}, "left_anti");
     long todoCount = count - reusedCount;
-    int perCore = settings.getInt(SettingKeys.PARTITIONS_PER_CORE, 1);
+    int perCore = settings.getInt(SettingKeys.PARTITIONS_PER_CORE);
     int partitions =
         (int)
             Math.max(
@@ -200,7 +200,7 @@ public final class AnnotateJob {
         Mentions.failures(
                 annotated,
                 TableIO.read(spark, output, Tables.ARTICLES),
-                settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
+                settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS))
             .withColumn(Tables.RUN_ID, lit(run.runId()))
             .withColumn(Tables.RUN_DATE, lit(run.runDateValue())),
         output,

@@ -104,6 +104,7 @@ public final class NewsgraphCli {
       StageCommand stage = (StageCommand) command.command();
       // Everything that can be checked without Spark is checked first: a bad setting, a missing
       // input or an unwritable output fails in seconds, before Spark starts or an article is read.
+      settings.check();
       RunRecord run = RunRecord.start(command.name(), settings);
       stage.check(settings, run);
       Configuration hadoopConf = hadoopConf(sparkConf);

@@ -46,6 +46,7 @@ final class SettingsCommand {
           settings.origin(s),
           s.comment());
     }
+    settings.check();
     RunJob.check(settings, RunRecord.start("settings", settings));
     VacuumJob.check(settings);
     out.println();

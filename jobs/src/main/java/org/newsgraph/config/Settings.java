@@ -7,12 +7,12 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -126,39 +126,57 @@ public final class Settings implements Serializable {
     return origins.get(s.key());
   }
 
-  public int getInt(Setting s, int min) {
-    String v = get(s);
-    try {
-      int i = Integer.parseInt(v.strip());
-      if (i < min) {
-        throw NewsgraphErrors.badSettingValue(s.key(), v, "an integer >= " + min, null);
-      }
-      return i;
-    } catch (NumberFormatException e) {
-      throw NewsgraphErrors.badSettingValue(s.key(), v, "an integer >= " + min, e);
+  /**
+   * Checks every value against its setting's kind (type and bounds): the first bad one throws (exit
+   * code 2), naming the key, the value and what is expected. Run right after the settings are
+   * resolved, before any work, so a bad value of any stage fails at once.
+   */
+  public Settings check() {
+    for (Setting s : SettingKeys.ALL) {
+      checked(s);
     }
+    return this;
   }
 
-  public double getDouble(Setting s, double min, double max) {
-    String v = get(s);
-    String expected = "a number from " + min + " to " + max;
-    try {
-      double d = Double.parseDouble(v.strip());
-      if (d < min || d > max) {
-        throw NewsgraphErrors.badSettingValue(s.key(), v, expected, null);
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw NewsgraphErrors.badSettingValue(s.key(), v, expected, e);
+  /** The stripped value, checked against the setting's kind. */
+  private String checked(Setting s) {
+    String v = get(s).strip();
+    if (!s.kind().accepts(v)) {
+      throw NewsgraphErrors.badSettingValue(s.key(), get(s), s.kind().expected(), null);
     }
+    return v;
+  }
+
+  public int getInt(Setting s) {
+    requireKind(s, SettingKind.Whole.class);
+    return Integer.parseInt(checked(s));
+  }
+
+  public double getDouble(Setting s) {
+    requireKind(s, SettingKind.Decimal.class);
+    return Double.parseDouble(checked(s));
   }
 
   public boolean getBoolean(Setting s) {
-    String v = get(s).strip();
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(v);
+    requireKind(s, SettingKind.Flag.class);
+    return Boolean.parseBoolean(checked(s));
+  }
+
+  /** A choice setting's value, lower case. */
+  public String getChoice(Setting s) {
+    requireKind(s, SettingKind.Choice.class);
+    return checked(s).toLowerCase(Locale.ROOT);
+  }
+
+  private static void requireKind(Setting s, Class<? extends SettingKind> kind) {
+    if (!kind.isInstance(s.kind())) {
+      throw new IllegalArgumentException(
+          s.key()
+              + " is a "
+              + s.kind().getClass().getSimpleName()
+              + " setting, not a "
+              + kind.getSimpleName());
     }
-    throw NewsgraphErrors.badSettingValue(s.key(), v, "true or false", null);
   }
 
   /** A comma-separated list, entries trimmed, empty entries dropped. */
@@ -176,28 +194,19 @@ public final class Settings implements Serializable {
 
   /** The annotation settings that travel to executors. */
   public NlpSettings nlp() {
-    SentimentScope scope;
-    try {
-      scope = SentimentScope.parse(get(SettingKeys.SENTIMENT));
-    } catch (IllegalArgumentException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.SENTIMENT.key(),
-          get(SettingKeys.SENTIMENT),
-          "entity_sentences, all or off",
-          e);
-    }
+    SentimentScope scope = SentimentScope.parse(getChoice(SettingKeys.SENTIMENT));
     List<String> custom = getList(SettingKeys.CUSTOM_ANNOTATORS);
     try {
       return new NlpSettings(
           scope,
-          getInt(SettingKeys.PARSE_MAXLEN, 1),
+          getInt(SettingKeys.PARSE_MAXLEN),
           get(SettingKeys.PARSE_MODEL),
           get(SettingKeys.SENTIMENT_MODEL),
           get(SettingKeys.NER_MODELS),
           getList(SettingKeys.SENTIMENT_TRIGGER_TYPES),
           custom,
-          getInt(SettingKeys.TIMEOUT_SECONDS, 0),
-          getInt(SettingKeys.MAX_SENTENCE_TOKENS, 1));
+          getInt(SettingKeys.TIMEOUT_SECONDS),
+          getInt(SettingKeys.MAX_SENTENCE_TOKENS));
     } catch (IllegalArgumentException e) {
       throw NewsgraphErrors.badSettingValue(
           SettingKeys.CUSTOM_ANNOTATORS.key(),
@@ -209,12 +218,7 @@ public final class Settings implements Serializable {
 
   /** The time zone of dates ({@code newsgraph.ingest.timeZone}). */
   public ZoneId zone() {
-    try {
-      return ZoneId.of(get(SettingKeys.TIME_ZONE).strip());
-    } catch (DateTimeException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.TIME_ZONE.key(), get(SettingKeys.TIME_ZONE), "a time zone such as UTC", e);
-    }
+    return ZoneId.of(checked(SettingKeys.TIME_ZONE));
   }
 
   /**
@@ -227,25 +231,19 @@ public final class Settings implements Serializable {
 
   /** Hours of history vacuum keeps ({@code newsgraph.vacuum.retentionHours}). */
   public int vacuumRetentionHours() {
-    return getInt(SettingKeys.VACUUM_RETENTION_HOURS, 0);
+    return getInt(SettingKeys.VACUUM_RETENTION_HOURS);
   }
 
-  /** A date setting; null when it is empty. */
+  /** A day setting that may be empty; null when it is. */
   public LocalDate getOptionalDate(Setting s) {
-    return get(s).isBlank() ? null : getDate(s, null);
+    return getDate(s, null);
   }
 
-  /** A date setting; {@code ifEmpty} when empty and not null, else a bad value. */
+  /** A day setting; {@code ifEmpty} when it is empty (an optional day setting). */
   public LocalDate getDate(Setting s, LocalDate ifEmpty) {
-    String v = get(s).strip();
-    if (v.isEmpty() && ifEmpty != null) {
-      return ifEmpty;
-    }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeException e) {
-      throw NewsgraphErrors.badSettingValue(s.key(), v, "a date YYYY-MM-DD", e);
-    }
+    requireKind(s, SettingKind.Day.class);
+    String v = checked(s);
+    return v.isEmpty() ? ifEmpty : LocalDate.parse(v);
   }
 
   public EntityCanonicalizer canonicalizer() {

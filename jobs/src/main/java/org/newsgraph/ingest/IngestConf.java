@@ -24,15 +24,7 @@ public final class IngestConf {
 
   /** The input format forced for every file, or null to go by file extension. */
   public static InputFiles.Format format(Settings settings) {
-    try {
-      return InputFiles.Format.parse(settings.get(SettingKeys.FORMAT));
-    } catch (IllegalArgumentException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.FORMAT.key(),
-          settings.get(SettingKeys.FORMAT),
-          "auto, text, jsonl, csv or parquet",
-          e);
-    }
+    return InputFiles.Format.parse(settings.getChoice(SettingKeys.FORMAT));
   }
 
   /** How raw records become articles, for a run starting on {@code runDay}. */
@@ -60,11 +52,11 @@ public final class IngestConf {
         max,
         new ArticleText(
             boilerplate(settings),
-            settings.getInt(SettingKeys.MAX_CHARS, 1),
+            settings.getInt(SettingKeys.MAX_CHARS),
             settings.getBoolean(SettingKeys.REPAIR_GLUED_WORDS)),
         pathName(settings, SettingKeys.ID_NAMESPACE),
         pathName(settings, SettingKeys.TEXT_SOURCE),
-        settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1),
+        settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS),
         delimiter,
         languageCheck(settings),
         datelines(settings));
@@ -99,8 +91,8 @@ public final class IngestConf {
     try {
       return new LanguageCheck(
           codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(),
-          settings.getInt(SettingKeys.LANGUAGE_MIN_LETTERS, 0),
-          settings.getDouble(SettingKeys.LANGUAGE_MAX_ACCEPTED_CONFIDENCE, 0, 1));
+          settings.getInt(SettingKeys.LANGUAGE_MIN_LETTERS),
+          settings.getDouble(SettingKeys.LANGUAGE_MAX_ACCEPTED_CONFIDENCE));
     } catch (IllegalArgumentException e) {
       throw NewsgraphErrors.badSettingValue(
           SettingKeys.LANGUAGES.key(),

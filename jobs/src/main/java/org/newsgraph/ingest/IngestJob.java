@@ -114,8 +114,8 @@ public final class IngestJob {
     IngestConf.format(settings);
     settings.getBoolean(SettingKeys.REBUILD);
     settings.getBoolean(SettingKeys.FAIL_FAST);
-    settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0);
-    settings.getInt(SettingKeys.SHINGLE_WORDS, 1);
+    settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD);
+    settings.getInt(SettingKeys.SHINGLE_WORDS);
   }
 
   /** Ingest as the stage of a run, with its run id and run date. */
@@ -187,8 +187,8 @@ public final class IngestJob {
               : TableIO.read(spark, output, Tables.ARTICLES);
       Stories stories =
           new Stories(
-              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
-              settings.getInt(SettingKeys.SHINGLE_WORDS, 1));
+              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD),
+              settings.getInt(SettingKeys.SHINGLE_WORDS));
       String whole =
           stored == null ? null : stories.whyWholeCorpus(spark, output, stored, incoming);
       TableIO.Merged merged =

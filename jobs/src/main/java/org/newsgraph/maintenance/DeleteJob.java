@@ -83,8 +83,8 @@ public final class DeleteJob {
    */
   public static void check(Settings settings) {
     selection(settings);
-    settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0);
-    settings.getInt(SettingKeys.SHINGLE_WORDS, 1);
+    settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD);
+    settings.getInt(SettingKeys.SHINGLE_WORDS);
     AggregateJob.check(settings);
   }
 
@@ -139,8 +139,8 @@ public final class DeleteJob {
       Dataset<Row> stories =
           NearDuplicates.stories(
               forStories,
-              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD, 0.01, 1.0),
-              settings.getInt(SettingKeys.SHINGLE_WORDS, 1));
+              settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD),
+              settings.getInt(SettingKeys.SHINGLE_WORDS));
       restoried =
           remaining
               .select(IngestJob.INPUT_COLUMNS)

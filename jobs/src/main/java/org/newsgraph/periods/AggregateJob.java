@@ -440,7 +440,7 @@ public final class AggregateJob {
     if (!last.isNullAt(0)) {
       Dataset<Row> inLast = ofGrain.where(col(Tables.PERIOD_START).equalTo(last.getDate(0)));
       lastPeriod = inLast.first().getAs(Tables.PERIOD);
-      int top = settings.getInt(SettingKeys.SUMMARY_TOP_PAIRS, 0);
+      int top = settings.getInt(SettingKeys.SUMMARY_TOP_PAIRS);
       byDocuments =
           pairs(
               inLast.orderBy(
@@ -545,29 +545,22 @@ public final class AggregateJob {
     }
     return new CorpusNames.Options(
         nameTypes,
-        settings.getDouble(SettingKeys.CORPUS_MIN_SHARE, 0.5, 1.0),
-        settings.getInt(SettingKeys.CORPUS_MIN_DOCUMENTS, 1));
+        settings.getDouble(SettingKeys.CORPUS_MIN_SHARE),
+        settings.getInt(SettingKeys.CORPUS_MIN_DOCUMENTS));
   }
 
   static PeriodCounts.Options options(Settings settings) {
     return new PeriodCounts.Options(
         settings.getList(SettingKeys.ENTITY_TYPES),
         settings.getList(SettingKeys.PAIR_TYPES),
-        settings.getInt(SettingKeys.MAX_PAIRED_ENTITIES, 2),
-        settings.getInt(SettingKeys.MIN_SUPPORT, 1),
-        settings.getInt(SettingKeys.SURPRISE_WINDOW, 1),
-        settings.getInt(SettingKeys.SURPRISE_MIN_PERIODS, 1),
-        settings.getInt(SettingKeys.EVIDENCE_PER_PAIR, 1));
+        settings.getInt(SettingKeys.MAX_PAIRED_ENTITIES),
+        settings.getInt(SettingKeys.MIN_SUPPORT),
+        settings.getInt(SettingKeys.SURPRISE_WINDOW),
+        settings.getInt(SettingKeys.SURPRISE_MIN_PERIODS),
+        settings.getInt(SettingKeys.EVIDENCE_PER_PAIR));
   }
 
   private static Grain summaryGrain(Settings settings) {
-    String v = settings.get(SettingKeys.SUMMARY_GRAIN).strip();
-    for (Grain g : Grain.values()) {
-      if (g.id().equals(v)) {
-        return g;
-      }
-    }
-    throw NewsgraphErrors.badSettingValue(
-        SettingKeys.SUMMARY_GRAIN.key(), v, "one of day, week, month", null);
+    return Grain.of(settings.getChoice(SettingKeys.SUMMARY_GRAIN));
   }
 }

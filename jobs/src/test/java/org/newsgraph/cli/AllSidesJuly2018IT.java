@@ -220,7 +220,7 @@ class AllSidesJuly2018IT extends SparkTestSession {
   @Test
   void cappedArticlesAreCountedFromTheMentions() {
     Settings defaults = Settings.defaults();
-    int cap = defaults.getInt(SettingKeys.MAX_PAIRED_ENTITIES, 1);
+    int cap = defaults.getInt(SettingKeys.MAX_PAIRED_ENTITIES);
     Map<String, Set<String>> perArticle = new java.util.HashMap<>();
     for (Row r :
         TableIO.read(spark, output, Tables.MENTIONS_TABLE)

@@ -166,9 +166,9 @@ class SampleDataRunIT extends SparkTestSession {
       byDate.computeIfAbsent(LocalDate.parse(f[1]), d -> new ArrayList<>()).add(entities);
     }
     Settings defaults = Settings.defaults();
-    int minSupport = defaults.getInt(SettingKeys.MIN_SUPPORT, 1);
-    int window = defaults.getInt(SettingKeys.SURPRISE_WINDOW, 1);
-    int minPeriods = defaults.getInt(SettingKeys.SURPRISE_MIN_PERIODS, 1);
+    int minSupport = defaults.getInt(SettingKeys.MIN_SUPPORT);
+    int window = defaults.getInt(SettingKeys.SURPRISE_WINDOW);
+    int minPeriods = defaults.getInt(SettingKeys.SURPRISE_MIN_PERIODS);
     Map<String, Map<String, Object>> expected = new TreeMap<>();
     for (String grain : List.of("day", "week", "month")) {
       Map<LocalDate, List<Set<String>>> byPeriod = new TreeMap<>();
@@ -258,11 +258,11 @@ class SampleDataRunIT extends SparkTestSession {
         new PeriodOracle.Options(
             Set.copyOf(defaults.getList(SettingKeys.ENTITY_TYPES)),
             Set.copyOf(defaults.getList(SettingKeys.PAIR_TYPES)),
-            defaults.getInt(SettingKeys.MAX_PAIRED_ENTITIES, 1),
-            defaults.getInt(SettingKeys.MIN_SUPPORT, 1),
-            defaults.getInt(SettingKeys.SURPRISE_WINDOW, 1),
-            defaults.getInt(SettingKeys.SURPRISE_MIN_PERIODS, 1),
-            defaults.getInt(SettingKeys.EVIDENCE_PER_PAIR, 1));
+            defaults.getInt(SettingKeys.MAX_PAIRED_ENTITIES),
+            defaults.getInt(SettingKeys.MIN_SUPPORT),
+            defaults.getInt(SettingKeys.SURPRISE_WINDOW),
+            defaults.getInt(SettingKeys.SURPRISE_MIN_PERIODS),
+            defaults.getInt(SettingKeys.EVIDENCE_PER_PAIR));
     List<PeriodOracle.Doc> docs = new ArrayList<>();
     Map<String, String> texts = new HashMap<>();
     for (Row r : TableIO.read(spark, output, Tables.ARTICLES).collectAsList()) {

@@ -1,6 +1,7 @@
 package org.newsgraph.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class SettingsTest {
     Settings s = Settings.defaults();
     assertThat(s.output()).as("default output").isEqualTo("out");
     assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("default");
-    assertThat(s.getInt(SettingKeys.PARSE_MAXLEN, 1)).as("default parse limit").isEqualTo(80);
+    assertThat(s.getInt(SettingKeys.PARSE_MAXLEN)).as("default parse limit").isEqualTo(80);
     assertThat(s.nlp().sentimentScope())
         .as("default sentiment scope")
         .isEqualTo(SentimentScope.ENTITY_SENTENCES);
@@ -142,7 +143,7 @@ class SettingsTest {
   void badIntegerNamesTheKey() {
     Settings s =
         Settings.resolve(Map.of("newsgraph.annotate.parseMaxLen", "eighty"), Map.of(), Map.of());
-    assertThatThrownBy(() -> s.getInt(SettingKeys.PARSE_MAXLEN, 1))
+    assertThatThrownBy(() -> s.getInt(SettingKeys.PARSE_MAXLEN))
         .as("a word for an integer")
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.annotate.parseMaxLen")
@@ -158,7 +159,7 @@ class SettingsTest {
     Settings s =
         Settings.resolve(
             Map.of("newsgraph.ingest.quarantineRecordMaxChars", "0"), Map.of(), Map.of());
-    assertThatThrownBy(() -> s.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS, 1))
+    assertThatThrownBy(() -> s.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS))
         .as("0 where at least 1 is needed")
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.ingest.quarantineRecordMaxChars")
@@ -282,5 +283,81 @@ class SettingsTest {
       }
     }
     assertThat(keyLines).as("key lines in the file").isEqualTo(SettingKeys.ALL.size());
+  }
+
+  @Test
+  void checkRejectsABadValueOfEveryKindNamingTheKeyAndWhatIsExpected() {
+    Map<Setting, String> bad = new LinkedHashMap<>();
+    bad.put(SettingKeys.SHINGLE_WORDS, "0");
+    bad.put(SettingKeys.MIN_SUPPORT, "three");
+    bad.put(SettingKeys.CORPUS_MIN_SHARE, "0.2");
+    bad.put(SettingKeys.NEAR_DUPLICATE_JACCARD, "high");
+    bad.put(SettingKeys.REBUILD, "yes");
+    bad.put(SettingKeys.FORMAT, "xml");
+    bad.put(SettingKeys.SUMMARY_GRAIN, "year");
+    bad.put(SettingKeys.MIN_DATE, "");
+    bad.put(SettingKeys.DELETE_FROM, "2018-13-01");
+    bad.put(SettingKeys.TIME_ZONE, "Mars/Olympus");
+    bad.put(SettingKeys.DATELINE_PATTERN, "WASHINGTON (");
+    bad.forEach(
+        (setting, value) ->
+            assertThatThrownBy(
+                    () ->
+                        Settings.resolve(Map.of(setting.key(), value), Map.of(), Map.of()).check())
+                .as("check of %s = '%s'", setting.key(), value)
+                .isInstanceOf(NewsgraphException.class)
+                .hasMessageContaining("Setting '" + setting.key() + "' has an invalid value")
+                .hasMessageContaining("expected " + setting.kind().expected())
+                .extracting(e -> ((NewsgraphException) e).exitCode())
+                .as("exit code")
+                .isEqualTo(2));
+  }
+
+  @Test
+  void checkAcceptsTheDefaultsAndGoodValues() {
+    assertThatCode(() -> Settings.defaults().check()).as("defaults").doesNotThrowAnyException();
+    Map<String, String> good =
+        Map.of(
+            SettingKeys.FORMAT.key(), "CSV",
+            SettingKeys.SUMMARY_GRAIN.key(), "week",
+            SettingKeys.DELETE_FROM.key(), "2018-09-01",
+            SettingKeys.RUN_DATE.key(), "",
+            SettingKeys.CORPUS_MIN_SHARE.key(), "1");
+    Settings s = Settings.resolve(good, Map.of(), Map.of());
+    assertThatCode(s::check).as("good values").doesNotThrowAnyException();
+    assertThat(s.getChoice(SettingKeys.FORMAT)).as("choices are case-insensitive").isEqualTo("csv");
+    assertThat(s.getOptionalDate(SettingKeys.DELETE_TO)).as("an empty optional day").isNull();
+  }
+
+  @Test
+  void everyKeyHasAKindThatAcceptsItsDefault() {
+    for (Setting s : SettingKeys.ALL) {
+      assertThat(s.kind().accepts(s.defaultValue().strip()))
+          .as("default '%s' of %s is %s", s.defaultValue(), s.key(), s.kind().expected())
+          .isTrue();
+    }
+    assertThatThrownBy(
+            () -> new Setting("newsgraph.x", "many", new SettingKind.Whole(1), "a bad default"))
+        .as("a default the kind rejects")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aTypedGetterOfTheWrongKindIsAProgrammingError() {
+    assertThatThrownBy(() -> Settings.defaults().getInt(SettingKeys.OUTPUT))
+        .as("getInt of a text setting")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("newsgraph.output");
+  }
+
+  @Test
+  void nearestKeySuggestsCloseSpellingsOnly() {
+    assertThat(SettingKeys.nearest("newsgraph.aggregate.minSuport"))
+        .as("one letter missing")
+        .isEqualTo("newsgraph.aggregate.minSupport");
+    assertThat(SettingKeys.nearest("newsgraph.ingest.TIMEZONE"))
+        .as("case differs")
+        .isEqualTo("newsgraph.ingest.timeZone");
+    assertThat(SettingKeys.nearest("newsgraph.zzz")).as("nothing close").isNull();
   }
 }
