@@ -9,13 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsgraph.nlp.Sha256;
 
 /**
  * Turns raw input into {@link ParsedRecord}s: plain Java, no Spark. Every input record yields
@@ -249,15 +247,7 @@ public final class ArticleParsers {
    * same article gets the same id in every run.
    */
   public static String hashId(LocalDate date, String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(date.toString().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      sha.update(normalisedForIdentity(text).getBytes(StandardCharsets.UTF_8));
-      return "sha-" + HexFormat.of().formatHex(sha.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return "sha-" + Sha256.hex(date + "\n" + normalisedForIdentity(text), 12);
   }
 
   /** Text compared to decide whether two records with one id are the same article. */

@@ -54,9 +54,6 @@ public final class ArticleText implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Default limit of the normalised text, in chars. */
-  public static final int DEFAULT_MAX_CHARS = 100_000;
-
   /** Lines of site furniture that scraped news text often contains, as whole-line patterns. */
   public static final List<String> DEFAULT_BOILERPLATE =
       List.of(

@@ -50,8 +50,10 @@ import org.newsgraph.tables.Tables;
  * #PARSED}), then splits them into articles and quarantined records. Dated text and JSON Lines
  * files are read whole with Spark's {@code binaryFile} source and decompressed by suffix, so that
  * JSON Lines records keep their line numbers; one such file must fit in a task's memory (2 GB at
- * most). CSV and Parquet go through Spark's own readers; each row is rendered as JSON and parsed
- * with the same field mapping as JSON Lines.
+ * most). CSV files are read the same way and parsed by {@link CsvRecords} (quoted fields may span
+ * lines; a bad row is quarantined with its line number). Parquet files go through Spark's Parquet
+ * reader. CSV and Parquet rows are mapped to article fields with the same field mapping as JSON
+ * Lines.
  */
 public final class Ingest {
 

@@ -1,13 +1,9 @@
 package org.newsgraph.stories;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,17 +119,6 @@ final class MinHashBands implements Serializable {
       }
     }
     return (double) common / (x.size() + y.size() - common);
-  }
-
-  /** SHA-256 of a string, hex. */
-  static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
   }
 
   /** A 64-bit hash of a shingle (FNV-1a over its chars, then mixed). */

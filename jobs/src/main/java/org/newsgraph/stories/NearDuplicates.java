@@ -32,6 +32,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newsgraph.nlp.Sha256;
 import org.newsgraph.tables.Tables;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -71,9 +72,6 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class NearDuplicates {
 
-  public static final double DEFAULT_JACCARD_THRESHOLD = 0.8;
-  public static final int DEFAULT_SHINGLE_WORDS = 5;
-
   private static final int BANDS = 20;
   private static final int ROWS = 5;
   private static final long SEED = 20180716L;
@@ -91,11 +89,6 @@ public final class NearDuplicates {
               createStructField(Tables.STORY_ID, StringType, false)));
 
   private NearDuplicates() {}
-
-  /** {@link #stories(Dataset, double, int)} with Jaccard threshold 0.8 and 5-word shingles. */
-  public static Dataset<Row> stories(Dataset<Row> articles) {
-    return stories(articles, DEFAULT_JACCARD_THRESHOLD, DEFAULT_SHINGLE_WORDS);
-  }
 
   /**
    * The story of every article; see the class comment for the definition. The pairs are found and
@@ -308,7 +301,7 @@ public final class NearDuplicates {
                     bands.add(b);
                   }
                   return RowFactory.create(
-                      normalised.isEmpty() ? null : MinHashBands.sha256(normalised), bands);
+                      normalised.isEmpty() ? null : Sha256.hex(normalised), bands);
                 },
             createStructType(
                 List.of(

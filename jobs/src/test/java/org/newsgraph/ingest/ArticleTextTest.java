@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.ingest.ArticleText.Normalized;
+import org.newsgraph.testing.TestRules;
 
 /**
  * Tests {@link ArticleText}: HTML conversion, entities, Unicode normalisation, whitespace,
@@ -19,7 +20,7 @@ import org.newsgraph.ingest.ArticleText.Normalized;
 class ArticleTextTest {
 
   private static final ArticleText DEFAULTS =
-      new ArticleText(ArticleText.DEFAULT_BOILERPLATE, ArticleText.DEFAULT_MAX_CHARS, true);
+      new ArticleText(ArticleText.DEFAULT_BOILERPLATE, TestRules.MAX_CHARS, true);
 
   @Test
   void nullAndBlankGiveAnEmptyText() {

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
-import org.newsgraph.stories.NearDuplicates;
 import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.PeriodOracle;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.testing.TestRules;
 
 /**
  * The period tables on a small corpus written by hand (annotations included, so no CoreNLP): values
@@ -208,7 +208,7 @@ public class PeriodTablesTest extends SparkTestSession {
     }
     Dataset<Row> raw = spark.createDataFrame(articles, Tables.ARTICLES.schema());
     Map<String, Row> stories = new HashMap<>();
-    for (Row r : NearDuplicates.stories(raw).collectAsList()) {
+    for (Row r : TestRules.stories(raw).collectAsList()) {
       stories.put(r.getAs(Tables.ARTICLE_ID), r);
     }
     List<Row> storied = new ArrayList<>();

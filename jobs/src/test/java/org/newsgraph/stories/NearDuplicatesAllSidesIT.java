@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.testing.TestRules;
 
 /**
  * {@link NearDuplicates} with its defaults on a real year: the 4,199 AllSides articles of 2018
@@ -61,7 +62,7 @@ class NearDuplicatesAllSidesIT extends SparkTestSession {
                 col("text").as(Tables.TEXT))
             .repartition(2);
     long start = System.nanoTime();
-    for (Row r : NearDuplicates.stories(articles).collectAsList()) {
+    for (Row r : TestRules.stories(articles).collectAsList()) {
       String id = r.getAs(Tables.ARTICLE_ID);
       String story = r.getAs(Tables.STORY_ID);
       storyOf.put(id, story);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.testing.TestRules;
 
 /**
  * Tests {@link NearDuplicates} on hand-made articles: exact and syndicated copies, a rewrite that
@@ -129,7 +130,7 @@ class NearDuplicatesTest extends SparkTestSession {
     rows.add(article("empty-2", "2018-07-16", "\u2014 !"));
     articles = spark.createDataFrame(rows, SCHEMA);
     byId = new TreeMap<>();
-    stories = NearDuplicates.stories(articles);
+    stories = TestRules.stories(articles);
     for (Row r : stories.collectAsList()) {
       byId.put(r.getAs(Tables.ARTICLE_ID), r);
     }
@@ -287,7 +288,7 @@ class NearDuplicatesTest extends SparkTestSession {
 
   @Test
   void aSecondRunGivesTheSameRows() {
-    assertThat(sortedRows(NearDuplicates.stories(articles)))
+    assertThat(sortedRows(TestRules.stories(articles)))
         .as("rows of a second run")
         .isEqualTo(sortedRows(stories));
   }
@@ -372,8 +373,7 @@ class NearDuplicatesTest extends SparkTestSession {
         articles.where(functions.not(functions.col(Tables.ARTICLE_ID).isin(added.toArray())));
     Dataset<Row> addedArticles =
         articles.where(functions.col(Tables.ARTICLE_ID).isin(added.toArray()));
-    Dataset<Row> stored =
-        storedArticles.join(NearDuplicates.stories(storedArticles), Tables.ARTICLE_ID);
+    Dataset<Row> stored = storedArticles.join(TestRules.stories(storedArticles), Tables.ARTICLE_ID);
     List<Row> changes =
         NearDuplicates.addedStories(
                 stored,

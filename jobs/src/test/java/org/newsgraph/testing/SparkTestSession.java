@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.newsgraph.nlp.Sha256;
 import org.newsgraph.tables.DeltaSession;
 
 /**
@@ -62,14 +63,7 @@ public abstract class SparkTestSession {
 
   /** The text hash annotate stores (SHA-256 of the UTF-8 text, lower-case hex). */
   protected static String textHash(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return Sha256.hex(text);
   }
 
   protected static Path tempDir(String name) throws IOException {

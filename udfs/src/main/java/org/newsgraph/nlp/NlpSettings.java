@@ -1,10 +1,6 @@
 package org.newsgraph.nlp;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -201,12 +197,6 @@ public record NlpSettings(
                 "ssplit.newlineIsSentenceBreak=two")
             // Appended only when set, so that the default signature stays what it was.
             + (customAnnotators.isEmpty() ? "" : "\ncustom=" + String.join(",", customAnnotators));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return Sha256.hex(canonical, 6);
   }
 }
