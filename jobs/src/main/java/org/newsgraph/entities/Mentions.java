@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.AnnotationSchema;
+import org.newsgraph.udfs.AnnotationSchema.MentionFields;
+import org.newsgraph.udfs.AnnotationSchema.SentenceFields;
 import org.newsgraph.udfs.NewsgraphFunctions;
 
 /**
@@ -66,27 +68,29 @@ public final class Mentions {
         element_at(
             col(AnnotationSchema.MENTIONS), col("n." + AnnotationSchema.MENTION_INDEX).plus(1));
     Column sentence =
-        element_at(col(AnnotationSchema.SENTENCES), mention.getField("sentence_index").plus(1));
+        element_at(
+            col(AnnotationSchema.SENTENCES),
+            mention.getField(MentionFields.SENTENCE_INDEX).plus(1));
     // The dateline starts the text: a mention that starts inside it is where the story was filed.
     Column outsideDateline =
         col(Tables.DATELINE)
             .isNull()
-            .or(mention.getField("char_begin").geq(length(col(Tables.DATELINE))));
+            .or(mention.getField(MentionFields.CHAR_BEGIN).geq(length(col(Tables.DATELINE))));
     return perName
         .where(outsideDateline)
         .select(
             col(Tables.ARTICLE_ID),
             col(Tables.DATE),
-            mention.getField("sentence_index").as(Tables.SENTENCE_INDEX),
+            mention.getField(MentionFields.SENTENCE_INDEX).as(Tables.SENTENCE_INDEX),
             col("n." + AnnotationSchema.ENTITY).as(Tables.ENTITY),
             col("n." + AnnotationSchema.ENTITY_TYPE).as(Tables.ENTITY_TYPE),
-            mention.getField("type").as(Tables.MENTION_TYPE),
+            mention.getField(MentionFields.TYPE).as(Tables.MENTION_TYPE),
             col("n." + AnnotationSchema.RESOLUTION).as(Tables.RESOLUTION),
-            mention.getField("text").as(Tables.SURFACE),
-            mention.getField("char_begin").as(Tables.CHAR_BEGIN),
-            mention.getField("char_end").as(Tables.CHAR_END),
-            sentence.getField("sentiment_label").as(Tables.SENTIMENT_LABEL),
-            sentence.getField("sentiment_score").as(Tables.SENTIMENT_SCORE),
+            mention.getField(MentionFields.TEXT).as(Tables.SURFACE),
+            mention.getField(MentionFields.CHAR_BEGIN).as(Tables.CHAR_BEGIN),
+            mention.getField(MentionFields.CHAR_END).as(Tables.CHAR_END),
+            sentence.getField(SentenceFields.SENTIMENT_LABEL).as(Tables.SENTIMENT_LABEL),
+            sentence.getField(SentenceFields.SENTIMENT_SCORE).as(Tables.SENTIMENT_SCORE),
             col(Tables.STORY_ID),
             col(Tables.SOURCE),
             col(Tables.SETTINGS_SIGNATURE),

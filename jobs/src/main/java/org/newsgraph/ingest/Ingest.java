@@ -38,12 +38,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.RowBuilder;
 
 /**
  * Reads input files into parsed records (reads: the files; adds: one row per record in {@link
@@ -83,6 +83,8 @@ public final class Ingest {
               createStructField(Tables.RAW_RECORD, StringType, true),
               createStructField(Tables.REASON, StringType, true),
               createStructField(Tables.DETAIL, StringType, true)));
+
+  private static final RowBuilder PARSED_ROWS = new RowBuilder(PARSED);
 
   private Ingest() {}
 
@@ -271,24 +273,26 @@ public final class Ingest {
   }
 
   static Row toRow(ParsedRecord r, long seq) {
-    return RowFactory.create(
-        r.isArticle() ? ARTICLE : QUARANTINED,
-        r.inputFile(),
-        seq,
-        r.recordRef(),
-        r.articleId(),
-        r.date() == null ? null : java.sql.Date.valueOf(r.date()),
-        r.publishedTs() == null ? null : Timestamp.from(r.publishedTs()),
-        r.source(),
-        r.title(),
-        r.text(),
-        r.url(),
-        r.truncated(),
-        r.dateline(),
-        r.repairs(),
-        r.rawRecord(),
-        r.reason(),
-        r.detail());
+    return PARSED_ROWS
+        .row()
+        .set(KIND, r.isArticle() ? ARTICLE : QUARANTINED)
+        .set(Tables.INPUT_FILE, r.inputFile())
+        .set(SEQ, seq)
+        .set(Tables.RECORD_REF, r.recordRef())
+        .set(Tables.ARTICLE_ID, r.articleId())
+        .set(Tables.DATE, r.date() == null ? null : java.sql.Date.valueOf(r.date()))
+        .set(Tables.PUBLISHED_TS, r.publishedTs() == null ? null : Timestamp.from(r.publishedTs()))
+        .set(Tables.SOURCE, r.source())
+        .set(Tables.TITLE, r.title())
+        .set(Tables.TEXT, r.text())
+        .set(Tables.URL, r.url())
+        .set(Tables.TRUNCATED, r.truncated())
+        .set(Tables.DATELINE, r.dateline())
+        .set(Tables.REPAIRS, r.repairs())
+        .set(Tables.RAW_RECORD, r.rawRecord())
+        .set(Tables.REASON, r.reason())
+        .set(Tables.DETAIL, r.detail())
+        .build();
   }
 
   /**

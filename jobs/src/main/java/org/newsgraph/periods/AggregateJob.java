@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -38,6 +37,7 @@ import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.NewsgraphFunctions;
+import org.newsgraph.udfs.RowBuilder;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -110,6 +110,16 @@ public final class AggregateJob {
       Dataset<Row> mentions,
       Dataset<Row> annotations,
       Dataset<Row> articles) {}
+
+  /** (grain, period_start): the key of a period in the period tables. */
+  private static final StructType PERIOD_KEY =
+      new StructType(
+          new StructField[] {
+            Tables.AGGREGATE_PERIODS.schema().apply(Tables.GRAIN),
+            Tables.AGGREGATE_PERIODS.schema().apply(Tables.PERIOD_START)
+          });
+
+  private static final RowBuilder PERIOD_ROWS = new RowBuilder(PERIOD_KEY);
 
   private AggregateJob() {}
 
@@ -395,15 +405,14 @@ public final class AggregateJob {
   private static Dataset<Row> periodFrame(SparkSession spark, Set<Period> periods) {
     List<Row> rows = new ArrayList<>();
     for (Period p : periods) {
-      rows.add(RowFactory.create(p.grain().id(), Date.valueOf(p.start())));
+      rows.add(
+          PERIOD_ROWS
+              .row()
+              .set(Tables.GRAIN, p.grain().id())
+              .set(Tables.PERIOD_START, Date.valueOf(p.start()))
+              .build());
     }
-    StructType schema =
-        new StructType(
-            new StructField[] {
-              Tables.AGGREGATE_PERIODS.schema().apply(Tables.GRAIN),
-              Tables.AGGREGATE_PERIODS.schema().apply(Tables.PERIOD_START)
-            });
-    return spark.createDataFrame(rows, schema).hint("broadcast");
+    return spark.createDataFrame(rows, PERIOD_KEY).hint("broadcast");
   }
 
   private static scala.collection.immutable.Seq<String> periodKey() {

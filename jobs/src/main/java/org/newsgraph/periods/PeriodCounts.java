@@ -41,6 +41,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.AnnotationSchema;
+import org.newsgraph.udfs.AnnotationSchema.SentenceFields;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -558,8 +559,8 @@ public final class PeriodCounts {
     List<Column> selected = new ArrayList<>();
     // The text travels in the sentence column's place; SentenceText cuts the sentence out of it.
     columns.forEach(c -> selected.add(col(c.equals(Tables.SENTENCE) ? Tables.TEXT : c)));
-    selected.add(sentence.getField("char_begin"));
-    selected.add(sentence.getField("char_end"));
+    selected.add(sentence.getField(SentenceFields.CHAR_BEGIN));
+    selected.add(sentence.getField(SentenceFields.CHAR_END));
     // Only the top rows meet the texts and sentence offsets.
     return top.join(
             documents.select(Tables.ARTICLE_ID, Tables.TITLE), seq(List.of(Tables.ARTICLE_ID)))

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
@@ -34,6 +33,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.nlp.Sha256;
 import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.RowBuilder;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -87,6 +87,17 @@ public final class NearDuplicates {
           List.of(
               createStructField(Tables.ARTICLE_ID, StringType, false),
               createStructField(Tables.STORY_ID, StringType, false)));
+
+  private static final RowBuilder MOVE_ROWS = new RowBuilder(MOVES);
+
+  /** (normalised_hash, bands): the text signature of one article. */
+  private static final StructType SIGNATURE =
+      createStructType(
+          List.of(
+              createStructField(Tables.NORMALISED_HASH, StringType, true),
+              createStructField(Tables.BANDS, createArrayType(LongType, false), false)));
+
+  private static final RowBuilder SIGNATURE_ROWS = new RowBuilder(SIGNATURE);
 
   private NearDuplicates() {}
 
@@ -179,7 +190,7 @@ public final class NearDuplicates {
     // Every stored story an added article joins, mapped to the story it becomes (the smallest id).
     List<Row> moves = new ArrayList<>(storedStories.size());
     for (String story : storedStories) {
-      moves.add(RowFactory.create(story, components.find(story)));
+      moves.add(move(story, components.find(story)));
     }
     Map<String, String> storyOf = components.roots();
     SparkSession spark = added.sparkSession();
@@ -300,13 +311,15 @@ public final class NearDuplicates {
                       minHash.bands(MinHashBands.shingleHashes(normalised, shingleWords))) {
                     bands.add(b);
                   }
-                  return RowFactory.create(
-                      normalised.isEmpty() ? null : Sha256.hex(normalised), bands);
+                  return SIGNATURE_ROWS
+                      .row()
+                      .set(
+                          Tables.NORMALISED_HASH,
+                          normalised.isEmpty() ? null : Sha256.hex(normalised))
+                      .set(Tables.BANDS, bands)
+                      .build();
                 },
-            createStructType(
-                List.of(
-                    createStructField(Tables.NORMALISED_HASH, StringType, true),
-                    createStructField(Tables.BANDS, createArrayType(LongType, false), false))));
+            SIGNATURE);
     return articles
         .select(col(Tables.ARTICLE_ID), signature.apply(col(Tables.TEXT)).as("s"))
         .select(
@@ -415,10 +428,14 @@ public final class NearDuplicates {
         .select(col(Tables.ARTICLE_ID), col(Tables.STORY_ID), col(Tables.IS_CANONICAL));
   }
 
+  private static Row move(String id, String story) {
+    return MOVE_ROWS.row().set(Tables.ARTICLE_ID, id).set(Tables.STORY_ID, story).build();
+  }
+
   /** (article_id, story_id) rows of a mapping of ids to their stories. */
   private static Dataset<Row> mapping(SparkSession spark, Map<String, String> storyOf) {
     List<Row> rows = new ArrayList<>(storyOf.size());
-    storyOf.forEach((id, story) -> rows.add(RowFactory.create(id, story)));
+    storyOf.forEach((id, story) -> rows.add(move(id, story)));
     return spark.createDataFrame(rows, MOVES);
   }
 

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.nlp.DocumentAnnotation;
@@ -29,27 +28,54 @@ public final class AnnotationSchema {
   public static final String ERROR = "error";
   public static final String SIGNATURE = "settings_signature";
 
+  /** The fields of a sentence struct (the elements of {@link #SENTENCES}). */
+  public static final class SentenceFields {
+    public static final String INDEX = "index";
+    public static final String CHAR_BEGIN = "char_begin";
+    public static final String CHAR_END = "char_end";
+    public static final String TOKENS = "tokens";
+    public static final String SENTIMENT_CLASS = "sentiment_class";
+    public static final String SENTIMENT_LABEL = "sentiment_label";
+    public static final String SENTIMENT_SCORE = "sentiment_score";
+    public static final String SENTIMENT_PROBABILITIES = "sentiment_probabilities";
+
+    private SentenceFields() {}
+  }
+
+  /** The fields of a mention struct (the elements of {@link #MENTIONS}). */
+  public static final class MentionFields {
+    public static final String TEXT = "text";
+    public static final String TYPE = "type";
+    public static final String CHAR_BEGIN = "char_begin";
+    public static final String CHAR_END = "char_end";
+    public static final String SENTENCE_INDEX = "sentence_index";
+
+    private MentionFields() {}
+  }
+
   public static final StructType SENTENCE =
       createStructType(
           List.of(
-              createStructField("index", IntegerType, false),
-              createStructField("char_begin", IntegerType, false),
-              createStructField("char_end", IntegerType, false),
-              createStructField("tokens", IntegerType, false),
-              createStructField("sentiment_class", IntegerType, true),
-              createStructField("sentiment_label", StringType, true),
-              createStructField("sentiment_score", DoubleType, true),
+              createStructField(SentenceFields.INDEX, IntegerType, false),
+              createStructField(SentenceFields.CHAR_BEGIN, IntegerType, false),
+              createStructField(SentenceFields.CHAR_END, IntegerType, false),
+              createStructField(SentenceFields.TOKENS, IntegerType, false),
+              createStructField(SentenceFields.SENTIMENT_CLASS, IntegerType, true),
+              createStructField(SentenceFields.SENTIMENT_LABEL, StringType, true),
+              createStructField(SentenceFields.SENTIMENT_SCORE, DoubleType, true),
               createStructField(
-                  "sentiment_probabilities", createArrayType(DoubleType, false), true)));
+                  SentenceFields.SENTIMENT_PROBABILITIES,
+                  createArrayType(DoubleType, false),
+                  true)));
 
   public static final StructType MENTION =
       createStructType(
           List.of(
-              createStructField("text", StringType, false),
-              createStructField("type", StringType, false),
-              createStructField("char_begin", IntegerType, false),
-              createStructField("char_end", IntegerType, false),
-              createStructField("sentence_index", IntegerType, false)));
+              createStructField(MentionFields.TEXT, StringType, false),
+              createStructField(MentionFields.TYPE, StringType, false),
+              createStructField(MentionFields.CHAR_BEGIN, IntegerType, false),
+              createStructField(MentionFields.CHAR_END, IntegerType, false),
+              createStructField(MentionFields.SENTENCE_INDEX, IntegerType, false)));
 
   public static final ArrayType MENTIONS_TYPE = createArrayType(MENTION, false);
   public static final ArrayType SENTENCES_TYPE = createArrayType(SENTENCE, false);
@@ -65,16 +91,16 @@ public final class AnnotationSchema {
    * The result of {@code ng_canonical_names}: one struct per mention (two for a compound such as
    * "Trump-Kim"), with the index of its mention in the article's {@code mentions} array.
    */
-  public static final ArrayType CANONICAL_NAMES_TYPE =
-      createArrayType(
-          createStructType(
-              List.of(
-                  createStructField(MENTION_INDEX, IntegerType, false),
-                  createStructField(BASE_NAME, StringType, false),
-                  createStructField(ENTITY, StringType, false),
-                  createStructField(ENTITY_TYPE, StringType, false),
-                  createStructField(RESOLUTION, StringType, false))),
-          false);
+  public static final StructType CANONICAL_NAME =
+      createStructType(
+          List.of(
+              createStructField(MENTION_INDEX, IntegerType, false),
+              createStructField(BASE_NAME, StringType, false),
+              createStructField(ENTITY, StringType, false),
+              createStructField(ENTITY_TYPE, StringType, false),
+              createStructField(RESOLUTION, StringType, false)));
+
+  public static final ArrayType CANONICAL_NAMES_TYPE = createArrayType(CANONICAL_NAME, false);
 
   public static final StructType DOCUMENT =
       createStructType(
@@ -87,31 +113,56 @@ public final class AnnotationSchema {
 
   private AnnotationSchema() {}
 
+  private static final RowBuilder SENTENCE_ROWS = new RowBuilder(SENTENCE);
+  private static final RowBuilder MENTION_ROWS = new RowBuilder(MENTION);
+  private static final RowBuilder DOCUMENT_ROWS = new RowBuilder(DOCUMENT);
+
   /** The Spark row of one document's annotation. */
   public static Row toRow(DocumentAnnotation a, String signature) {
     List<Row> sentences = new ArrayList<>(a.sentences().size());
     for (SentenceAnnotation s : a.sentences()) {
       sentences.add(
-          RowFactory.create(
-              s.index(),
-              s.charBegin(),
-              s.charEnd(),
-              s.tokens(),
-              s.sentimentClass(),
-              s.sentimentLabel(),
-              s.sentimentScore(),
-              s.sentimentProbabilities()));
+          SENTENCE_ROWS
+              .row()
+              .set(SentenceFields.INDEX, s.index())
+              .set(SentenceFields.CHAR_BEGIN, s.charBegin())
+              .set(SentenceFields.CHAR_END, s.charEnd())
+              .set(SentenceFields.TOKENS, s.tokens())
+              .set(SentenceFields.SENTIMENT_CLASS, s.sentimentClass())
+              .set(SentenceFields.SENTIMENT_LABEL, s.sentimentLabel())
+              .set(SentenceFields.SENTIMENT_SCORE, s.sentimentScore())
+              .set(SentenceFields.SENTIMENT_PROBABILITIES, s.sentimentProbabilities())
+              .build());
     }
     List<Row> mentions = new ArrayList<>(a.mentions().size());
     for (EntityMention m : a.mentions()) {
       mentions.add(
-          RowFactory.create(m.text(), m.type(), m.charBegin(), m.charEnd(), m.sentenceIndex()));
+          MENTION_ROWS
+              .row()
+              .set(MentionFields.TEXT, m.text())
+              .set(MentionFields.TYPE, m.type())
+              .set(MentionFields.CHAR_BEGIN, m.charBegin())
+              .set(MentionFields.CHAR_END, m.charEnd())
+              .set(MentionFields.SENTENCE_INDEX, m.sentenceIndex())
+              .build());
     }
-    return RowFactory.create(sentences, mentions, a.failure(), a.error(), signature);
+    return DOCUMENT_ROWS
+        .row()
+        .set(SENTENCES, sentences)
+        .set(MENTIONS, mentions)
+        .set(FAILURE, a.failure())
+        .set(ERROR, a.error())
+        .set(SIGNATURE, signature)
+        .build();
   }
 
   /** A mention back from its Spark row (the {@link #MENTION} struct). */
   public static EntityMention mention(Row r) {
-    return new EntityMention(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4));
+    return new EntityMention(
+        r.getAs(MentionFields.TEXT),
+        r.getAs(MentionFields.TYPE),
+        r.<Integer>getAs(MentionFields.CHAR_BEGIN),
+        r.<Integer>getAs(MentionFields.CHAR_END),
+        r.<Integer>getAs(MentionFields.SENTENCE_INDEX));
   }
 }

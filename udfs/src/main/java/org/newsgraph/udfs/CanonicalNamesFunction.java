@@ -3,7 +3,6 @@ package org.newsgraph.udfs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.EntityMention;
@@ -18,6 +17,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * with the same index. Null input gives null.
  */
 public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
+
+  private static final RowBuilder NAME_ROWS = new RowBuilder(AnnotationSchema.CANONICAL_NAME);
 
   private final EntityCanonicalizer canonicalizer;
 
@@ -37,12 +38,14 @@ public final class CanonicalNamesFunction implements UDF1<Seq<Row>, List<Row>> {
     List<Row> names = new ArrayList<>(list.size());
     for (EntityCanonicalizer.MentionName n : canonicalizer.canonicalNames(list)) {
       names.add(
-          RowFactory.create(
-              n.mention(),
-              n.base(),
-              n.name().name(),
-              n.name().type(),
-              n.name().resolution().value()));
+          NAME_ROWS
+              .row()
+              .set(AnnotationSchema.MENTION_INDEX, n.mention())
+              .set(AnnotationSchema.BASE_NAME, n.base())
+              .set(AnnotationSchema.ENTITY, n.name().name())
+              .set(AnnotationSchema.ENTITY_TYPE, n.name().type())
+              .set(AnnotationSchema.RESOLUTION, n.name().resolution().value())
+              .build());
     }
     return names;
   }
