@@ -98,7 +98,7 @@ public final class AnnotateJob {
    * alias file is not read: annotate needs no canonical names.
    */
   public static void check(Settings settings) {
-    settings.nlp();
+    AnnotateConf.nlp(settings);
     settings.getInt(SettingKeys.PARTITIONS_PER_CORE);
     settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS);
   }
@@ -110,7 +110,7 @@ public final class AnnotateJob {
 
   private static Report annotate(SparkSession spark, Settings settings, RunRecord run) {
     String output = settings.output();
-    NlpSettings nlp = settings.nlp();
+    NlpSettings nlp = AnnotateConf.nlp(settings);
     String signature = nlp.signature();
     // Annotate needs no canonical names: a broken alias file must not stop it.
     NewsgraphFunctions.registerAnnotation(spark, nlp);

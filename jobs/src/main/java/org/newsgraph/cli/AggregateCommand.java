@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.Settings;
 import org.newsgraph.periods.AggregateJob;
+import org.newsgraph.periods.AggregateReport;
 import org.newsgraph.runs.RunRecord;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,7 @@ final class AggregateCommand extends StageCommand {
 
   @Override
   void run(SparkSession spark, Settings settings, RunRecord run, PrintStream out) {
-    AggregateJob.Report r = AggregateJob.run(spark, settings, run);
+    AggregateReport r = AggregateJob.run(spark, settings, run);
     out.printf(
         "aggregate: %d entities, %d co-mention pairs, mentions by resolution %s%n",
         r.entities(), r.pairs(), r.resolutions());

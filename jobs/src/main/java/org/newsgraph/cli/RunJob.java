@@ -9,6 +9,7 @@ import org.newsgraph.config.Settings;
 import org.newsgraph.ingest.IngestJob;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.periods.AggregateJob;
+import org.newsgraph.periods.AggregateReport;
 import org.newsgraph.runs.RunRecord;
 import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.Tables;
@@ -21,7 +22,7 @@ public final class RunJob {
 
   /** The reports of the three stages. */
   public record Summary(
-      IngestJob.Report ingest, AnnotateJob.Report annotate, AggregateJob.Report aggregate) {
+      IngestJob.Report ingest, AnnotateJob.Report annotate, AggregateReport aggregate) {
 
     /** Prints the summary a person reads at the end of a run. */
     public void print(PrintStream out, String output) {
@@ -111,7 +112,7 @@ public final class RunJob {
           "top %d co-mention pairs of %s by documents (documents, stories, sentences)%n",
           aggregate.topByDocuments().size(),
           aggregate.lastPeriod());
-      for (AggregateJob.Pair p : aggregate.topByDocuments()) {
+      for (AggregateReport.Pair p : aggregate.topByDocuments()) {
         out.printf(
             Locale.ROOT,
             "  %6d %6d %6d  %s — %s%n",
@@ -134,7 +135,7 @@ public final class RunJob {
           "top %d co-mention pairs of %s by NPMI (npmi, documents)%n",
           aggregate.topByNpmi().size(),
           aggregate.lastPeriod());
-      for (AggregateJob.Pair p : aggregate.topByNpmi()) {
+      for (AggregateReport.Pair p : aggregate.topByNpmi()) {
         out.printf(
             Locale.ROOT,
             "  %6.3f %6d  %s — %s%n",
@@ -166,7 +167,7 @@ public final class RunJob {
   public static Summary run(SparkSession spark, Settings settings, RunRecord run) {
     IngestJob.Report ingest = IngestJob.run(spark, settings, run);
     AnnotateJob.Report annotate = AnnotateJob.run(spark, settings, run);
-    AggregateJob.Report aggregate = AggregateJob.run(spark, settings, run);
+    AggregateReport aggregate = AggregateJob.run(spark, settings, run);
     return new Summary(ingest, annotate, aggregate);
   }
 }

@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.newsgraph.errors.NewsgraphErrors;
-import org.newsgraph.errors.NewsgraphException;
-import org.newsgraph.nlp.AliasTable;
-import org.newsgraph.nlp.EntityCanonicalizer;
-import org.newsgraph.nlp.NlpSettings;
-import org.newsgraph.nlp.SentimentScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,30 +187,6 @@ public final class Settings implements Serializable {
     return get(SettingKeys.OUTPUT);
   }
 
-  /** The annotation settings that travel to executors. */
-  public NlpSettings nlp() {
-    SentimentScope scope = SentimentScope.parse(getChoice(SettingKeys.SENTIMENT));
-    List<String> custom = getList(SettingKeys.CUSTOM_ANNOTATORS);
-    try {
-      return new NlpSettings(
-          scope,
-          getInt(SettingKeys.PARSE_MAXLEN),
-          get(SettingKeys.PARSE_MODEL),
-          get(SettingKeys.SENTIMENT_MODEL),
-          get(SettingKeys.NER_MODELS),
-          getList(SettingKeys.SENTIMENT_TRIGGER_TYPES),
-          custom,
-          getInt(SettingKeys.TIMEOUT_SECONDS),
-          getInt(SettingKeys.MAX_SENTENCE_TOKENS));
-    } catch (IllegalArgumentException e) {
-      throw NewsgraphErrors.badSettingValue(
-          SettingKeys.CUSTOM_ANNOTATORS.key(),
-          String.join(",", custom),
-          "name=fully.qualified.Class entries separated by commas",
-          e);
-    }
-  }
-
   /** The time zone of dates ({@code newsgraph.ingest.timeZone}). */
   public ZoneId zone() {
     return ZoneId.of(checked(SettingKeys.TIME_ZONE));
@@ -244,58 +215,6 @@ public final class Settings implements Serializable {
     requireKind(s, SettingKind.Day.class);
     String v = checked(s);
     return v.isEmpty() ? ifEmpty : LocalDate.parse(v);
-  }
-
-  public EntityCanonicalizer canonicalizer() {
-    return canonicalizer(aliases());
-  }
-
-  /** The canonicalizer of the title lists with an alias table already read. */
-  public EntityCanonicalizer canonicalizer(AliasTable aliases) {
-    return new EntityCanonicalizer(
-        getList(SettingKeys.TITLES), getList(SettingKeys.NATIONALITIES), aliases);
-  }
-
-  /**
-   * The alias table of {@code newsgraph.entities.aliasFile}, read on the driver: a relative path is
-   * looked up under {@code $NEWSGRAPH_HOME}, then in the working directory. When the default {@code
-   * conf/aliases.tsv} is in neither, the copy built into the jar is used (logged).
-   */
-  public AliasTable aliases() {
-    String file = get(SettingKeys.ALIAS_FILE).strip();
-    if (file.isEmpty()) {
-      return AliasTable.EMPTY;
-    }
-    List<Path> candidates = new java.util.ArrayList<>();
-    String home = System.getenv("NEWSGRAPH_HOME");
-    if (home != null && !Path.of(file).isAbsolute()) {
-      candidates.add(Path.of(home, file));
-    }
-    candidates.add(Path.of(file));
-    for (Path candidate : candidates) {
-      if (Files.isRegularFile(candidate)) {
-        try {
-          return AliasTable.parse(
-              Files.readAllLines(candidate, StandardCharsets.UTF_8), candidate.toString());
-        } catch (IOException | IllegalArgumentException e) {
-          throw badAliasFile(file, e);
-        }
-      }
-    }
-    if (file.equals(SettingKeys.ALIAS_FILE.defaultValue())) {
-      LOG.info("{} not found (NEWSGRAPH_HOME, working directory): using the built-in copy", file);
-      return AliasTable.builtIn();
-    }
-    throw badAliasFile(file, new java.io.FileNotFoundException("not found at " + candidates));
-  }
-
-  private static NewsgraphException badAliasFile(String file, Exception e) {
-    return NewsgraphErrors.badSettingValue(
-        SettingKeys.ALIAS_FILE.key(),
-        file,
-        "a readable alias file (alias TAB canonical name TAB type per line, see"
-            + " conf/aliases.tsv), or an empty value for no aliases",
-        e);
   }
 
   /** Every key with its value and origin, for logs and the run record. */

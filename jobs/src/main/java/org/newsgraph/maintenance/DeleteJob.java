@@ -20,6 +20,7 @@ import org.newsgraph.config.Settings;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.ingest.IngestJob;
 import org.newsgraph.periods.AggregateJob;
+import org.newsgraph.periods.AggregateReport;
 import org.newsgraph.runs.Progress;
 import org.newsgraph.runs.RunRecord;
 import org.newsgraph.stories.NearDuplicates;
@@ -48,8 +49,7 @@ public final class DeleteJob {
    * @param restoried remaining articles whose story changed
    * @param aggregate the aggregate stage that followed
    */
-  public record Report(
-      long articles, long annotations, long restoried, AggregateJob.Report aggregate) {
+  public record Report(long articles, long annotations, long restoried, AggregateReport aggregate) {
 
     /** The counts of the stage, by name, for the runs table. */
     public Map<String, Long> counts() {
@@ -73,7 +73,7 @@ public final class DeleteJob {
   /** Delete as a run: the delete stage, then the aggregate stage. */
   public static Report run(SparkSession spark, Settings settings, RunRecord run) {
     Report deleted = run.stage("delete", () -> delete(spark, settings), Report::counts);
-    AggregateJob.Report aggregate = AggregateJob.run(spark, settings, run);
+    AggregateReport aggregate = AggregateJob.run(spark, settings, run);
     return new Report(deleted.articles(), deleted.annotations(), deleted.restoried(), aggregate);
   }
 

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Which periods an aggregate run must recompute, from the period fingerprints of this run and the
- * ones stored by the last run (see {@link PeriodCounts#fingerprints}).
+ * ones stored by the last run (see {@link PeriodInputs#fingerprints}).
  *
  * <ul>
  *   <li>A period is <em>dirty</em> when its fingerprint is new or differs; <em>removed</em> when it

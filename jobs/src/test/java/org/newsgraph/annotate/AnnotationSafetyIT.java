@@ -154,7 +154,7 @@ class AnnotationSafetyIT extends SparkTestSession {
   @Test
   @Order(2)
   void provenanceIsRecorded() {
-    String signature = settings().nlp().signature();
+    String signature = AnnotateConf.nlp(settings()).signature();
     assertThat(
             TableIO.read(spark, output, Tables.MENTIONS_TABLE)
                 .where(col(Tables.SETTINGS_SIGNATURE).notEqual(signature))
@@ -207,9 +207,9 @@ class AnnotationSafetyIT extends SparkTestSession {
   @Order(5)
   void aChangedResultSettingRedoesEveryArticle() {
     Settings noSentiment = settings().with(SettingKeys.SENTIMENT.key(), "off");
-    assertThat(noSentiment.nlp().signature())
+    assertThat(AnnotateConf.nlp(noSentiment).signature())
         .as("signature with sentiment off")
-        .isNotEqualTo(settings().nlp().signature());
+        .isNotEqualTo(AnnotateConf.nlp(settings()).signature());
     AnnotateJob.Report redone = annotate(noSentiment, 7);
     assertThat(redone.reused()).as("reused").isZero();
     assertThat(redone.annotated()).as("annotated").isEqualTo(4);

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.annotate.AnnotateConf;
 import org.newsgraph.cli.RunJob;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
@@ -127,7 +128,7 @@ public class NightlyCostBenchmark {
               new int[] {nightSize, articles, nightSize},
               files);
       long t0 = System.nanoTime();
-      CoreNlpPipelines.annotator(defaults.nlp());
+      CoreNlpPipelines.annotator(AnnotateConf.nlp(defaults));
       double modelLoad = (System.nanoTime() - t0) / 1e9;
       NightlyCostReport.Measured warmup =
           measure(spark, "warm-up", slice.get(0), warmupOut, defaults);

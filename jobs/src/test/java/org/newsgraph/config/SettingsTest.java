@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.annotate.AnnotateConf;
+import org.newsgraph.entities.NamingConf;
 import org.newsgraph.errors.NewsgraphException;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.SentimentScope;
@@ -65,7 +67,7 @@ class SettingsTest {
     assertThat(s.output()).as("default output").isEqualTo("out");
     assertThat(s.origin(SettingKeys.OUTPUT)).as("origin").isEqualTo("default");
     assertThat(s.getInt(SettingKeys.PARSE_MAXLEN)).as("default parse limit").isEqualTo(80);
-    assertThat(s.nlp().sentimentScope())
+    assertThat(AnnotateConf.nlp(s).sentimentScope())
         .as("default sentiment scope")
         .isEqualTo(SentimentScope.ENTITY_SENTENCES);
     assertThat(s.getList(SettingKeys.PAIR_TYPES))
@@ -80,10 +82,10 @@ class SettingsTest {
             Map.of("newsgraph.annotate.sentiment", "off"),
             Map.of("spark.newsgraph.annotate.parseMaxLen", "40"),
             Map.of("newsgraph.input", "corpus", "newsgraph.annotate.parseMaxLen", "60"));
-    assertThat(s.nlp().sentimentScope())
+    assertThat(AnnotateConf.nlp(s).sentimentScope())
         .as("scope from the command line")
         .isEqualTo(SentimentScope.OFF);
-    assertThat(s.nlp().parseMaxLen())
+    assertThat(AnnotateConf.nlp(s).parseMaxLen())
         .as("parse limit from Spark conf, over the file")
         .isEqualTo(40);
     assertThat(s.input()).as("input from the file").isEqualTo("corpus");
@@ -148,7 +150,7 @@ class SettingsTest {
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.annotate.parseMaxLen")
         .hasMessageContaining("eighty");
-    assertThatThrownBy(s::nlp)
+    assertThatThrownBy(() -> AnnotateConf.nlp(s))
         .as("building annotation settings from it")
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.annotate.parseMaxLen");
@@ -209,7 +211,7 @@ class SettingsTest {
   void badSentimentScopeNamesTheKey() {
     Settings s =
         Settings.resolve(Map.of("newsgraph.annotate.sentiment", "sometimes"), Map.of(), Map.of());
-    assertThatThrownBy(s::nlp)
+    assertThatThrownBy(() -> AnnotateConf.nlp(s))
         .as("unknown sentiment scope")
         .isInstanceOf(NewsgraphException.class)
         .hasMessageContaining("newsgraph.annotate.sentiment")
@@ -229,7 +231,7 @@ class SettingsTest {
   @Test
   void titlesSettingReachesTheCanonicalizer() {
     Settings s = Settings.resolve(Map.of("newsgraph.entities.titles", "Chief"), Map.of(), Map.of());
-    EntityCanonicalizer c = s.canonicalizer();
+    EntityCanonicalizer c = NamingConf.canonicalizer(s);
     assertThat(c.normalize("Chief Joseph", "PERSON")).as("custom title").isEqualTo("Joseph");
     assertThat(c.normalize("President Putin", "PERSON"))
         .as("default title no longer stripped")

@@ -160,7 +160,7 @@ class AliasReaggregateTest extends SparkTestSession {
             .with(SettingKeys.OUTPUT.key(), output)
             .with(SettingKeys.ALIAS_FILE.key(), aliases.toString());
 
-    AggregateJob.Report before = AggregateJob.run(spark, settings);
+    AggregateReport before = AggregateJob.run(spark, settings);
     assertThat(pairs(output))
         .as("co-mentions before the alias")
         .containsEntry("Donald Trump + Rocket Man", 1L)
@@ -171,7 +171,7 @@ class AliasReaggregateTest extends SparkTestSession {
         aliases,
         "# Rocket Man is a nickname\nRocket Man\tKim Jong Un\tPERSON\n",
         StandardCharsets.UTF_8);
-    AggregateJob.Report after = AggregateJob.run(spark, settings);
+    AggregateReport after = AggregateJob.run(spark, settings);
     Map<String, Long> pairs = pairs(output);
     assertThat(pairs)
         .as("co-mentions after the alias")

@@ -156,7 +156,7 @@ public class PeriodTablesTest extends SparkTestSession {
           2);
 
   private static String output;
-  private static AggregateJob.Report report;
+  private static AggregateReport report;
 
   @BeforeAll
   static void aggregate() throws IOException {
@@ -507,7 +507,7 @@ public class PeriodTablesTest extends SparkTestSession {
     AggregateJob.run(spark, settings(out));
     Map<TableDef, Map<String, String>> before = allFiles(out);
 
-    AggregateJob.Report again = AggregateJob.run(spark, settings(out));
+    AggregateReport again = AggregateJob.run(spark, settings(out));
     assertThat(List.of(again.periodsWritten(), again.periodsUnchanged(), again.periodsRemoved()))
         .as("unchanged input: periods written, unchanged, removed")
         .isEqualTo(List.of(0, 13, 0));
@@ -515,7 +515,7 @@ public class PeriodTablesTest extends SparkTestSession {
 
     List<A> changed = changedCorpus();
     writeCorpus(out, changed);
-    AggregateJob.Report third = AggregateJob.run(spark, settings(out));
+    AggregateReport third = AggregateJob.run(spark, settings(out));
     assertThat(List.of(third.periodsWritten(), third.periodsUnchanged(), third.periodsRemoved()))
         .as("after changing d5 and removing d4: periods written, unchanged, removed")
         .isEqualTo(List.of(6, 5, 2));
@@ -607,7 +607,7 @@ public class PeriodTablesTest extends SparkTestSession {
     AggregateJob.run(spark, settings(out));
     fingerprints.restoreToVersion(before);
 
-    AggregateJob.Report next = AggregateJob.run(spark, settings(out));
+    AggregateReport next = AggregateJob.run(spark, settings(out));
 
     assertThat(List.of(next.periodsWritten(), next.periodsRemoved()))
         .as("periods written and removed by the next run")
@@ -622,7 +622,7 @@ public class PeriodTablesTest extends SparkTestSession {
     writeCorpus(
         out,
         List.of(new A("e1", "2021-03-01", "Outlet A", new S("Nothing happened.", "neutral", 0.0))));
-    AggregateJob.Report first = AggregateJob.run(spark, settings(out));
+    AggregateReport first = AggregateJob.run(spark, settings(out));
     assertThat(List.of(first.entities(), first.pairs(), (long) first.periodsWritten()))
         .as("entities, pairs, periods written")
         .isEqualTo(List.of(0L, 0L, 3L));
@@ -630,7 +630,7 @@ public class PeriodTablesTest extends SparkTestSession {
     assertThat(TableIO.read(spark, out, Tables.COMENTION_COUNTS).count())
         .as("comention_counts rows")
         .isZero();
-    AggregateJob.Report again = AggregateJob.run(spark, settings(out));
+    AggregateReport again = AggregateJob.run(spark, settings(out));
     assertThat(again.periodsWritten()).as("periods written by the re-run").isZero();
   }
 
@@ -648,7 +648,7 @@ public class PeriodTablesTest extends SparkTestSession {
                 .add(Tables.DATE, org.apache.spark.sql.types.DataTypes.DateType));
     int checked = 0;
     for (Row r :
-        org.newsgraph.periods.PeriodCounts.withPeriods(df)
+        org.newsgraph.periods.PeriodInputs.withPeriods(df)
             .withColumn(Tables.PERIOD, org.newsgraph.periods.Grain.label())
             .collectAsList()) {
       LocalDate d = r.<Date>getAs(Tables.DATE).toLocalDate();

@@ -24,9 +24,9 @@ import org.newsgraph.tables.Tables;
 
 /**
  * A second, plain-Java implementation of the period tables, written for the tests from the
- * definitions in docs/tables.md and sharing no code with {@code PeriodCounts}: collections and
- * java.time instead of Spark, {@link IsoFields} instead of {@code Grain}. Tests compare every row
- * and column of the tables with it.
+ * definitions in docs/tables.md and sharing no code with the period classes ({@code EntityCounts},
+ * {@code CoMentionCounts}, {@code Evidence}): collections and java.time instead of Spark, {@link
+ * IsoFields} instead of {@code Grain}. Tests compare every row and column of the tables with it.
  */
 public final class PeriodOracle {
 

@@ -1,0 +1,251 @@
+package org.newsgraph.periods;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newsgraph.config.Settings;
+import org.newsgraph.periods.ChangedPeriods.Period;
+import org.newsgraph.runs.Progress;
+import org.newsgraph.runs.RunRecord;
+import org.newsgraph.tables.TableDef;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.RowBuilder;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The writes of aggregate and the order that keeps its tables consistent: {@code mentions}
+ * rewritten only on the dates whose mentions changed; the period tables rewritten per period (one
+ * Delta {@code replaceWhere} commit per table) and, last, the fingerprints of {@code
+ * aggregate_periods}, so that a run that dies half-way leaves the periods it was rewriting to be
+ * recomputed by the next; and the stored fingerprints read back.
+ */
+final class AggregateTables {
+
+  /** The period tables, rewritten per period. */
+  private static final List<TableDef> PERIOD_TABLES =
+      List.of(Tables.ENTITY_COUNTS, Tables.COMENTION_COUNTS, Tables.COMENTION_EVIDENCE);
+
+  /** What the period tables are computed from. */
+  record Stored(
+      Dataset<Row> documents,
+      Dataset<Row> mentions,
+      Dataset<Row> annotations,
+      Dataset<Row> articles) {}
+
+  /** (grain, period_start): the key of a period in the period tables. */
+  private static final StructType PERIOD_KEY =
+      new StructType(
+          new StructField[] {
+            Tables.AGGREGATE_PERIODS.schema().apply(Tables.GRAIN),
+            Tables.AGGREGATE_PERIODS.schema().apply(Tables.PERIOD_START)
+          });
+
+  private static final RowBuilder PERIOD_ROWS = new RowBuilder(PERIOD_KEY);
+
+  private AggregateTables() {}
+
+  static void writePeriods(
+      SparkSession spark,
+      Settings settings,
+      PeriodOptions options,
+      Stored stored,
+      ChangedPeriods plan,
+      Map<Period, Row> current,
+      RunRecord run) {
+    String output = settings.output();
+    Progress.stage(
+        "aggregate",
+        plan.full()
+            ? "computing all {} periods (day, week, month)"
+            : "recomputing {} changed periods (their inputs changed, or their surprise baseline"
+                + " did), removing {}, leaving {} as they are",
+        plan.affected().size(),
+        plan.removed().size(),
+        plan.unchanged());
+    Map<Period, Row> kept = new TreeMap<>();
+    if (!plan.full()) {
+      for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
+        Period p = period(r);
+        if (!plan.affected().contains(p) && !plan.removed().contains(p)) {
+          kept.put(p, r);
+        }
+      }
+    }
+
+    Dataset<Row> affected = plan.full() ? null : periodFrame(spark, plan.affected());
+    PeriodInputs in = PeriodInputs.of(stored.documents(), stored.mentions(), options, affected);
+    CoMentionCounts.Baselines baselines = null;
+    if (!plan.full()) {
+      // Unchanged periods' fingerprints vouch for their stored rows: their pair counts are the
+      // baselines' other half, so only the articles of the affected periods are read.
+      baselines =
+          new CoMentionCounts.Baselines(
+              periodFrame(spark, current.keySet()),
+              TableIO.read(spark, output, Tables.COMENTION_COUNTS)
+                  .join(periodFrame(spark, kept.keySet()), periodKey(), "left_semi")
+                  .select(
+                      Tables.GRAIN,
+                      Tables.PERIOD_START,
+                      Tables.ENTITY_A,
+                      Tables.ENTITY_B,
+                      Tables.DOCUMENTS));
+    }
+    Map<TableDef, Dataset<Row>> rows =
+        Map.of(
+            Tables.ENTITY_COUNTS, EntityCounts.compute(in, options),
+            Tables.COMENTION_COUNTS, CoMentionCounts.compute(in, options, baselines),
+            Tables.COMENTION_EVIDENCE,
+                Evidence.compute(
+                    in, stored.documents(), stored.annotations(), stored.articles(), options));
+    Set<Period> rewritten = new TreeSet<>(plan.affected());
+    rewritten.addAll(plan.removed());
+    String condition = periodCondition(rewritten);
+    for (TableDef table : PERIOD_TABLES) {
+      if (plan.full()) {
+        TableIO.replace(rows.get(table), output, table);
+      } else {
+        TableIO.replaceWhere(rows.get(table), output, table, condition);
+      }
+    }
+    // The fingerprints last: a run that dies before this line leaves the old ones, which differ
+    // from the inputs of every period it was rewriting, so the next run rewrites them again.
+    List<Row> prints = new ArrayList<>(kept.values());
+    for (Period p : plan.affected()) {
+      Row r = current.get(p);
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put(Tables.GRAIN, p.grain().id());
+      v.put(Tables.PERIOD_START, Date.valueOf(p.start()));
+      v.put(Tables.PERIOD_DOCUMENTS, r.<Long>getAs(Tables.PERIOD_DOCUMENTS));
+      v.put(Tables.FINGERPRINT, r.getAs(Tables.FINGERPRINT));
+      v.put(Tables.RUN_ID, run.runId());
+      v.put(Tables.RUN_DATE, run.runDateValue());
+      prints.add(TableIO.row(Tables.AGGREGATE_PERIODS.schema(), v));
+    }
+    writeFingerprints(spark, output, prints);
+  }
+
+  /**
+   * Writes the mentions, rewriting only the dates whose mentions changed (a new or changed article,
+   * or a corpus-level naming decision that renamed mentions of other days); the whole table when
+   * none is stored that this code can read.
+   */
+  static void writeMentions(SparkSession spark, String output, Dataset<Row> computed) {
+    if (!TableIO.unreadable(spark, output, Tables.MENTIONS_TABLE).isEmpty()) {
+      TableIO.replace(computed, output, Tables.MENTIONS_TABLE);
+      return;
+    }
+    Dataset<Row> mentions = computed.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> stored = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
+      Dataset<Row> fresh =
+          mentions.select(
+              Tables.MENTIONS_TABLE.columns().stream().map(c -> col(c)).toArray(Column[]::new));
+      List<LocalDate> dates = new ArrayList<>();
+      for (Row r :
+          fresh
+              .exceptAll(stored)
+              .union(stored.exceptAll(fresh))
+              .select(Tables.DATE)
+              .distinct()
+              .collectAsList()) {
+        dates.add(r.getDate(0).toLocalDate());
+      }
+      Progress.stage("aggregate", "mentions changed on {} days", dates.size());
+      if (!dates.isEmpty()) {
+        String condition = TableIO.dateIn(Tables.DATE, dates);
+        TableIO.replaceWhere(mentions.where(condition), output, Tables.MENTIONS_TABLE, condition);
+      }
+    } finally {
+      mentions.unpersist();
+    }
+  }
+
+  /** A SQL condition that holds for the rows of the given periods. */
+  private static String periodCondition(Set<Period> periods) {
+    Map<Grain, List<LocalDate>> starts = new TreeMap<>();
+    for (Period p : periods) {
+      starts.computeIfAbsent(p.grain(), g -> new ArrayList<>()).add(p.start());
+    }
+    List<String> parts = new ArrayList<>();
+    starts.forEach(
+        (grain, dates) ->
+            parts.add(
+                "("
+                    + Tables.GRAIN
+                    + " = '"
+                    + grain.id()
+                    + "' AND "
+                    + TableIO.dateIn(Tables.PERIOD_START, dates)
+                    + ")"));
+    return parts.isEmpty() ? "false" : String.join(" OR ", parts);
+  }
+
+  /** The last run's fingerprints; null when any period table is missing or has other columns. */
+  static Map<Period, String> storedFingerprints(SparkSession spark, String output) {
+    List<TableDef> tables = new ArrayList<>(PERIOD_TABLES);
+    tables.add(Tables.AGGREGATE_PERIODS);
+    for (TableDef table : tables) {
+      List<String> problems = TableIO.unreadable(spark, output, table);
+      if (!problems.isEmpty()) {
+        Progress.stage(
+            "aggregate",
+            "period tables are computed in full: {} ({})",
+            table.name(),
+            String.join("; ", problems));
+        return null;
+      }
+    }
+    Map<Period, String> stored = new HashMap<>();
+    for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
+      stored.put(period(r), r.getAs(Tables.FINGERPRINT));
+    }
+    return stored;
+  }
+
+  private static void writeFingerprints(SparkSession spark, String output, Collection<Row> rows) {
+    TableIO.replace(
+        spark.createDataFrame(new ArrayList<>(rows), Tables.AGGREGATE_PERIODS.schema()),
+        output,
+        Tables.AGGREGATE_PERIODS);
+  }
+
+  private static Dataset<Row> periodFrame(SparkSession spark, Set<Period> periods) {
+    List<Row> rows = new ArrayList<>();
+    for (Period p : periods) {
+      rows.add(
+          PERIOD_ROWS
+              .row()
+              .set(Tables.GRAIN, p.grain().id())
+              .set(Tables.PERIOD_START, Date.valueOf(p.start()))
+              .build());
+    }
+    return spark.createDataFrame(rows, PERIOD_KEY).hint("broadcast");
+  }
+
+  private static scala.collection.immutable.Seq<String> periodKey() {
+    return CollectionConverters.asScala(List.of(Tables.GRAIN, Tables.PERIOD_START)).toSeq();
+  }
+
+  static Period period(Row r) {
+    return new Period(
+        Grain.of(r.getAs(Tables.GRAIN)), r.<Date>getAs(Tables.PERIOD_START).toLocalDate());
+  }
+}
