@@ -106,7 +106,7 @@ public final class AggregateJob {
         mentions
             .groupBy(Tables.RESOLUTION)
             .count()
-            .withColumnRenamed("count", Tables.MENTIONS)
+            .withColumnRenamed("count", Tables.MENTION_COUNT)
             .withColumn(Tables.RUN_ID, lit(run.runId()))
             .withColumn(Tables.RUN_DATE, lit(run.runDateValue()))
             .withColumn(Tables.RUN_STARTED, lit(run.startedValue())),

@@ -89,7 +89,7 @@ public record AggregateReport(
           pairs(
               inLast.orderBy(
                   col(Tables.DOCUMENTS).desc(),
-                  col(Tables.SENTENCES).desc(),
+                  col(Tables.SENTENCE_COUNT).desc(),
                   col(Tables.ENTITY_A),
                   col(Tables.ENTITY_B)),
               top);
@@ -138,7 +138,7 @@ public record AggregateReport(
               r.getAs(Tables.ENTITY_B),
               r.<Long>getAs(Tables.DOCUMENTS),
               r.<Long>getAs(Tables.STORIES),
-              r.<Long>getAs(Tables.SENTENCES),
+              r.<Long>getAs(Tables.SENTENCE_COUNT),
               r.<Double>getAs(Tables.NPMI)));
     }
     return List.copyOf(out);

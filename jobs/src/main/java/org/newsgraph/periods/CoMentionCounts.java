@@ -65,7 +65,7 @@ public final class CoMentionCounts {
     Dataset<Row> sentences =
         in.sentencePairs()
             .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B)
-            .agg(count(lit(1)).as(Tables.SENTENCES), tone.toArray(Column[]::new));
+            .agg(count(lit(1)).as(Tables.SENTENCE_COUNT), tone.toArray(Column[]::new));
     Dataset<Row> entityDocuments =
         in.entityDocuments()
             .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY)
@@ -89,7 +89,7 @@ public final class CoMentionCounts {
                     col(Tables.ENTITY).as(Tables.ENTITY_B),
                     col("_n").as(Tables.DOCUMENTS_B)),
                 PeriodKeys.seq(List.of(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_B)))
-            .withColumn(Tables.SENTENCES, coalesce(col(Tables.SENTENCES), lit(0L)))
+            .withColumn(Tables.SENTENCE_COUNT, coalesce(col(Tables.SENTENCE_COUNT), lit(0L)))
             .withColumn(
                 Tables.SENTIMENT_SENTENCES, coalesce(col(Tables.SENTIMENT_SENTENCES), lit(0L)));
     Baselines all =

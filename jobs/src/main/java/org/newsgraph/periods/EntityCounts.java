@@ -34,7 +34,7 @@ public final class EntityCounts {
                 Tables.ARTICLE_ID,
                 Tables.SENTENCE_INDEX)
             .agg(
-                count(lit(1)).as(Tables.MENTIONS),
+                count(lit(1)).as(Tables.MENTION_COUNT),
                 first(col(Tables.STORY_ID)).as(Tables.STORY_ID),
                 first(col(Tables.SOURCE), true).as(Tables.SOURCE),
                 first(col(Tables.SENTIMENT_LABEL), true).as(Tables.SENTIMENT_LABEL),
@@ -46,7 +46,7 @@ public final class EntityCounts {
     aggregates.addAll(Tone.columns());
     return perSentence
         .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY, Tables.ENTITY_TYPE)
-        .agg(sum(Tables.MENTIONS).as(Tables.MENTIONS), aggregates.toArray(Column[]::new))
+        .agg(sum(Tables.MENTION_COUNT).as(Tables.MENTION_COUNT), aggregates.toArray(Column[]::new))
         .withColumn(Tables.PERIOD, Grain.label());
   }
 }

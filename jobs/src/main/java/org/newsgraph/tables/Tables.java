@@ -73,9 +73,11 @@ public final class Tables {
   public static final String SENTIMENT_LABEL = "sentiment_label";
   public static final String SENTIMENT_SCORE = "sentiment_score";
   public static final String SETTINGS_SIGNATURE = AnnotationSchema.SIGNATURE;
-  public static final String MENTIONS = "mentions";
+  // Count columns of entity_counts, comention_counts and resolution_stats: named *_COUNT here
+  // because "mentions" and "sentences" are also the arrays of an annotation (AnnotationSchema).
+  public static final String MENTION_COUNT = "mentions";
   public static final String DOCUMENTS = "documents";
-  public static final String SENTENCES = "sentences";
+  public static final String SENTENCE_COUNT = "sentences";
   public static final String SENTIMENT_MEAN = "sentiment_mean";
   public static final String SENTIMENT_SENTENCES = "sentiment_sentences";
   public static final String ENTITY_A = "entity_a";
@@ -293,7 +295,7 @@ public final class Tables {
               field(RUN_DATE, DateType, false),
               field(RUN_STARTED, TimestampType, false),
               field(RESOLUTION, StringType, false),
-              field(MENTIONS, LongType, false)),
+              field(MENTION_COUNT, LongType, false)),
           List.of(),
           "aggregate");
 
@@ -323,7 +325,7 @@ public final class Tables {
               new StructField[] {
                 field(ENTITY, StringType, false),
                 field(ENTITY_TYPE, StringType, false),
-                field(MENTIONS, LongType, false),
+                field(MENTION_COUNT, LongType, false),
                 field(DOCUMENTS, LongType, false),
                 field(STORIES, LongType, false),
                 field(SOURCES, LongType, false)
@@ -349,7 +351,7 @@ public final class Tables {
                 field(DOCUMENTS, LongType, false),
                 field(STORIES, LongType, false),
                 field(SOURCES, LongType, false),
-                field(SENTENCES, LongType, false)
+                field(SENTENCE_COUNT, LongType, false)
               },
               TONE,
               new StructField[] {

@@ -259,7 +259,7 @@ class AllSidesJuly2018IT extends SparkTestSession {
   void putinKimJongUnEvidenceSentencesNameBoth() {
     Dataset<Row> evidence = putinKim(Tables.COMENTION_EVIDENCE, "month").orderBy(Tables.RANK);
     Row counts = putinKim(Tables.COMENTION_COUNTS, "month").first();
-    long shared = counts.<Long>getAs(Tables.SENTENCES);
+    long shared = counts.<Long>getAs(Tables.SENTENCE_COUNT);
     List<Row> rows = evidence.collectAsList();
     assertThat(shared).as("sentences naming both in July 2018").isPositive();
     assertThat(rows).as("evidence rows (top 5)").hasSize((int) Math.min(5, shared));

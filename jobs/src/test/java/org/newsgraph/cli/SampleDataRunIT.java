@@ -131,7 +131,7 @@ class SampleDataRunIT extends SparkTestSession {
                 Tables.ENTITY_A,
                 Tables.ENTITY_B,
                 Tables.DOCUMENTS,
-                Tables.SENTENCES)
+                Tables.SENTENCE_COUNT)
             .where(col(Tables.ENTITY_A).isin(tracked.toArray()))
             .where(col(Tables.ENTITY_B).isin(tracked.toArray()))
             .collectAsList()) {

@@ -295,7 +295,7 @@ public class PeriodTablesTest extends SparkTestSession {
                 r.getAs(Tables.DOCUMENTS_B),
                 r.getAs(Tables.DOCUMENTS),
                 r.getAs(Tables.STORIES),
-                r.getAs(Tables.SENTENCES)))
+                r.getAs(Tables.SENTENCE_COUNT)))
         .as("N, n_a, n_b, n_ab, stories, sentences")
         .isEqualTo(List.of(4L, 3L, 2L, 2L, 1L, 2L));
     assertThat(r.<Double>getAs(Tables.LIFT)).as("lift").isCloseTo(4.0 / 3, within(1e-12));
@@ -388,7 +388,7 @@ public class PeriodTablesTest extends SparkTestSession {
             .first();
     assertThat(
             List.of(
-                r.getAs(Tables.MENTIONS),
+                r.getAs(Tables.MENTION_COUNT),
                 r.getAs(Tables.DOCUMENTS),
                 r.getAs(Tables.STORIES),
                 r.getAs(Tables.SOURCES),

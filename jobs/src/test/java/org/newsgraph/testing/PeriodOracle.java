@@ -129,7 +129,7 @@ public final class PeriodOracle {
           Map<String, Object> row = new LinkedHashMap<>();
           String[] parts = k.split(" \\| ");
           row.put(Tables.PERIOD, label(parts[0], LocalDate.parse(parts[1])));
-          row.put(Tables.MENTIONS, (long) ms.size());
+          row.put(Tables.MENTION_COUNT, (long) ms.size());
           row.put(Tables.DOCUMENTS, ms.stream().map(Mention::article).distinct().count());
           row.put(
               Tables.STORIES,
@@ -263,7 +263,7 @@ public final class PeriodOracle {
               Tables.SOURCES,
               ds.stream().map(Doc::source).filter(Objects::nonNull).distinct().count());
           List<SharedSentence> sentences = shared.getOrDefault(k, List.of());
-          row.put(Tables.SENTENCES, (long) sentences.size());
+          row.put(Tables.SENTENCE_COUNT, (long) sentences.size());
           row.putAll(
               tone(
                   sentences.stream()
