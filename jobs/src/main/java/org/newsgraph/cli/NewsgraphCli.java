@@ -101,10 +101,17 @@ public final class NewsgraphCli {
         SettingsCommand.print(settings, settingsFile, out);
         return 0;
       }
+      settings.check();
+      if (command.command() instanceof QueryCommand query) {
+        query.format();
+        OutputDirectory.checkReadable(hadoopConf(sparkConf), settings.output());
+        spark = startSpark(command);
+        query.run(spark, settings.output(), out, err);
+        return 0;
+      }
       StageCommand stage = (StageCommand) command.command();
       // Everything that can be checked without Spark is checked first: a bad setting, a missing
       // input or an unwritable output fails in seconds, before Spark starts or an article is read.
-      settings.check();
       RunRecord run = RunRecord.start(command.name(), settings);
       stage.check(settings, run);
       Configuration hadoopConf = hadoopConf(sparkConf);
@@ -117,13 +124,7 @@ public final class NewsgraphCli {
       }
       OutputDirectory.check(hadoopConf, settings.output());
 
-      SparkSession.Builder builder = SparkSession.builder().appName("newsgraph " + command.name());
-      if (command.master() != null) {
-        builder.master(command.master());
-      }
-      command.sparkConf().forEach(builder::config);
-      DeltaSession.configure(builder, command.sparkConf());
-      spark = DeltaSession.tune(builder.getOrCreate());
+      spark = startSpark(command);
       run(stage, command.name(), spark, settings, run, out);
       return 0;
     } catch (NewsgraphException e) {
@@ -141,6 +142,17 @@ public final class NewsgraphCli {
         spark.stop();
       }
     }
+  }
+
+  /** The session of a command: its master and Spark conf, with Delta Lake configured. */
+  private static SparkSession startSpark(Command command) {
+    SparkSession.Builder builder = SparkSession.builder().appName("newsgraph " + command.name());
+    if (command.master() != null) {
+      builder.master(command.master());
+    }
+    command.sparkConf().forEach(builder::config);
+    DeltaSession.configure(builder, command.sparkConf());
+    return DeltaSession.tune(builder.getOrCreate());
   }
 
   /**
@@ -213,8 +225,14 @@ public final class NewsgraphCli {
         settings.put(o.descriptionKey(), String.valueOf((Object) o.getValue()));
       }
     }
-    CommonOptions common =
-        command instanceof StageCommand s ? s.common : ((SettingsCommand) command).common;
+    CommonOptions common;
+    if (command instanceof StageCommand s) {
+      common = s.common;
+    } else if (command instanceof SettingsCommand s) {
+      common = s.common;
+    } else {
+      common = ((QueryCommand) command).common;
+    }
     Map<String, String> sparkConf = new LinkedHashMap<>();
     for (String kv : common.conf) {
       int eq = kv.indexOf('=');

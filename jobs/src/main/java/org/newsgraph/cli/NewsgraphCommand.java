@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
       DeleteCommand.class,
       VacuumCommand.class,
       SettingsCommand.class,
+      QueryCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -137,6 +137,26 @@ public final class NewsgraphErrors {
         cause);
   }
 
+  public static NewsgraphException noTables(String output) {
+    return new NewsgraphException(
+        "Output " + output + " holds no newsgraph tables.",
+        "query reads the tables a run wrote under --output, and there are none there.",
+        "Give --output the directory of a run ('bin/newsgraph run' writes out/ by default).",
+        DATA,
+        null);
+  }
+
+  public static NewsgraphException badQuery(String sql, String detail, Collection<String> views) {
+    return new NewsgraphException(
+        "The query could not be run: " + sql,
+        detail,
+        "Correct the SQL (Spark SQL); the tables of this output are views named "
+            + String.join(", ", views)
+            + ".",
+        USAGE,
+        null);
+  }
+
   public static NewsgraphException tableMissing(String table, String path, String producer) {
     return new NewsgraphException(
         "Table '" + table + "' not found at " + path + ".",

@@ -37,4 +37,20 @@ public final class OutputDirectory {
       throw NewsgraphErrors.outputNotWritable(output, e);
     }
   }
+
+  /** Checks that the output exists as a directory, for commands that only read it. */
+  public static void checkReadable(Configuration conf, String output) {
+    Path path = new Path(output);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (!fs.exists(path)) {
+        throw NewsgraphErrors.noTables(output);
+      }
+      if (!fs.getFileStatus(path).isDirectory()) {
+        throw NewsgraphErrors.outputIsAFile(output);
+      }
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("read the output directory", output, e);
+    }
+  }
 }

@@ -491,4 +491,39 @@ class NewsgraphCliTest {
     assertThat(out()).as("the values are printed first").contains("newsgraph.summary.grain");
     assertThat(err()).as("error message").contains("'newsgraph.summary.grain'", "year");
   }
+
+  @Test
+  void queryHelpNamesItsOptionsAndTheViews() {
+    assertThat(execute("query", "--help")).as("exit code").isZero();
+    assertThat(out())
+        .as("query usage")
+        .startsWith("Usage: newsgraph query")
+        .contains("SQL", "--format", "--limit", "comention_counts", "default: table");
+  }
+
+  @Test
+  void queryOfAnOutputWithoutTablesFailsBeforeSpark(@TempDir Path dir) {
+    String missing = dir.resolve("no-output").toString();
+    assertThat(execute("query", "--output", missing, "SELECT 1")).as("exit code").isEqualTo(3);
+    assertThat(err())
+        .as("error message")
+        .contains("Output " + missing + " holds no newsgraph tables");
+    assertThat(SparkSession.getActiveSession().isDefined()).as("Spark started").isFalse();
+  }
+
+  @Test
+  void queryWithABadFormatOrLimitIsAUsageError(@TempDir Path dir) {
+    assertThat(execute("query", "--output", dir.toString(), "--format", "xml", "SELECT 1"))
+        .as("exit code of --format xml")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("Unknown --format 'xml'");
+    errBytes.reset();
+    assertThat(execute("query", "--output", dir.toString(), "--limit", "0", "SELECT 1"))
+        .as("exit code of --limit 0")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("--limit must be at least 1");
+    errBytes.reset();
+    assertThat(execute("query")).as("exit code without SQL").isEqualTo(2);
+    assertThat(err()).as("error message").contains("SQL");
+  }
 }
