@@ -103,7 +103,7 @@ public final class NewsgraphCli {
       }
       settings.check();
       if (command.command() instanceof QueryCommand query) {
-        query.format();
+        query.check();
         OutputDirectory.checkReadable(hadoopConf(sparkConf), settings.output());
         spark = startSpark(command);
         query.run(spark, settings.output(), out, err);

@@ -44,17 +44,21 @@ final class QueryCommand {
       defaultValue = "100")
   int limit;
 
-  /** Runs the query on a started session. */
+  /** Runs the query on a started session; call {@link #check()} first. */
   void run(SparkSession spark, String output, PrintStream out, PrintStream err) {
     OutputQuery.run(spark, output, sql, format(), limit, out, err);
   }
 
-  /** The output format; a bad one or a limit below 1 is a usage error (exit code 2). */
-  OutputQuery.Format format() {
+  /** Checks --format and --limit before Spark starts: a bad one is a usage error (exit code 2). */
+  void check() {
     if (limit < 1) {
       throw NewsgraphErrors.usage(
           "--limit must be at least 1, got " + limit + ".", "Give --limit a positive number.");
     }
+    format();
+  }
+
+  private OutputQuery.Format format() {
     for (OutputQuery.Format f : OutputQuery.Format.values()) {
       if (f.name().equalsIgnoreCase(format.strip())) {
         return f;

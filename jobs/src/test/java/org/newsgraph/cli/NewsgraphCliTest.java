@@ -235,7 +235,9 @@ class NewsgraphCliTest {
     assertThat(execute("run", "--input", "--output", "x"))
         .as("exit code of --input followed by an option")
         .isEqualTo(2);
-    assertThat(err()).as("error message").contains("'--input'");
+    assertThat(err())
+        .as("error message")
+        .contains("Expected parameter for option '--input' but found '--output'");
   }
 
   @Test
