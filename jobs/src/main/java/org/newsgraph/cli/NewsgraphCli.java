@@ -102,11 +102,11 @@ public final class NewsgraphCli {
         return 0;
       }
       settings.check();
-      if (command.command() instanceof QueryCommand query) {
-        query.check();
+      if (command.command() instanceof ReadCommand read) {
+        read.check();
         OutputDirectory.checkReadable(hadoopConf(sparkConf), settings.output());
         spark = startSpark(command);
-        query.run(spark, settings.output(), out, err);
+        read.run(spark, settings, out, err);
         return 0;
       }
       StageCommand stage = (StageCommand) command.command();
@@ -231,7 +231,7 @@ public final class NewsgraphCli {
     } else if (command instanceof SettingsCommand s) {
       common = s.common;
     } else {
-      common = ((QueryCommand) command).common;
+      common = ((ReadCommand) command).common;
     }
     Map<String, String> sparkConf = new LinkedHashMap<>();
     for (String kv : common.conf) {

@@ -20,6 +20,9 @@ import picocli.CommandLine.HelpCommand;
       VacuumCommand.class,
       SettingsCommand.class,
       QueryCommand.class,
+      PairCommand.class,
+      EntityCommand.class,
+      ReportCommand.class,
       HelpCommand.class
     },
     footer = {

@@ -2,10 +2,10 @@ package org.newsgraph.cli;
 
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
+import org.newsgraph.config.Settings;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.query.OutputQuery;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,9 +21,7 @@ import picocli.CommandLine.Parameters;
       "Example: newsgraph query \"SELECT period, documents, npmi FROM comention_counts WHERE"
           + " grain = 'month' AND entity_a = 'Kim Jong Un' ORDER BY period_start\""
     })
-final class QueryCommand {
-
-  @Mixin CommonOptions common = new CommonOptions();
+final class QueryCommand extends ReadCommand {
 
   @Parameters(index = "0", paramLabel = "SQL", description = "The query (Spark SQL).")
   String sql;
@@ -44,17 +42,14 @@ final class QueryCommand {
       defaultValue = "100")
   int limit;
 
-  /** Runs the query on a started session; call {@link #check()} first. */
-  void run(SparkSession spark, String output, PrintStream out, PrintStream err) {
-    OutputQuery.run(spark, output, sql, format(), limit, out, err);
+  @Override
+  void run(SparkSession spark, Settings settings, PrintStream out, PrintStream err) {
+    OutputQuery.run(spark, settings.output(), sql, format(), limit, out, err);
   }
 
-  /** Checks --format and --limit before Spark starts: a bad one is a usage error (exit code 2). */
+  @Override
   void check() {
-    if (limit < 1) {
-      throw NewsgraphErrors.usage(
-          "--limit must be at least 1, got " + limit + ".", "Give --limit a positive number.");
-    }
+    checkPositive("--limit", limit);
     format();
   }
 

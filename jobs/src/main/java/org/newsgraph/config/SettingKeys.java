@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.newsgraph.nlp.EditDistance;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
 
@@ -473,7 +474,7 @@ public final class SettingKeys {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Setting s : ALL) {
-      int d = distance(given, unprefixed(s.key()));
+      int d = EditDistance.levenshtein(given, unprefixed(s.key()));
       if (d < bestDistance) {
         best = s.key();
         bestDistance = d;
@@ -485,25 +486,5 @@ public final class SettingKeys {
   private static String unprefixed(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return k.startsWith(PREFIX) ? k.substring(PREFIX.length()) : k;
-  }
-
-  /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
   }
 }

@@ -157,6 +157,39 @@ public final class NewsgraphErrors {
         null);
   }
 
+  /**
+   * A name that matches no entity of the output.
+   *
+   * @param suggestions entity names spelt like it, closest first; may be empty
+   */
+  public static NewsgraphException unknownEntity(String name, List<String> suggestions) {
+    return new NewsgraphException(
+        "No entity named '"
+            + name
+            + "' in this output."
+            + (suggestions.isEmpty()
+                ? ""
+                : " Did you mean "
+                    + String.join(", ", suggestions.stream().map(s -> "'" + s + "'").toList())
+                    + "?"),
+        "names are looked up in the entities table: canonical names, the spellings the articles"
+            + " used, and what the naming rules and the alias file make of the name.",
+        "Give a name as the articles write it; 'newsgraph query \"SELECT entity, documents FROM"
+            + " entity_variants WHERE surface LIKE '%part%'\"' lists candidates.",
+        USAGE,
+        null);
+  }
+
+  /** The two names of a pair are one entity. */
+  public static NewsgraphException samePairEntity(String a, String b, String entity) {
+    return new NewsgraphException(
+        "'" + a + "' and '" + b + "' are both the entity " + entity + ".",
+        "a pair needs two different entities; co-mentions of an entity with itself are not counted.",
+        "Give two different entities.",
+        USAGE,
+        null);
+  }
+
   public static NewsgraphException tableMissing(String table, String path, String producer) {
     return new NewsgraphException(
         "Table '" + table + "' not found at " + path + ".",

@@ -16,6 +16,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.entities.CorpusNames;
+import org.newsgraph.entities.EntityDirectory;
 import org.newsgraph.entities.Mentions;
 import org.newsgraph.entities.NamingConf;
 import org.newsgraph.errors.NewsgraphErrors;
@@ -98,6 +99,7 @@ public final class AggregateJob {
       named.unpersist();
     }
     Dataset<Row> mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
+    TableIO.replace(EntityDirectory.of(mentions), output, Tables.ENTITIES);
     Map<String, Long> resolutions = new TreeMap<>();
     for (Row r : mentions.groupBy(Tables.RESOLUTION).count().collectAsList()) {
       resolutions.put(r.getString(0), r.getLong(1));

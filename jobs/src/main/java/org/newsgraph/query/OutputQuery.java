@@ -1,9 +1,15 @@
 package org.newsgraph.query;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +40,20 @@ public final class OutputQuery {
 
   private OutputQuery() {}
 
-  /** Registers a view per table of the output; returns their names, in table order. */
+  /** Where the views of docs/sql/spark.sql are in the jar. */
+  static final String VIEWS_RESOURCE = "/org/newsgraph/query/spark.sql";
+
+  /** The line of docs/sql/spark.sql after which come the views over the tables. */
+  static final String DERIVED_VIEWS_MARKER = "-- Views over the tables";
+
+  // The tables a view statement reads: the names after FROM (and JOIN).
+  private static final Pattern READS = Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\w+)");
+
+  /**
+   * Registers a view per table of the output under the table's name, then the views over the tables
+   * of docs/sql/spark.sql ({@code comention_pairs}, {@code evidence_pairs}, {@code
+   * entity_variants}) whose tables the output holds; returns the names of all, in order.
+   */
   public static List<String> registerViews(SparkSession spark, String output) {
     List<String> names = new ArrayList<>();
     for (TableDef table : Tables.ALL) {
@@ -46,7 +65,61 @@ public final class OutputQuery {
     if (names.isEmpty()) {
       throw NewsgraphErrors.noTables(output);
     }
+    for (String statement : derivedViews()) {
+      Matcher m = READS.matcher(statement);
+      boolean readable = true;
+      while (m.find()) {
+        readable &= names.contains(m.group(1));
+      }
+      if (readable) {
+        spark.sql(statement);
+        Matcher view = Pattern.compile("VIEW\\s+(\\w+)").matcher(statement);
+        if (view.find()) {
+          names.add(view.group(1));
+        }
+      }
+    }
     return names;
+  }
+
+  /** The CREATE VIEW statements after {@link #DERIVED_VIEWS_MARKER}, without comment lines. */
+  static List<String> derivedViews() {
+    String sql;
+    try (InputStream in = OutputQuery.class.getResourceAsStream(VIEWS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("bug: " + VIEWS_RESOURCE + " is not in the jar");
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + VIEWS_RESOURCE + " from the jar", e);
+    }
+    int marker = sql.indexOf(DERIVED_VIEWS_MARKER);
+    if (marker < 0) {
+      throw new IllegalStateException(
+          "bug: no '" + DERIVED_VIEWS_MARKER + "' in " + VIEWS_RESOURCE);
+    }
+    return statements(sql.substring(marker));
+  }
+
+  /** The statements of a SQL script: comment lines dropped, split at a ';' that ends a line. */
+  public static List<String> statements(String script) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\\R")) {
+      if (line.strip().startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (line.stripTrailing().endsWith(";")) {
+        String statement = current.toString().strip();
+        statements.add(statement.substring(0, statement.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      statements.add(current.toString().strip());
+    }
+    return statements;
   }
 
   /**
@@ -93,15 +166,28 @@ public final class OutputQuery {
   }
 
   static void printTable(String[] columns, List<Row> rows, PrintStream out) {
+    List<String[]> cells = new ArrayList<>();
+    for (Row r : rows) {
+      String[] line = new String[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        line[i] = text(r.get(i));
+      }
+      cells.add(line);
+    }
+    printCells(columns, cells, out);
+  }
+
+  /** Prints cells as an aligned table with a header rule and a row count. */
+  static void printCells(String[] columns, List<String[]> rows, PrintStream out) {
     int[] widths = new int[columns.length];
     List<String[]> cells = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
       widths[i] = columns[i].length();
     }
-    for (Row r : rows) {
+    for (String[] r : rows) {
       String[] line = new String[columns.length];
       for (int i = 0; i < columns.length; i++) {
-        line[i] = cut(text(r.get(i)));
+        line[i] = cut(r[i]);
         widths[i] = Math.max(widths[i], line[i].length());
       }
       cells.add(line);

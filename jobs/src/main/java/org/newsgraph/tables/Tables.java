@@ -122,6 +122,9 @@ public final class Tables {
   public static final String BANDS = "bands";
   public static final String SHINGLE_WORDS = "shingle_words";
   public static final String JACCARD_THRESHOLD = "jaccard_threshold";
+  public static final String FIRST_DATE = "first_date";
+  public static final String LAST_DATE = "last_date";
+  public static final String VARIANTS = "variants";
 
   public static final TableDef ARTICLES =
       new TableDef(
@@ -242,6 +245,33 @@ public final class Tables {
               field(SOURCE, StringType, true),
               field(SETTINGS_SIGNATURE, StringType, false)),
           List.of(DATE),
+          "aggregate");
+
+  /** One spelling of an entity in {@code entities.variants}: how often the text said it. */
+  public static final org.apache.spark.sql.types.StructType VARIANT =
+      schema(
+          field(SURFACE, StringType, false),
+          field(MENTION_COUNT, LongType, false),
+          field(DOCUMENTS, LongType, false));
+
+  /**
+   * One row per entity of {@code mentions}: its canonical name and type, how often and over which
+   * dates it was mentioned, and every spelling the articles used for it (most mentioned first): the
+   * directory analysts look names up in. Replaced by every aggregate run.
+   */
+  public static final TableDef ENTITIES =
+      new TableDef(
+          "entities",
+          schema(
+              field(ENTITY, StringType, false),
+              field(ENTITY_TYPE, StringType, false),
+              field(MENTION_COUNT, LongType, false),
+              field(DOCUMENTS, LongType, false),
+              field(SOURCES, LongType, false),
+              field(FIRST_DATE, DateType, false),
+              field(LAST_DATE, DateType, false),
+              field(VARIANTS, DataTypes.createArrayType(VARIANT, false), false)),
+          List.of(),
           "aggregate");
 
   /**
@@ -470,6 +500,7 @@ public final class Tables {
           ANNOTATIONS,
           ANNOTATE_RUNS,
           MENTIONS_TABLE,
+          ENTITIES,
           NAME_RESOLUTION,
           CAPPED_ARTICLES,
           RESOLUTION_STATS,

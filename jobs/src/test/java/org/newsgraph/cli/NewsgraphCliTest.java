@@ -528,4 +528,64 @@ class NewsgraphCliTest {
     assertThat(execute("query")).as("exit code without SQL").isEqualTo(2);
     assertThat(err()).as("error message").contains("SQL");
   }
+
+  @Test
+  void analystCommandsHaveHelp() {
+    for (String command : new String[] {"pair", "entity", "report"}) {
+      outBytes.reset();
+      assertThat(execute(command, "--help")).as("exit code of " + command + " --help").isZero();
+      assertThat(out()).as(command + " usage").startsWith("Usage: newsgraph " + command);
+    }
+    assertThat(out()).as("report options").contains("--pair", "--top", "--grain", "--to");
+  }
+
+  @Test
+  void pairAndEntityOptionsAreCheckedBeforeSpark(@TempDir Path dir) {
+    String output = dir.toString();
+    assertThat(execute("pair", "--output", output, "--grain", "year", "A", "B"))
+        .as("exit code of --grain year")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("Unknown --grain 'year'", "day, week or month");
+    errBytes.reset();
+    assertThat(execute("pair", "--output", output, "--from", "2018-13-01", "A", "B"))
+        .as("exit code of a bad --from")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("--from '2018-13-01' is not a date");
+    errBytes.reset();
+    assertThat(
+            execute(
+                "entity", "--output", output, "--from", "2018-07-01", "--to", "2018-06-01", "A"))
+        .as("exit code of --from after --to")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("--from 2018-07-01 is after --to 2018-06-01");
+    errBytes.reset();
+    assertThat(execute("pair", "--output", output, "A")).as("exit code of one name").isEqualTo(2);
+    assertThat(err()).as("error message").contains("B");
+    assertThat(SparkSession.getActiveSession().isDefined()).as("Spark started").isFalse();
+  }
+
+  @Test
+  void reportRefusesATargetThatIsNoReport(@TempDir Path dir) throws Exception {
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("notes.txt"), "mine");
+    assertThat(execute("report", "--output", dir.toString(), "--to", other.toString()))
+        .as("exit code of a directory with other files")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("holds files that are not a newsgraph report");
+    errBytes.reset();
+    assertThat(
+            execute(
+                "report",
+                "--output",
+                dir.toString(),
+                "--to",
+                other.resolve("notes.txt").toString()))
+        .as("exit code of a file")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("is a file");
+    assertThat(Files.readString(other.resolve("notes.txt")))
+        .as("the file is left")
+        .isEqualTo("mine");
+    assertThat(SparkSession.getActiveSession().isDefined()).as("Spark started").isFalse();
+  }
 }

@@ -28,6 +28,7 @@ public final class TestTables {
           Tables.ARTICLE_SIGNATURES,
           Tables.ANNOTATIONS,
           Tables.MENTIONS_TABLE,
+          Tables.ENTITIES,
           Tables.NAME_RESOLUTION,
           Tables.CAPPED_ARTICLES,
           Tables.ENTITY_COUNTS,
