@@ -12,12 +12,14 @@ import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.EntityMention;
 
 /**
- * Finds the canonical entity a user means by a name typed on the command line: the canonical name
- * itself, the name the naming rules and the alias table make of it ("President Vladimir Putin",
- * "Kim Jong-un"), or any spelling the articles used for an entity ({@code entities.variants}).
- * Names are compared without case, accents, possessives and punctuation ("nicolas maduro" finds
- * {@code Nicolás Maduro}). A name that finds nothing gets the closest entity names as suggestions.
- * Plain Java: the entity directory is read by the caller.
+ * Finds the canonical entity a user means by a name typed on the command line: among the entities
+ * whose canonical name it is or whose mentions used it as a spelling ({@code entities.variants}),
+ * the one whose mentions used it most ("Trump" is Donald Trump, though a bare "Trump" left
+ * unresolved in some articles is an entity too, named as an alternative); else the name the naming
+ * rules and the alias table make of it ("Russian President Vladimir Putin"). Names are compared
+ * without case, accents, possessives and punctuation ("nicolas maduro" finds {@code Nicolás
+ * Maduro}, "Kim Jong-un" {@code Kim Jong Un}). A name that finds nothing gets the closest entity
+ * names as suggestions. Plain Java: the entity directory is read by the caller.
  */
 public final class EntityLookup {
 
@@ -60,24 +62,10 @@ public final class EntityLookup {
     if (key.isEmpty()) {
       return null;
     }
-    List<Entry> byName = byMentions(entries.stream().filter(e -> key(e.entity()).equals(key)));
-    if (!byName.isEmpty()) {
-      return new Match(byName.get(0), "canonical name", byName.subList(1, byName.size()));
-    }
-    for (String type : RULE_TYPES) {
-      String canonical = canonical(name, type);
-      if (canonical != null && !key(canonical).equals(key)) {
-        List<Entry> ruled =
-            byMentions(
-                entries.stream()
-                    .filter(e -> key(e.entity()).equals(key(canonical)) && e.type().equals(type)));
-        if (!ruled.isEmpty()) {
-          return new Match(ruled.get(0), "naming rules and aliases: " + canonical, List.of());
-        }
-      }
-    }
-    // A spelling the articles used: the entity that used it most.
-    Map<Entry, Long> byVariant = new LinkedHashMap<>();
+    // The canonical name or a spelling the articles used: the entity whose mentions used that
+    // spelling most. A bare "Trump" left unresolved in some articles is an entity of its own, yet
+    // "Trump" stands for Donald Trump in far more mentions.
+    Map<Entry, Long> used = new LinkedHashMap<>();
     for (Entry e : entries) {
       long n = 0;
       for (Variant v : e.variants()) {
@@ -85,21 +73,43 @@ public final class EntityLookup {
           n += v.mentions();
         }
       }
-      if (n > 0) {
-        byVariant.put(e, n);
+      if (n > 0 || key(e.entity()).equals(key)) {
+        used.put(e, n);
       }
     }
-    if (byVariant.isEmpty()) {
-      return null;
+    if (!used.isEmpty()) {
+      List<Entry> ranked = new ArrayList<>(used.keySet());
+      ranked.sort(
+          Comparator.comparing((Entry e) -> -used.get(e))
+              .thenComparing(e -> !key(e.entity()).equals(key))
+              .thenComparing(e -> -e.mentions())
+              .thenComparing(Entry::entity)
+              .thenComparing(Entry::type));
+      Entry best = ranked.get(0);
+      String how =
+          key(best.entity()).equals(key)
+              ? "canonical name"
+              : String.format(
+                  Locale.ROOT,
+                  "spelling seen in %,d mentions of %s",
+                  used.get(best),
+                  best.entity());
+      return new Match(best, how, ranked.subList(1, ranked.size()));
     }
-    List<Entry> ranked = new ArrayList<>(byVariant.keySet());
-    ranked.sort(Comparator.comparing((Entry e) -> -byVariant.get(e)).thenComparing(Entry::entity));
-    Entry best = ranked.get(0);
-    return new Match(
-        best,
-        String.format(
-            Locale.ROOT, "spelling seen in %,d mentions of %s", byVariant.get(best), best.entity()),
-        ranked.subList(1, ranked.size()));
+    for (String type : RULE_TYPES) {
+      String canonical = canonical(name, type);
+      if (canonical != null && !key(canonical).equals(key)) {
+        List<Entry> ruled =
+            entries.stream()
+                .filter(e -> key(e.entity()).equals(key(canonical)) && e.type().equals(type))
+                .sorted(Comparator.comparing((Entry e) -> -e.mentions()))
+                .toList();
+        if (!ruled.isEmpty()) {
+          return new Match(ruled.get(0), "naming rules and aliases: " + canonical, List.of());
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -133,12 +143,6 @@ public final class EntityLookup {
         canonicalizer.canonicalNames(
             List.of(new EntityMention(name.strip(), type, 0, name.strip().length(), 0)));
     return names.size() == 1 ? names.get(0).name().name() : null;
-  }
-
-  private static List<Entry> byMentions(java.util.stream.Stream<Entry> entries) {
-    return entries
-        .sorted(Comparator.comparing((Entry e) -> -e.mentions()).thenComparing(Entry::type))
-        .toList();
   }
 
   /**

@@ -96,12 +96,14 @@ public final class PairReport {
     PairSeries.Point peak = PairSeries.peak(points);
     out.printf(
         Locale.ROOT,
-        "%npeak: %s, %d documents in %d stories from %d sources (surprise %s)%n",
+        "%npeak: %s, %d documents in %d stories from %d sources (%s)%n",
         peak.period(),
         peak.documents(),
         peak.stories(),
         peak.sources(),
-        number(peak.surprise()));
+        peak.surprise() == null
+            ? "no surprise score: too few earlier periods"
+            : "surprise " + number(peak.surprise()));
     List<PairSeries.Evidence> evidence =
         PairSeries.evidence(spark, entityA, entityB, request.grain(), List.of(peak.start()));
     out.printf(Locale.ROOT, "evidence of %s:%n", peak.period());

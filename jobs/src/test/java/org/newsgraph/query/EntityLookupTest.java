@@ -83,6 +83,26 @@ class EntityLookupTest {
   }
 
   @Test
+  void aSpellingGoesToTheEntityWhoseMentionsUsedItMostNotToABareNameEntity() {
+    EntityLookup.Entry donald =
+        new EntityLookup.Entry(
+            "Donald Trump",
+            "PERSON",
+            900,
+            List.of(
+                new EntityLookup.Variant("Trump", 700),
+                new EntityLookup.Variant("Donald Trump", 200)));
+    EntityLookup.Entry bare =
+        new EntityLookup.Entry(
+            "Trump", "PERSON", 120, List.of(new EntityLookup.Variant("Trump", 120)));
+    EntityLookup trump = new EntityLookup(List.of(bare, donald), new EntityCanonicalizer());
+    EntityLookup.Match match = trump.find("Trump");
+    assertThat(match.entry()).as("'Trump'").isEqualTo(donald);
+    assertThat(match.how()).as("how").isEqualTo("spelling seen in 700 mentions of Donald Trump");
+    assertThat(match.others()).as("the bare entity, named as an alternative").containsExactly(bare);
+  }
+
+  @Test
   void aNameOfTwoTypesIsTheMostMentionedWithTheOtherNamed() {
     EntityLookup.Match match = lookup.find("Washington");
     assertThat(match.entry()).as("most mentioned type").isEqualTo(WASHINGTON_PLACE);
