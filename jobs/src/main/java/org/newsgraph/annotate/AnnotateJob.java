@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.entities.Mentions;
 import org.newsgraph.ingest.QuarantineReasons;
+import org.newsgraph.nlp.CoreNlpPipelines;
 import org.newsgraph.nlp.NlpSettings;
 import org.newsgraph.runs.Progress;
 import org.newsgraph.runs.RunRecord;
@@ -99,7 +101,8 @@ public final class AnnotateJob {
    */
   public static void check(Settings settings) {
     AnnotateConf.nlp(settings);
-    settings.getInt(SettingKeys.PARTITIONS_PER_CORE);
+    settings.getInt(SettingKeys.WORDS_PER_PARTITION);
+    settings.getInt(SettingKeys.PROGRESS_SECONDS);
     settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS);
   }
 
@@ -142,17 +145,23 @@ public final class AnnotateJob {
         articles.join(
             reused.select(Tables.ARTICLE_ID), new String[] {Tables.ARTICLE_ID}, "left_anti");
     long todoCount = count - reusedCount;
-    int perCore = settings.getInt(SettingKeys.PARTITIONS_PER_CORE);
-    int partitions =
-        (int)
-            Math.max(
-                1, Math.min(todoCount, (long) perCore * spark.sparkContext().defaultParallelism()));
+    if (todoCount > 0 && spark.sparkContext().isLocal()) {
+      preload(nlp, spark.sparkContext().defaultParallelism());
+    }
+    TextPartitions.Plan plan =
+        TextPartitions.pack(
+            spark,
+            todo,
+            settings.getInt(SettingKeys.WORDS_PER_PARTITION),
+            spark.sparkContext().defaultParallelism());
+    int partitions = plan.partitions();
     Progress.stage(
         "annotate",
-        "{} articles: {} to annotate in {} partitions, {} stored annotations reused; CoreNLP {}"
-            + " settings {} (sentiment: {}, time budget {} s per article)",
+        "{} articles: {} to annotate ({} words) in {} partitions, {} stored annotations reused;"
+            + " CoreNLP {} settings {} (sentiment: {}, time budget {} s per article)",
         count,
         todoCount,
+        plan.totalWords(),
         partitions,
         reusedCount,
         NlpSettings.CORENLP_VERSION,
@@ -162,23 +171,29 @@ public final class AnnotateJob {
 
     // Checkpointed (computed now, lineage cut): CoreNLP runs once per article even where a reader
     // plans the rows anew instead of using a cache (a Delta MERGE re-ran the failed articles).
-    Dataset<Row> annotated =
-        todo.repartition(partitions)
-            .select(
-                col(Tables.ARTICLE_ID),
-                col(Tables.DATE),
-                col(Tables.TEXT_HASH),
-                call_udf(NewsgraphFunctions.ANNOTATE, col(Tables.TEXT)).as("a"))
-            .select(
-                col(Tables.ARTICLE_ID),
-                col(Tables.DATE),
-                col(Tables.TEXT_HASH),
-                col("a." + AnnotationSchema.SIGNATURE).as(Tables.SETTINGS_SIGNATURE),
-                col("a." + AnnotationSchema.SENTENCES).as(AnnotationSchema.SENTENCES),
-                col("a." + AnnotationSchema.MENTIONS).as(AnnotationSchema.MENTIONS),
-                col("a." + AnnotationSchema.FAILURE).as(Tables.FAILURE),
-                col("a." + AnnotationSchema.ERROR).as(Tables.ERROR))
-            .localCheckpoint(true);
+    String jobGroup = "newsgraph-annotate-" + run.runId();
+    AnnotationProgress progress =
+        new AnnotationProgress(jobGroup, plan, settings.getInt(SettingKeys.PROGRESS_SECONDS));
+    spark.sparkContext().addSparkListener(progress);
+    spark.sparkContext().setJobGroup(jobGroup, "newsgraph annotate: CoreNLP", false);
+    Dataset<Row> annotated;
+    long pass = System.nanoTime();
+    try {
+      annotated = annotations(plan.rows()).localCheckpoint(true);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+      spark.sparkContext().removeSparkListener(progress);
+    }
+    double passSeconds = (System.nanoTime() - pass) / 1e9;
+    // The benchmark (docs/benchmarks.md) reads this line: the CoreNLP pass alone, model load
+    // included.
+    Progress.stage(
+        "annotate",
+        "CoreNLP pass: {} articles, {} words in {} s ({} words/s)",
+        plan.totalArticles(),
+        plan.totalWords(),
+        String.format(Locale.ROOT, "%.1f", passSeconds),
+        String.format(Locale.ROOT, "%.0f", plan.totalWords() / Math.max(passSeconds, 1e-3)));
     if (stored == null || orphans) {
       TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
     } else {
@@ -233,6 +248,45 @@ public final class AnnotateJob {
         mentions);
     return new Report(
         count, annotatedCount, reusedCount, errors, timeouts, mentions, partitions, signature);
+  }
+
+  /**
+   * In local mode the tasks run in this JVM: load the models, one tagging pipeline per task thread,
+   * while the articles are read and planned, instead of in the first tasks. A failure here is
+   * logged and the tasks load the models again, failing the stage with the cause.
+   */
+  private static void preload(NlpSettings nlp, int threads) {
+    Thread preload =
+        new Thread(
+            () -> {
+              try {
+                CoreNlpPipelines.annotator(nlp).prepare(threads);
+              } catch (RuntimeException e) {
+                LOG.warn("Loading the CoreNLP models ahead of the tasks failed: {}", e.toString());
+              }
+            },
+            "newsgraph-model-preload");
+    preload.setDaemon(true);
+    preload.start();
+  }
+
+  /** {@code ng_annotate} over the packed articles, one row per article in the table's columns. */
+  private static Dataset<Row> annotations(Dataset<Row> packed) {
+    return packed
+        .select(
+            col(Tables.ARTICLE_ID),
+            col(Tables.DATE),
+            col(Tables.TEXT_HASH),
+            call_udf(NewsgraphFunctions.ANNOTATE, col(Tables.TEXT)).as("a"))
+        .select(
+            col(Tables.ARTICLE_ID),
+            col(Tables.DATE),
+            col(Tables.TEXT_HASH),
+            col("a." + AnnotationSchema.SIGNATURE).as(Tables.SETTINGS_SIGNATURE),
+            col("a." + AnnotationSchema.SENTENCES).as(AnnotationSchema.SENTENCES),
+            col("a." + AnnotationSchema.MENTIONS).as(AnnotationSchema.MENTIONS),
+            col("a." + AnnotationSchema.FAILURE).as(Tables.FAILURE),
+            col("a." + AnnotationSchema.ERROR).as(Tables.ERROR));
   }
 
   /** The stored annotations; null when there are none, or none this code can read. */

@@ -288,13 +288,20 @@ public final class SettingKeys {
           String.join(",", NlpSettings.DEFAULT_SENTIMENT_TRIGGER_TYPES),
           new SettingKind.ListOf(),
           "Entity types that make a sentence eligible for sentiment under entity_sentences.");
-  public static final Setting PARTITIONS_PER_CORE =
+  public static final Setting WORDS_PER_PARTITION =
       new Setting(
-          "newsgraph.annotate.partitionsPerCore",
-          "4",
+          "newsgraph.annotate.wordsPerPartition",
+          "20000",
+          new SettingKind.Whole(100),
+          "Words of article text per annotation task; partitions are packed to this size, and"
+              + " there are at least as many as cores (when there are as many articles).");
+  public static final Setting PROGRESS_SECONDS =
+      new Setting(
+          "newsgraph.annotate.progressSeconds",
+          "30",
           new SettingKind.Whole(1),
-          "Annotation partitions per core; several per core keep cores busy when documents differ"
-              + " in length.");
+          "Seconds between annotation progress lines (articles and words done, words/s, time"
+              + " left).");
   public static final Setting TITLES =
       new Setting(
           "newsgraph.entities.titles",
@@ -436,7 +443,8 @@ public final class SettingKeys {
           MAX_SENTENCE_TOKENS,
           CUSTOM_ANNOTATORS,
           SENTIMENT_TRIGGER_TYPES,
-          PARTITIONS_PER_CORE,
+          WORDS_PER_PARTITION,
+          PROGRESS_SECONDS,
           TITLES,
           NATIONALITIES,
           ALIAS_FILE,

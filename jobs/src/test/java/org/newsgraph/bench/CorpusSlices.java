@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,8 +15,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -69,15 +66,8 @@ public final class CorpusSlices {
             new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8));
       }
-      List<Path> inputs;
-      try (Stream<Path> s = Files.list(corpusDir)) {
-        inputs = s.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).sorted().toList();
-      }
-      for (Path input : inputs) {
-        try (BufferedReader in =
-            new BufferedReader(
-                new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(input)), StandardCharsets.UTF_8))) {
+      for (Path input : BenchFiles.corpusFiles(corpusDir)) {
+        try (BufferedReader in = BenchFiles.gzipLines(input)) {
           String line;
           while ((line = in.readLine()) != null) {
             if (line.isBlank()) {

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -84,15 +80,8 @@ public class NightlyCostBenchmark {
     }
     int nightSize = articles / 100;
     String sentiment = System.getProperty("newsgraph.bench.sentiment", "off").strip();
-    Path root =
-        Path.of(System.getProperty("newsgraph.bench.root", "..")).toAbsolutePath().normalize();
-    String corpusDir = System.getProperty("newsgraph.bench.corpus", "").strip();
-    Path corpus =
-        (corpusDir.isEmpty()
-                ? root.resolve("../shared/corpora/allsides-article-bias")
-                : Path.of(corpusDir))
-            .toAbsolutePath()
-            .normalize();
+    Path root = BenchFiles.root();
+    Path corpus = BenchFiles.corpus(root);
     Path results =
         Path.of(System.getProperty("newsgraph.bench.results", "target/night-benchmark"))
             .toAbsolutePath();
@@ -103,8 +92,8 @@ public class NightlyCostBenchmark {
             .with(SettingKeys.ALIAS_FILE.key(), root.resolve("conf/aliases.tsv").toString());
     Path warmupOut = results.resolve("warmup-output");
     Path output = results.resolve("output");
-    deleteRecursively(warmupOut);
-    deleteRecursively(output);
+    BenchFiles.deleteRecursively(warmupOut);
+    BenchFiles.deleteRecursively(output);
     Path temp = createTempDirectory();
     String name = corpus.getFileName().toString();
     String[] parts = {"warmup", "base", "night"};
@@ -137,7 +126,7 @@ public class NightlyCostBenchmark {
       NightlyCostReport report =
           new NightlyCostReport(
               started,
-              gitCommit(root),
+              BenchFiles.gitCommit(root),
               name,
               sentiment,
               slice.get(1),
@@ -153,9 +142,9 @@ public class NightlyCostBenchmark {
       return report;
     } finally {
       spark.stop();
-      deleteRecursively(temp);
-      deleteRecursively(warmupOut);
-      deleteRecursively(output);
+      BenchFiles.deleteRecursively(temp);
+      BenchFiles.deleteRecursively(warmupOut);
+      BenchFiles.deleteRecursively(output);
     }
   }
 
@@ -203,51 +192,11 @@ public class NightlyCostBenchmark {
         counts);
   }
 
-  /** The commit of the project's checkout, with {@code -dirty} when it has uncommitted changes. */
-  private static String gitCommit(Path root) {
-    String head = git(root, "rev-parse", "HEAD");
-    String status = git(root, "status", "--porcelain", "--untracked-files=no");
-    if (head.isEmpty()) {
-      return "unknown";
-    }
-    return status.isEmpty() ? head : head + "-dirty";
-  }
-
-  private static String git(Path root, String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-    command.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      return p.waitFor() == 0 ? out : "";
-    } catch (IOException e) {
-      // No git on the machine: the figures are still worth having, without a commit.
-      System.err.println("night benchmark: no commit recorded, git failed: " + e);
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while asking git for the commit", e);
-    }
-  }
-
   private static Path createTempDirectory() {
     try {
       return Files.createTempDirectory("newsgraph-night-");
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the benchmark's temporary directory", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not remove the benchmark's " + dir, e);
     }
   }
 }

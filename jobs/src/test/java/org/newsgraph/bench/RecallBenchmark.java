@@ -3,20 +3,17 @@ package org.newsgraph.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.cli.RunJob;
@@ -145,7 +142,7 @@ public class RecallBenchmark {
       }
     } finally {
       spark.stop();
-      deleteRecursively(temp);
+      BenchFiles.deleteRecursively(temp);
     }
     double total = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     System.out.println();
@@ -169,15 +166,5 @@ public class RecallBenchmark {
     RecallReport.writeJson(json, run, monthResults, runSeconds);
     System.out.printf(Locale.ROOT, "  total %.0f s; figures in %s%n", total, json);
     return monthResults;
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not remove the benchmark's temporary " + dir, e);
-    }
   }
 }

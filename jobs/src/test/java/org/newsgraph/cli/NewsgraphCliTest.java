@@ -432,7 +432,7 @@ class NewsgraphCliTest {
     Map<String, String> bad =
         Map.of(
             "newsgraph.ingest.shingleWords", "0",
-            "newsgraph.annotate.partitionsPerCore", "0",
+            "newsgraph.annotate.wordsPerPartition", "0",
             "newsgraph.aggregate.minSupport", "zero",
             "newsgraph.summary.grain", "year");
     bad.forEach(

@@ -51,7 +51,7 @@ public final class CoreNlpPipelines {
         NlpSettings.CORENLP_VERSION,
         settings.signature(),
         settings.sentimentScope().settingValue());
-    DocumentAnnotator annotator = new DocumentAnnotator(settings, !PIPELINES.isEmpty());
+    DocumentAnnotator annotator = new DocumentAnnotator(settings);
     LOG.info(
         "Loaded CoreNLP models for settings {} in {} s",
         settings.signature(),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +31,12 @@ import org.ejml.simple.SimpleMatrix;
  * the whole text, then the shift-reduce parser and the sentiment model over only the sentences the
  * {@link SentimentScope} selects. Loading takes seconds and about 1 GB of heap, so instances are
  * built once per JVM by {@link CoreNlpPipelines}; {@link #annotate} is safe to call from several
- * threads at once: CoreNLP's annotators keep no per-document state, and {@code
- * NewsgraphFunctionsIT} checks that two Spark task threads sharing one annotator give the results
- * of one thread.
+ * threads at once. The tokenizer, the parser and the sentiment model are shared by all threads
+ * (they keep no per-document state); the tagging pipeline (pos, lemma, NER), where two threads on
+ * one instance lose a tenth of their speed, comes from a pool that adds an instance (about 0.4 GB,
+ * seconds to load) only when every instance is busy, so a JVM holds one per concurrently annotating
+ * thread. {@code NewsgraphFunctionsIT} and {@code CoreNlpEquivalenceIT} check that Spark task
+ * threads give the results of one thread.
  *
  * <p>Safety: a document CoreNLP throws on yields a {@link DocumentAnnotation#failed} result, never
  * an exception. With a time budget ({@link NlpSettings#timeoutSeconds()}), each document runs on a
@@ -54,29 +58,44 @@ public final class DocumentAnnotator {
             return t;
           });
 
+  private static final Object CONSTRUCTION = new Object();
+
   private final NlpSettings settings;
   private final Set<String> triggerTypes;
   private final StanfordCoreNLP split;
-  private final StanfordCoreNLP tagging;
+  private final InstancePool<StanfordCoreNLP> tagging;
   private final ParserAnnotator parser;
   private final SentimentAnnotator sentiment;
 
-  DocumentAnnotator(NlpSettings settings, boolean otherPipelinesLoaded) {
+  DocumentAnnotator(NlpSettings settings) {
     this.settings = settings;
     this.triggerTypes = settings.sentimentTriggerTypeSet();
-    // CoreNLP's annotator pool is keyed by annotator name and only some properties; when another
-    // pipeline was built in this JVM, clearing it makes this one load its own annotators.
-    if (otherPipelinesLoaded) {
-      StanfordCoreNLP.clearAnnotatorPool();
-    }
-    this.split = new StanfordCoreNLP(settings.splitProperties());
-    this.tagging = new StanfordCoreNLP(settings.taggingProperties());
+    this.split = pipeline(settings.splitProperties());
+    // One tagging pipeline per concurrent task thread, each with annotators of its own.
+    Properties taggingProperties = settings.taggingProperties();
+    this.tagging =
+        new InstancePool<>(
+            () -> pipeline(taggingProperties), Runtime.getRuntime().availableProcessors());
     if (settings.sentimentScope() == SentimentScope.OFF) {
       this.parser = null;
       this.sentiment = null;
     } else {
       this.parser = new ParserAnnotator("parse", settings.sentimentProperties());
       this.sentiment = new SentimentAnnotator("sentiment", settings.sentimentProperties());
+    }
+  }
+
+  /**
+   * A new pipeline with annotators of its own. CoreNLP keeps the annotators of the pipelines it
+   * builds in one JVM-wide pool, keyed by annotator name and only some properties, and hands them
+   * to the next pipeline built: clearing that pool first makes this one load its own (for other
+   * settings, and for a further tagging pipeline, which must not share the first one's NER). One
+   * construction at a time, so that no other clears the pool halfway through.
+   */
+  private static StanfordCoreNLP pipeline(Properties properties) {
+    synchronized (CONSTRUCTION) {
+      StanfordCoreNLP.clearAnnotatorPool();
+      return new StanfordCoreNLP(properties);
     }
   }
 
@@ -102,6 +121,15 @@ public final class DocumentAnnotator {
           "settings " + other.signature() + " need other models than " + settings.signature());
     }
     return new DocumentAnnotator(this, other);
+  }
+
+  /**
+   * Makes sure {@code threads} threads can annotate at once without one of them loading a tagging
+   * pipeline first: loads the missing ones. For a JVM that knows its task threads (Spark's local
+   * mode); elsewhere the pool grows on demand.
+   */
+  public void prepare(int threads) {
+    tagging.grow(threads);
   }
 
   public NlpSettings settings() {
@@ -169,7 +197,7 @@ public final class DocumentAnnotator {
             settings.maxSentenceTokens());
       }
     }
-    tagging.annotate(doc);
+    tag(doc);
     List<EntityMention> mentions = new ArrayList<>();
     List<CoreMap> forSentiment = new ArrayList<>();
     for (CoreMap sentence : sentences) {
@@ -212,6 +240,21 @@ public final class DocumentAnnotator {
               p));
     }
     return new DocumentAnnotation(List.copyOf(result), List.copyOf(mentions), null, null);
+  }
+
+  private void tag(Annotation doc) {
+    InstancePool.Lease<StanfordCoreNLP> lease;
+    try {
+      lease = tagging.borrow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a tagging pipeline", e);
+    }
+    try {
+      lease.instance().annotate(doc);
+    } finally {
+      tagging.release(lease);
+    }
   }
 
   /** The mention, or null for a pronoun: CoreNLP reports "he"/"his" as PERSON mentions. */
