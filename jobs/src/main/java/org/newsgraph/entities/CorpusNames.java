@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
+import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.Tables;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -75,8 +76,15 @@ public final class CorpusNames {
    *
    * @param mentions rows of the {@code mentions} table
    * @param decisions rows of the {@code name_resolution} table
+   * @param cached what both read, computed once: {@link #release} unpersists it
    */
-  public record Result(Dataset<Row> mentions, Dataset<Row> decisions) {}
+  public record Result(Dataset<Row> mentions, Dataset<Row> decisions, Dataset<Row> cached) {
+
+    /** Unpersists what the mentions and the decisions were computed from, once both are written. */
+    public void release() {
+      cached.unpersist();
+    }
+  }
 
   /** Decisions of the {@code name_resolution} table. */
   public static final String RESOLVED = "resolved";
@@ -129,7 +137,9 @@ public final class CorpusNames {
             .where(eligible)
             .groupBy(col(KEY).as(SHORT))
             .agg(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.SHORT_DOCUMENTS));
-    Dataset<Row> decisions = decide(statistics, shortTypes, shortDocuments, spellings, options);
+    // Computed once: the mentions below and the name_resolution table both read the decisions.
+    Dataset<Row> decisions =
+        Cached.of(decide(statistics, shortTypes, shortDocuments, spellings, options));
 
     Dataset<Row> renamed =
         spelled
@@ -163,7 +173,8 @@ public final class CorpusNames {
         renamed.join(types, seq(KEY), "left").select(columns.toArray(Column[]::new));
     List<Column> decisionColumns = new ArrayList<>();
     Tables.NAME_RESOLUTION.columns().forEach(c -> decisionColumns.add(col(c)));
-    return new Result(mentions, decisions.select(decisionColumns.toArray(Column[]::new)));
+    return new Result(
+        mentions, decisions.select(decisionColumns.toArray(Column[]::new)), decisions);
   }
 
   /** Per lower-case name: its spelling (column {@code _spelling}). */

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.entities.CorpusNames;
@@ -24,6 +23,7 @@ import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.periods.ChangedPeriods.Period;
 import org.newsgraph.runs.Progress;
 import org.newsgraph.runs.RunRecord;
+import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.NewsgraphFunctions;
@@ -89,12 +89,15 @@ public final class AggregateJob {
     Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
     Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
     checkAnnotationsAreCurrent(annotations, articles);
-    Dataset<Row> named =
-        Mentions.fromAnnotations(annotations, articles).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> named = Cached.of(Mentions.fromAnnotations(annotations, articles));
     try {
       CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
-      AggregateTables.writeMentions(spark, output, corpus.mentions());
-      TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
+      try {
+        AggregateTables.writeMentions(spark, output, corpus.mentions());
+        TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
+      } finally {
+        corpus.release();
+      }
     } finally {
       named.unpersist();
     }
@@ -115,8 +118,7 @@ public final class AggregateJob {
         output,
         Tables.RESOLUTION_STATS);
 
-    Dataset<Row> documents =
-        PeriodInputs.documents(annotations, articles).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> documents = Cached.of(PeriodInputs.documents(annotations, articles));
     ChangedPeriods plan;
     long capped;
     try {

@@ -118,12 +118,16 @@ final class AggregateTables {
     Set<Period> rewritten = new TreeSet<>(plan.affected());
     rewritten.addAll(plan.removed());
     String condition = periodCondition(rewritten);
-    for (TableDef table : PERIOD_TABLES) {
-      if (plan.full()) {
-        TableIO.replace(rows.get(table), output, table);
-      } else {
-        TableIO.replaceWhere(rows.get(table), output, table, condition);
+    try {
+      for (TableDef table : PERIOD_TABLES) {
+        if (plan.full()) {
+          TableIO.replace(rows.get(table), output, table);
+        } else {
+          TableIO.replaceWhere(rows.get(table), output, table, condition);
+        }
       }
+    } finally {
+      in.release();
     }
     // The fingerprints last: a run that dies before this line leaves the old ones, which differ
     // from the inputs of every period it was rewriting, so the next run rewrites them again.

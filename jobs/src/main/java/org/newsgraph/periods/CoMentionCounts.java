@@ -18,6 +18,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.newsgraph.tables.Tables;
 
 /**
@@ -175,7 +177,7 @@ public final class CoMentionCounts {
         sources
             .periods()
             .select(col(Tables.GRAIN).as("_grain"), col(Tables.PERIOD_START).as("_earlier"));
-    Dataset<Row> baselines =
+    Dataset<Row> baselinePeriods =
         periods
             .join(
                 earlier,
@@ -183,25 +185,26 @@ public final class CoMentionCounts {
                     .equalTo(col("_grain"))
                     .and(col("_earlier").lt(start))
                     .and(col("_earlier").geq(windowStart)))
-            .select(Tables.GRAIN, Tables.PERIOD_START, "_earlier");
-    Dataset<Row> baselinePeriods =
-        baselines
             .groupBy(Tables.GRAIN, Tables.PERIOD_START)
             .agg(count(lit(1)).cast("int").as(Tables.BASELINE_PERIODS));
+    // A pair's counts in the w periods before each of its periods, along the pair's own line of
+    // periods: one sort of the pair rows, where joining every period to its w earlier ones would
+    // copy every pair row w times.
+    WindowSpec before =
+        Window.partitionBy(Tables.GRAIN, Tables.ENTITY_A, Tables.ENTITY_B)
+            .orderBy(Grain.number())
+            .rangeBetween(-w, -1);
+    Column x = col(Tables.DOCUMENTS).cast("double");
     Dataset<Row> baselineSums =
-        baselines
-            .join(
-                sources
-                    .pairDocuments()
-                    .select(
-                        col(Tables.GRAIN),
-                        col(Tables.PERIOD_START).as("_earlier"),
-                        col(Tables.ENTITY_A),
-                        col(Tables.ENTITY_B),
-                        col(Tables.DOCUMENTS).cast("double").as("_x")),
-                PeriodKeys.seq(List.of(Tables.GRAIN, "_earlier")))
-            .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B)
-            .agg(sum("_x").as("_sum"), sum(col("_x").multiply(col("_x"))).as("_squares"));
+        sources
+            .pairDocuments()
+            .select(
+                col(Tables.GRAIN),
+                col(Tables.PERIOD_START),
+                col(Tables.ENTITY_A),
+                col(Tables.ENTITY_B),
+                sum(x).over(before).as("_sum"),
+                sum(x.multiply(x)).over(before).as("_squares"));
     Column k = col(Tables.BASELINE_PERIODS).cast("double");
     Column enough = col(Tables.BASELINE_PERIODS).geq(options.surpriseMinPeriods());
     Column mean = coalesce(col("_sum"), lit(0.0)).divide(k);

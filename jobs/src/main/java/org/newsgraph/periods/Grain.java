@@ -5,8 +5,12 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.when;
@@ -67,6 +71,22 @@ public enum Grain {
       case WEEK -> date_trunc("week", date).cast("date");
       case MONTH -> trunc(date, "month");
     };
+  }
+
+  /**
+   * Spark: the number of the period at {@code period_start} in the line of periods of its {@code
+   * grain}, from the {@code grain} and {@code period_start} columns: consecutive periods of a grain
+   * have consecutive numbers (days and ISO weeks since 1970, months since year 0), so "the {@code
+   * n} periods before" is a range of numbers.
+   */
+  public static Column number() {
+    Column start = col(Tables.PERIOD_START);
+    Column grain = col(Tables.GRAIN);
+    return when(grain.equalTo(DAY.id()), datediff(start, to_date(lit("1970-01-01"))).cast("long"))
+        // 1970-01-05 is a Monday: week starts lie a multiple of 7 days from it.
+        .when(
+            grain.equalTo(WEEK.id()), floor(datediff(start, to_date(lit("1970-01-05"))).divide(7)))
+        .otherwise(year(start).cast("long").multiply(12).plus(month(start)));
   }
 
   /**

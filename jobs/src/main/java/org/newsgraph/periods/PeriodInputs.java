@@ -23,20 +23,31 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.Tables;
 
 /**
  * The inputs of one computation of the period tables, each row once per grain (see {@link
  * #withPeriods}): the documents of the periods, their mentions, the documents per entity and the
  * document and sentence pairs after the per-article cap; with the steps that build them and the
- * fingerprints that say whether a period's inputs changed.
+ * fingerprints that say whether a period's inputs changed. The entity sentences, entity documents
+ * and pairs are computed once, before the period tables are (each table's query reads them several
+ * times); {@link #release} frees them.
+ *
+ * @param cached the datasets computed once, which {@link #release} unpersists
  */
 public record PeriodInputs(
     Dataset<Row> periodDocuments,
     Dataset<Row> mentions,
     Dataset<Row> entityDocuments,
     Dataset<Row> documentPairs,
-    Dataset<Row> sentencePairs) {
+    Dataset<Row> sentencePairs,
+    List<Dataset<Row>> cached) {
+
+  /** Unpersists the datasets computed once for the period tables. */
+  public void release() {
+    cached.forEach(Dataset::unpersist);
+  }
 
   /**
    * The successfully annotated articles, without their text: article_id, date, text_hash, story_id,
@@ -163,60 +174,66 @@ public record PeriodInputs(
             .select(Tables.ARTICLE_ID, Tables.ENTITY);
 
     Dataset<Row> entitySentences =
-        mentions
-            .where(col(Tables.ENTITY_TYPE).isin(options.pairTypes().toArray()))
-            .join(paired, PeriodKeys.seq(List.of(Tables.ARTICLE_ID, Tables.ENTITY)), "left_semi")
-            .groupBy(
-                Tables.ARTICLE_ID,
-                Tables.DATE,
-                Tables.STORY_ID,
-                Tables.SOURCE,
-                Tables.SENTENCE_INDEX,
-                Tables.ENTITY,
-                Tables.ENTITY_TYPE)
-            .agg(
-                first(col(Tables.SENTIMENT_LABEL), true).as(Tables.SENTIMENT_LABEL),
-                first(col(Tables.SENTIMENT_SCORE), true).as(Tables.SENTIMENT_SCORE));
+        Cached.of(
+            mentions
+                .where(col(Tables.ENTITY_TYPE).isin(options.pairTypes().toArray()))
+                .join(
+                    paired, PeriodKeys.seq(List.of(Tables.ARTICLE_ID, Tables.ENTITY)), "left_semi")
+                .groupBy(
+                    Tables.ARTICLE_ID,
+                    Tables.DATE,
+                    Tables.STORY_ID,
+                    Tables.SOURCE,
+                    Tables.SENTENCE_INDEX,
+                    Tables.ENTITY,
+                    Tables.ENTITY_TYPE)
+                .agg(
+                    first(col(Tables.SENTIMENT_LABEL), true).as(Tables.SENTIMENT_LABEL),
+                    first(col(Tables.SENTIMENT_SCORE), true).as(Tables.SENTIMENT_SCORE)));
     Dataset<Row> entityDocuments =
-        entitySentences
-            .select(
-                Tables.ARTICLE_ID,
-                Tables.DATE,
-                Tables.STORY_ID,
-                Tables.SOURCE,
-                Tables.ENTITY,
-                Tables.ENTITY_TYPE)
-            .distinct();
+        Cached.of(
+            entitySentences
+                .select(
+                    Tables.ARTICLE_ID,
+                    Tables.DATE,
+                    Tables.STORY_ID,
+                    Tables.SOURCE,
+                    Tables.ENTITY,
+                    Tables.ENTITY_TYPE)
+                .distinct());
     // An entity has one type (CorpusNames), so the types travel with the pair's names.
     Dataset<Row> documentPairs =
-        entityDocuments
-            .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
-            .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
-            .join(
-                entityDocuments.select(
-                    col(Tables.ARTICLE_ID),
-                    col(Tables.ENTITY).as(Tables.ENTITY_B),
-                    col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
-                PeriodKeys.seq(List.of(Tables.ARTICLE_ID)))
-            .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B)));
+        Cached.of(
+            entityDocuments
+                .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
+                .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
+                .join(
+                    entityDocuments.select(
+                        col(Tables.ARTICLE_ID),
+                        col(Tables.ENTITY).as(Tables.ENTITY_B),
+                        col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
+                    PeriodKeys.seq(List.of(Tables.ARTICLE_ID)))
+                .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B))));
     Dataset<Row> sentencePairs =
-        entitySentences
-            .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
-            .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
-            .join(
-                entitySentences.select(
-                    col(Tables.ARTICLE_ID),
-                    col(Tables.SENTENCE_INDEX),
-                    col(Tables.ENTITY).as(Tables.ENTITY_B),
-                    col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
-                PeriodKeys.seq(List.of(Tables.ARTICLE_ID, Tables.SENTENCE_INDEX)))
-            .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B)));
+        Cached.of(
+            entitySentences
+                .withColumnRenamed(Tables.ENTITY, Tables.ENTITY_A)
+                .withColumnRenamed(Tables.ENTITY_TYPE, Tables.ENTITY_TYPE_A)
+                .join(
+                    entitySentences.select(
+                        col(Tables.ARTICLE_ID),
+                        col(Tables.SENTENCE_INDEX),
+                        col(Tables.ENTITY).as(Tables.ENTITY_B),
+                        col(Tables.ENTITY_TYPE).as(Tables.ENTITY_TYPE_B)),
+                    PeriodKeys.seq(List.of(Tables.ARTICLE_ID, Tables.SENTENCE_INDEX)))
+                .where(col(Tables.ENTITY_A).lt(col(Tables.ENTITY_B))));
     return new PeriodInputs(
         periodDocuments,
         PeriodKeys.only(withPeriods(mentions), periods),
         PeriodKeys.only(withPeriods(entityDocuments), periods),
         PeriodKeys.only(withPeriods(documentPairs), periods),
-        PeriodKeys.only(withPeriods(sentencePairs), periods));
+        PeriodKeys.only(withPeriods(sentencePairs), periods),
+        List.of(entitySentences, entityDocuments, documentPairs, sentencePairs));
   }
 
   /**

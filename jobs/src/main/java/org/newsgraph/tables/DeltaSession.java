@@ -28,6 +28,7 @@ public final class DeltaSession {
   static final String CACHED_PLAN_PARTITIONING =
       "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning";
   static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
+  static final String OPTIMIZE_WRITE = "spark.databricks.delta.optimizeWrite.enabled";
 
   /** Delta's own default for {@link #SNAPSHOT_PARTITIONS}. */
   private static final int DELTA_SNAPSHOT_PARTITIONS = 50;
@@ -69,6 +70,11 @@ public final class DeltaSession {
    *   <li>{@code spark.databricks.delta.snapshotPartitions}: the partitions Delta reads a table's
    *       log with at every read and commit; Delta's 50 become the session's default parallelism
    *       when that is smaller (2 on a two-core machine), since each commit of a run reads one.
+   *   <li>{@code spark.databricks.delta.optimizeWrite.enabled=true}: Delta's optimized writes
+   *       shuffle the rows of a write by the table's partition columns and write files of up to its
+   *       bin size, instead of one file per task and date. Without it, 2,000 articles annotated in
+   *       94 tasks gave an {@code annotations} table of 1,872 files over 176 dates, and every later
+   *       read of the table opened them all.
    * </ul>
    *
    * Measured on {@code sample-data/} (34 articles, 2 cores): {@code bin/newsgraph run} took 167 s
@@ -81,6 +87,9 @@ public final class DeltaSession {
     if (!spark.conf().contains(SNAPSHOT_PARTITIONS)) {
       int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
       spark.conf().set(SNAPSHOT_PARTITIONS, Math.min(DELTA_SNAPSHOT_PARTITIONS, parallelism));
+    }
+    if (!spark.conf().contains(OPTIMIZE_WRITE)) {
+      spark.conf().set(OPTIMIZE_WRITE, "true");
     }
     return spark;
   }

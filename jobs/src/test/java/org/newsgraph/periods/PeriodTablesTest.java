@@ -634,7 +634,10 @@ public class PeriodTablesTest extends SparkTestSession {
     assertThat(again.periodsWritten()).as("periods written by the re-run").isZero();
   }
 
-  /** The Spark period columns agree with java.time's ISO weeks on every day of 2015–2032. */
+  /**
+   * The Spark period columns agree with java.time's ISO weeks on every day of 2015–2032, and
+   * consecutive periods of a grain have consecutive numbers (what the surprise window counts on).
+   */
   @Test
   void periodStartsAndLabelsAgreeWithJavaTime() {
     List<Row> days = new ArrayList<>();
@@ -647,9 +650,11 @@ public class PeriodTablesTest extends SparkTestSession {
             new org.apache.spark.sql.types.StructType()
                 .add(Tables.DATE, org.apache.spark.sql.types.DataTypes.DateType));
     int checked = 0;
+    Map<String, Long> numbers = new HashMap<>();
     for (Row r :
         org.newsgraph.periods.PeriodInputs.withPeriods(df)
             .withColumn(Tables.PERIOD, org.newsgraph.periods.Grain.label())
+            .withColumn("_number", org.newsgraph.periods.Grain.number())
             .collectAsList()) {
       LocalDate d = r.<Date>getAs(Tables.DATE).toLocalDate();
       String grain = r.getAs(Tables.GRAIN);
@@ -660,8 +665,23 @@ public class PeriodTablesTest extends SparkTestSession {
       assertThat(r.<String>getAs(Tables.PERIOD))
           .as("%s label of %s", grain, d)
           .isEqualTo(PeriodOracle.label(grain, start));
+      numbers.put(grain + " " + start, r.<Long>getAs("_number"));
       checked++;
     }
     assertThat(checked).as("days × grains checked").isEqualTo(days.size() * 3);
+    int steps = 0;
+    for (var e : numbers.entrySet()) {
+      String[] key = e.getKey().split(" ");
+      Grain grain = Grain.of(key[0]);
+      LocalDate next = grain.plus(LocalDate.parse(key[1]), 1);
+      Long nextNumber = numbers.get(grain.id() + " " + next);
+      if (nextNumber != null) {
+        assertThat(nextNumber)
+            .as("number of the %s after %s", grain.id(), key[1])
+            .isEqualTo(e.getValue() + 1);
+        steps++;
+      }
+    }
+    assertThat(steps).as("consecutive periods checked").isEqualTo(numbers.size() - 3);
   }
 }
