@@ -16,9 +16,9 @@ public final class Cached {
   /**
    * The dataset, persisted and already computed. Persisting alone is not enough: a query that uses
    * a dataset in several branches (the self-joins of the pairs, the surprise baselines) starts
-   * those branches as concurrent stages before the cache holds anything, and each computes it
-   * again; measured on 400 articles, the {@code mentions} write ran 23 stages of 10 tasks that all
-   * computed the named mentions.
+   * those branches as concurrent stages before the cache holds anything. Measured on 400 articles:
+   * the {@code mentions} write ran 23 concurrent stages of 10 tasks over the named mentions, 64 s
+   * of task time, against 45 s for computing them first and then writing.
    */
   public static Dataset<Row> of(Dataset<Row> df) {
     Dataset<Row> cached = df.persist(StorageLevel.MEMORY_AND_DISK());
