@@ -121,6 +121,7 @@ public final class NewsgraphCli {
           throw NewsgraphErrors.emptyInput();
         }
         InputFiles.checkExist(inputs, hadoopConf);
+        InputFiles.checkApart(inputs, settings.output(), hadoopConf);
       }
       OutputDirectory.check(hadoopConf, settings.output());
 

@@ -1,10 +1,9 @@
 package org.newsgraph.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -84,13 +83,12 @@ public final class Settings implements Serializable {
         });
   }
 
-  /** Reads a settings file (Java properties format, UTF-8). */
+  /** Reads a settings file (Java properties format, UTF-8, a byte order mark allowed). */
   public static Map<String, String> readFile(Path path) {
     if (!Files.isRegularFile(path)) {
       throw NewsgraphErrors.settingsFileUnreadable(path.toString(), null);
     }
-    try (InputStream in = Files.newInputStream(path);
-        Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+    try (Reader reader = new StringReader(TextFiles.read(path))) {
       Properties p = new Properties();
       p.load(reader);
       Map<String, String> map = new TreeMap<>();

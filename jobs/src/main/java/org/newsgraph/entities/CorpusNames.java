@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -41,14 +44,19 @@ import scala.jdk.javaapi.CollectionConverters;
  *   <li><b>Short person names.</b> A short person name is the own name of a mention that some
  *       article resolved to a longer person name (a one-word name such as "Trump", or the first or
  *       last words of a longer name such as "Kim Jong"). Over the corpus, the articles that
- *       resolved it are counted per longer name. Where an article gives the short name no longer
- *       name (its mentions stayed {@code exact}) and the short name is a person (its most frequent
- *       type), it takes the top longer name when that name has at least {@code minDocuments} of
- *       those articles and at least {@code minShare} of them (resolution {@code corpus}); otherwise
- *       it stays as it is ("Clinton", split between Hillary and Bill Clinton). The statistics and
- *       the decision of every short name are the {@code name_resolution} table. Mentions that
- *       stayed {@code unresolved} in their article (two candidates there) are never renamed: their
- *       article names its people in full anyway.
+ *       resolved it are counted per longer name, but only the articles that introduced the longer
+ *       name first: an article whose short name comes before the first mention of the longer name
+ *       it resolved to ("President Reagan said ... his wife, Nancy Reagan") used the short name for
+ *       someone the reader already knew, and does not count. Where an article gives the short name
+ *       no longer name (its mentions stayed {@code exact}) and the short name is a person (its most
+ *       frequent type), it takes the top longer name when that name has at least {@code
+ *       minDocuments} of those articles and at least {@code minShare} of them (resolution {@code
+ *       corpus}); otherwise it stays as it is ("Clinton", split between Hillary and Bill Clinton).
+ *       The short mentions before the longer name of their article take that top longer name too
+ *       when it is another person ("Reagan" above is Ronald Reagan; the "Reagan" after "Nancy
+ *       Reagan" stays hers). The statistics and the decision of every short name are the {@code
+ *       name_resolution} table. Mentions that stayed {@code unresolved} in their article (two
+ *       candidates there) are never renamed: their article names its people in full anyway.
  *   <li><b>One type.</b> Every entity of the name types has one type, the type of most of its
  *       mentions after the rules above (as the article named them: an ORGANIZATION "Xi" resolved to
  *       Xi Jinping counts as PERSON), ties going to the type listed first in {@code nameTypes}. The
@@ -98,6 +106,7 @@ public final class CorpusNames {
   private static final String N = "_n";
   private static final String TYPE = "_type";
   private static final String TOTAL = "_total";
+  private static final String EARLY = "_early";
 
   private CorpusNames() {}
 
@@ -119,14 +128,29 @@ public final class CorpusNames {
             .drop("_spelling");
 
     // Rule 2: short person names.
-    Dataset<Row> statistics =
+    Column isShort =
+        col(Tables.RESOLUTION)
+            .equalTo(Resolution.IN_ARTICLE.value())
+            .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .and(lower(col(Mentions.BASE_NAME)).notEqual(col(KEY)));
+    // A short mention before the first mention of the longer name it was given was not introduced
+    // by that name: "President Reagan ... his wife, Nancy Reagan".
+    Column firstFull =
+        min(when(not(isShort), col(Tables.CHAR_BEGIN)))
+            .over(Window.partitionBy(Tables.ARTICLE_ID, Tables.ENTITY));
+    Dataset<Row> flagged =
         spelled
-            .where(col(Tables.RESOLUTION).equalTo(Resolution.IN_ARTICLE.value()))
-            .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
-            .withColumn(SHORT, lower(col(Mentions.BASE_NAME)))
-            .where(col(SHORT).notEqual(col(KEY)))
+            .withColumn(SHORT, when(isShort, lower(col(Mentions.BASE_NAME))))
+            .withColumn(
+                EARLY, coalesce(isShort.and(col(Tables.CHAR_BEGIN).lt(firstFull)), lit(false)));
+    Dataset<Row> statistics =
+        flagged
+            .where(col(SHORT).isNotNull())
+            .groupBy(SHORT, Tables.ENTITY, Tables.ARTICLE_ID)
+            .agg(max(col(EARLY)).as(EARLY))
+            .where(not(col(EARLY)))
             .groupBy(SHORT, Tables.ENTITY)
-            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.DOCUMENTS));
+            .agg(count(lit(1)).as(Tables.DOCUMENTS));
     Dataset<Row> shortTypes =
         dominantType(spelled.where(col(KEY).isNotNull()), KEY, options.nameTypes())
             .withColumnRenamed(KEY, SHORT);
@@ -142,14 +166,19 @@ public final class CorpusNames {
         Cached.of(decide(statistics, shortTypes, shortDocuments, spellings, options));
 
     Dataset<Row> renamed =
-        spelled
+        flagged
+            .withColumn(KEY, coalesce(col(SHORT), col(KEY)))
             .join(
                 decisions
                     .where(col(Tables.DECISION).equalTo(RESOLVED))
                     .select(col("_key_short").as(KEY), col(Tables.ENTITY).as("_corpus")),
                 seq(KEY),
                 "left")
-            .withColumn("_apply", eligible.and(col("_corpus").isNotNull()))
+            .withColumn(
+                "_apply",
+                eligible
+                    .or(col(EARLY).and(col("_corpus").notEqual(col(Tables.ENTITY))))
+                    .and(col("_corpus").isNotNull()))
             .withColumn(
                 Tables.ENTITY, when(col("_apply"), col("_corpus")).otherwise(col(Tables.ENTITY)))
             .withColumn(
@@ -157,7 +186,7 @@ public final class CorpusNames {
                 when(col("_apply"), lit(Resolution.CORPUS.value()))
                     .otherwise(col(Tables.RESOLUTION)))
             .withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))))
-            .drop("_corpus", "_apply");
+            .drop("_corpus", "_apply", SHORT, EARLY);
 
     // Rule 3: one type per entity.
     Dataset<Row> types =

@@ -2,13 +2,13 @@ package org.newsgraph.entities;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.config.TextFiles;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.errors.NewsgraphException;
 import org.newsgraph.nlp.AliasTable;
@@ -56,8 +56,7 @@ public final class NamingConf {
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate)) {
         try {
-          return AliasTable.parse(
-              Files.readAllLines(candidate, StandardCharsets.UTF_8), candidate.toString());
+          return AliasTable.parse(TextFiles.lines(candidate), candidate.toString());
         } catch (IOException | IllegalArgumentException e) {
           throw badAliasFile(file, e);
         }

@@ -107,6 +107,16 @@ public final class NewsgraphErrors {
         null);
   }
 
+  public static NewsgraphException outputOverlapsInput(String input, String match, String output) {
+    return new NewsgraphException(
+        "Output " + output + " overlaps the input " + input + " (" + match + ").",
+        "ingest would read the output's own table files as articles, or write its tables among"
+            + " the files it reads.",
+        "Give --output a directory outside every --input path, and no --input inside the output.",
+        USAGE,
+        null);
+  }
+
   public static NewsgraphException noInputFiles(Collection<String> paths, int ignored) {
     return new NewsgraphException(
         "No input files found under " + String.join(", ", paths) + ".",

@@ -1,8 +1,6 @@
 package org.newsgraph.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import org.newsgraph.config.Setting;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.config.TextFiles;
 import org.newsgraph.errors.NewsgraphErrors;
 
 /**
@@ -109,7 +108,7 @@ public final class IngestConf {
     }
     try {
       List<String> patterns =
-          Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
+          TextFiles.lines(Path.of(file)).stream()
               .map(String::strip)
               .filter(l -> !l.isEmpty() && !l.startsWith("#"))
               .toList();

@@ -128,6 +128,8 @@ public final class IngestJob {
     IngestRules rules = IngestConf.rules(settings, run.runDate());
     String output = settings.output();
     boolean rebuild = settings.getBoolean(SettingKeys.REBUILD);
+    InputFiles.checkApart(
+        settings.getList(SettingKeys.INPUT), output, spark.sparkContext().hadoopConfiguration());
     InputFiles files =
         InputFiles.find(
             settings.getList(SettingKeys.INPUT),

@@ -1,12 +1,14 @@
 package org.newsgraph.ingest;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -109,6 +111,45 @@ public record InputFiles(
         throw NewsgraphErrors.ioFailure("look for the input", input, e);
       }
     }
+  }
+
+  /**
+   * Checks that the output is neither an input nor inside one, and no input is inside the output:
+   * ingest would otherwise read the output's own table files as articles, and a rebuild would
+   * replace its input. Paths are compared fully qualified (scheme, authority, absolute path), after
+   * expanding globs.
+   */
+  public static void checkApart(List<String> inputs, String output, Configuration hadoopConf) {
+    Path out = new Path(output);
+    try {
+      Path qualifiedOut = out.getFileSystem(hadoopConf).makeQualified(out);
+      for (String input : inputs) {
+        Path path = new Path(input);
+        FileStatus[] matches = path.getFileSystem(hadoopConf).globStatus(path);
+        for (FileStatus match : matches == null ? new FileStatus[0] : matches) {
+          Path in = match.getPath();
+          if (within(qualifiedOut, in) || within(in, qualifiedOut)) {
+            throw NewsgraphErrors.outputOverlapsInput(
+                input, in.toString(), qualifiedOut.toString());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("compare the input with the output", output, e);
+    }
+  }
+
+  /** True when {@code path} is {@code dir} or below it, both qualified. */
+  private static boolean within(Path path, Path dir) {
+    // "file:/a" and "file:///a" are one path: compare scheme, authority and path apart.
+    URI p = path.toUri().normalize();
+    URI d = dir.toUri().normalize();
+    if (!Objects.equals(p.getScheme(), d.getScheme())
+        || !Objects.toString(p.getAuthority(), "").equals(Objects.toString(d.getAuthority(), ""))) {
+      return false;
+    }
+    String dirPath = d.getPath().endsWith("/") ? d.getPath() : d.getPath() + "/";
+    return p.getPath().equals(d.getPath()) || p.getPath().startsWith(dirPath);
   }
 
   /** Lists and classifies the files of the inputs, each format by extension. */

@@ -405,14 +405,42 @@ class NewsgraphCliTest {
 
   @Test
   void outputThatIsAFileFailsBeforeSpark(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("corpus"));
     Path file = Files.writeString(dir.resolve("out.txt"), "not a directory");
-    assertThat(execute("ingest", "--input", dir.toString(), "--output", file.toString()))
+    assertThat(execute("ingest", "--input", input.toString(), "--output", file.toString()))
         .as("exit code")
         .isEqualTo(2);
     assertThat(err())
         .as("error message")
         .contains("Output " + file + " is a file")
         .doesNotContain("not found");
+    assertThat(SparkSession.getActiveSession().isDefined()).as("Spark started").isFalse();
+  }
+
+  @Test
+  void anOutputInsideTheInputOrTheReverseFailsBeforeSpark(@TempDir Path dir) throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.txt"), "date 2018-07-16\nWarren spoke.\n");
+    Path inside = corpus.resolve("out");
+    assertThat(execute("run", "--input", corpus.toString(), "--output", inside.toString()))
+        .as("exit code, output inside the input")
+        .isEqualTo(2);
+    assertThat(err())
+        .as("error message")
+        .contains("Output file:" + inside + " overlaps the input " + corpus)
+        .contains("outside every --input path");
+    assertThat(inside).as("the output was not created").doesNotExist();
+    Path output = Files.createDirectories(dir.resolve("output"));
+    Path stored = Files.createDirectories(output.resolve("articles"));
+    errBytes.reset();
+    assertThat(execute("ingest", "--input", stored.toString(), "--output", output.toString()))
+        .as("exit code, input inside the output")
+        .isEqualTo(2);
+    assertThat(err()).as("error message").contains("overlaps the input " + stored);
+    errBytes.reset();
+    int globbed = execute("ingest", "--input", dir + "/*", "--output", output.toString());
+    assertThat(globbed).as("exit code, a glob matching the output: %s", err()).isEqualTo(2);
+    assertThat(err()).as("error message").contains("overlaps the input " + dir + "/*");
     assertThat(SparkSession.getActiveSession().isDefined()).as("Spark started").isFalse();
   }
 

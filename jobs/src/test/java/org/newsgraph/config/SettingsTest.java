@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.annotate.AnnotateConf;
 import org.newsgraph.entities.NamingConf;
 import org.newsgraph.errors.NewsgraphException;
+import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.SentimentScope;
 
@@ -245,6 +246,28 @@ class SettingsTest {
     assertThat(Settings.readFile(file))
         .as("entries of a one-key file")
         .containsExactlyEntriesOf(Map.of(OUTPUT, "/data/Zürich"));
+  }
+
+  @Test
+  void filesWrittenWithAByteOrderMarkKeepTheirFirstLine(@TempDir Path dir) throws IOException {
+    Path settings = dir.resolve("s.properties");
+    Files.writeString(settings, "\uFEFFnewsgraph.output = /data/out\n", StandardCharsets.UTF_8);
+    assertThat(Settings.readFile(settings))
+        .as("the first key of a settings file with a byte order mark")
+        .containsExactlyEntriesOf(Map.of(OUTPUT, "/data/out"));
+    Path aliases = dir.resolve("aliases.tsv");
+    Files.writeString(
+        aliases,
+        "\uFEFFPOTUS\tDonald Trump\tPERSON\nKim Jong Eun\tKim Jong Un\tPERSON\n",
+        StandardCharsets.UTF_8);
+    AliasTable table =
+        NamingConf.aliases(
+            Settings.resolve(
+                Map.of("newsgraph.entities.aliasFile", aliases.toString()), Map.of(), Map.of()));
+    assertThat(table.lookup("POTUS", "PERSON"))
+        .as("the first alias of a file with a byte order mark")
+        .isEqualTo(new AliasTable.Target("Donald Trump", "PERSON"));
+    assertThat(table.size()).as("both aliases").isEqualTo(2);
   }
 
   @Test

@@ -25,8 +25,9 @@ import org.newsgraph.testing.SparkTestSession;
  * <p>The corpus: "Trump" resolves to Donald Trump in 9 articles and to Melania Trump in 1 (share
  * 0.9), and stands alone in 2 more; "Clinton" resolves to Hillary Clinton in 6 and Bill Clinton in
  * 4 (share 0.6) and stands alone in one; "Pelosi" resolves to Nancy Pelosi in 2 (fewer than 5) and
- * stands alone in one; "Washington" resolves to George Washington once but is mostly a LOCATION.
- * "WASHINGTON" is written in capitals in one article.
+ * stands alone in one; in two more articles "Trump" and "Clinton" come before the longer name they
+ * were given (Melania Trump, Bill Clinton); "Washington" resolves to George Washington once but is
+ * mostly a LOCATION. "WASHINGTON" is written in capitals in one article.
  */
 class CorpusNamesTest extends SparkTestSession {
 
@@ -38,9 +39,21 @@ class CorpusNamesTest extends SparkTestSession {
   private static List<Row> mentions;
   private static List<Row> decisions;
 
-  /** One named mention: article, base name, article-level name, type, CoreNLP type, resolution. */
+  /** One named mention at the article's start: article, base name, name, types, resolution. */
   private static Row named(
       String article, String base, String entity, String type, String mentionType, String how) {
+    return named(article, base, entity, type, mentionType, how, 0);
+  }
+
+  /** One named mention beginning at character {@code begin} of its article. */
+  private static Row named(
+      String article,
+      String base,
+      String entity,
+      String type,
+      String mentionType,
+      String how,
+      int begin) {
     Object[] values = new Object[NAMED.size()];
     Map<String, Object> byName = new TreeMap<>();
     byName.put(Tables.ARTICLE_ID, article);
@@ -51,8 +64,8 @@ class CorpusNamesTest extends SparkTestSession {
     byName.put(Tables.MENTION_TYPE, mentionType);
     byName.put(Tables.RESOLUTION, how);
     byName.put(Tables.SURFACE, base);
-    byName.put(Tables.CHAR_BEGIN, 0);
-    byName.put(Tables.CHAR_END, base.length());
+    byName.put(Tables.CHAR_BEGIN, begin);
+    byName.put(Tables.CHAR_END, begin + base.length());
     byName.put(Tables.STORY_ID, article);
     byName.put(Tables.SOURCE, "outlet");
     byName.put(Tables.SETTINGS_SIGNATURE, "sig");
@@ -83,6 +96,12 @@ class CorpusNamesTest extends SparkTestSession {
       rows.add(named("c" + i, "Clinton", full, "PERSON", "PERSON", "in_article"));
     }
     rows.add(named("c10", "Clinton", "Clinton", "PERSON", "PERSON", "exact"));
+    // Short names before the longer name they were given: not introduced by it.
+    rows.add(named("mr", "Trump", "Melania Trump", "PERSON", "PERSON", "in_article", 0));
+    rows.add(named("mr", "Melania Trump", "Melania Trump", "PERSON", "PERSON", "exact", 50));
+    rows.add(named("mr", "Trump", "Melania Trump", "PERSON", "PERSON", "in_article", 100));
+    rows.add(named("cb", "Clinton", "Bill Clinton", "PERSON", "PERSON", "in_article", 0));
+    rows.add(named("cb", "Bill Clinton", "Bill Clinton", "PERSON", "PERSON", "exact", 40));
     for (int i = 0; i < 2; i++) {
       rows.add(named("p" + i, "Nancy Pelosi", "Nancy Pelosi", "PERSON", "PERSON", "exact"));
       rows.add(named("p" + i, "Pelosi", "Nancy Pelosi", "PERSON", "PERSON", "in_article"));
@@ -159,6 +178,33 @@ class CorpusNamesTest extends SparkTestSession {
                 .toList())
         .as("candidates by documents")
         .containsExactly("Donald Trump=9", "Melania Trump=1");
+  }
+
+  private static Row mentionAt(String article, int begin) {
+    return mentions.stream()
+        .filter(r -> r.getAs(Tables.ARTICLE_ID).equals(article))
+        .filter(r -> r.<Integer>getAs(Tables.CHAR_BEGIN) == begin)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aShortNameBeforeTheLongerNameOfItsArticleIsNotIntroducedByIt() {
+    assertThat(nameTypeHow(mentionAt("mr", 0)))
+        .as("'Trump' before 'Melania Trump': the corpus's Trump")
+        .containsExactly("Donald Trump", "PERSON", "PERSON", "corpus");
+    assertThat(nameTypeHow(mentionAt("mr", 100)))
+        .as("'Trump' after 'Melania Trump' stays hers")
+        .containsExactly("Melania Trump", "PERSON", "PERSON", "in_article");
+    assertThat(nameTypeHow(mentionAt("cb", 0)))
+        .as("'Clinton' before 'Bill Clinton', with no corpus decision, keeps its article's name")
+        .containsExactly("Bill Clinton", "PERSON", "PERSON", "in_article");
+    assertThat(decision("Trump").<Long>getAs(Tables.DOCUMENTS))
+        .as("article mr does not count among Trump's resolutions (else Melania 2, share 0.82)")
+        .isEqualTo(10L);
+    assertThat(decision("Clinton").<Long>getAs(Tables.DOCUMENTS))
+        .as("nor does cb among Clinton's")
+        .isEqualTo(10L);
   }
 
   @Test

@@ -3,9 +3,14 @@ package org.newsgraph.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.config.Settings;
 import org.newsgraph.errors.NewsgraphException;
 
@@ -29,6 +34,24 @@ class IngestConfTest {
                     LocalDate.of(2018, 7, 16))
                 .textSource())
         .isEqualTo("{dir:2}");
+  }
+
+  @Test
+  void aBoilerplateFileThatStartsWithAByteOrderMarkKeepsItsFirstPattern(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("boilerplate.txt");
+    Files.writeString(
+        file, "\uFEFFRead more at .*\n# comment\nShare this\n", StandardCharsets.UTF_8);
+    Settings s =
+        Settings.resolve(
+            Map.of("newsgraph.ingest.boilerplateFile", file.toString()), Map.of(), Map.of());
+    String text = "Warren spoke.\nRead more at example.com\nShare this\nHarris answered.";
+    assertThat(IngestConf.rules(s, LocalDate.of(2018, 7, 16)).text().normalize(text).text())
+        .as("both patterns of a file written with a byte order mark remove their lines")
+        .doesNotContain("Read more")
+        .doesNotContain("Share this")
+        .contains("Warren spoke.")
+        .contains("Harris answered.");
   }
 
   @Test

@@ -31,6 +31,34 @@ class InputFilesTest {
   }
 
   @Test
+  void anOutputOverlappingAnInputIsRefusedInEitherDirection() throws IOException {
+    touch("corpus/a.txt");
+    Files.createDirectories(root.resolve("out/articles"));
+    String corpus = root.resolve("corpus").toString();
+    assertThatThrownBy(
+            () ->
+                InputFiles.checkApart(List.of(corpus), root.resolve("corpus/out").toString(), conf))
+        .as("output inside the input")
+        .isInstanceOf(NewsgraphException.class)
+        .hasMessageContaining("overlaps the input " + corpus);
+    assertThatThrownBy(
+            () ->
+                InputFiles.checkApart(
+                    List.of("file://" + root.resolve("out/articles")),
+                    root.resolve("out").toString(),
+                    conf))
+        .as("an input inside the output, written file:///")
+        .isInstanceOf(NewsgraphException.class);
+    assertThatThrownBy(
+            () -> InputFiles.checkApart(List.of(corpus), "file:" + root.resolve("corpus"), conf))
+        .as("the output is the input")
+        .isInstanceOf(NewsgraphException.class);
+    InputFiles.checkApart(List.of(corpus), root.resolve("corpus-out").toString(), conf);
+    InputFiles.checkApart(
+        List.of(root.resolve("corpus/a.txt").toString()), root.resolve("corp").toString(), conf);
+  }
+
+  @Test
   void directoryTreeIsClassifiedSortedAndHiddenFilesSkipped() throws IOException {
     touch("text/b.txt");
     touch("text/a.txt");
