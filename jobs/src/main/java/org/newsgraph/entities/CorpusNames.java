@@ -1,8 +1,10 @@
 package org.newsgraph.entities;
 
+import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
@@ -12,6 +14,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -26,10 +29,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
+import org.newsgraph.nlp.PersonVariants;
 import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.AnnotationSchema;
+import org.newsgraph.udfs.NewsgraphFunctions;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -41,6 +48,12 @@ import scala.jdk.javaapi.CollectionConverters;
  *       "Washington") are one entity, spelled as the corpus usually spells it: the most mentioned
  *       spelling that is not all capitals (ties by the spelling's order), or the most mentioned
  *       spelling when every one is in capitals.
+ *   <li><b>One written name per person.</b> Person names that are one name written otherwise
+ *       ({@link PersonVariants}: "Charles E. Schumer", "Charles Schumer" and "Chuck Schumer"; a
+ *       short given name that stands for one full given name, middle initials dropped) are one
+ *       entity, spelled as an alias names it, else as the corpus mostly writes it. Names whose
+ *       variants carry two different sets of middle initials ("George W. Bush", "George H.W. Bush")
+ *       stay apart, all of them; a suffix ("Jr.") makes another person.
  *   <li><b>Short person names.</b> A short person name is the own name of a mention that some
  *       article resolved to a longer person name (a one-word name such as "Trump", or the first or
  *       last words of a longer name such as "Kim Jong"). Over the corpus, the articles that
@@ -107,6 +120,7 @@ public final class CorpusNames {
   private static final String TYPE = "_type";
   private static final String TOTAL = "_total";
   private static final String EARLY = "_early";
+  private static final String VARIANT = "_variant";
 
   private CorpusNames() {}
 
@@ -121,13 +135,20 @@ public final class CorpusNames {
 
     // Rule 1: one spelling per name.
     Dataset<Row> spellings = spellings(keyed);
-    Dataset<Row> spelled =
+    Dataset<Row> cased =
         keyed
             .join(spellings, seq(KEY), "left")
             .withColumn(Tables.ENTITY, coalesce(col("_spelling"), col(Tables.ENTITY)))
             .drop("_spelling");
+    // Rule 2: one written name per person.
+    Dataset<Row> spelled =
+        cased
+            .join(variants(cased, options.nameTypes()), seq(KEY), "left")
+            .withColumn(Tables.ENTITY, coalesce(col(VARIANT), col(Tables.ENTITY)))
+            .withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))))
+            .drop(VARIANT);
 
-    // Rule 2: short person names.
+    // Rule 3: short person names.
     Column isShort =
         col(Tables.RESOLUTION)
             .equalTo(Resolution.IN_ARTICLE.value())
@@ -188,7 +209,7 @@ public final class CorpusNames {
             .withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))))
             .drop("_corpus", "_apply", SHORT, EARLY);
 
-    // Rule 3: one type per entity.
+    // Rule 4: one type per entity.
     Dataset<Row> types =
         dominantType(renamed.where(col(KEY).isNotNull()), KEY, options.nameTypes());
     List<Column> columns = new ArrayList<>();
@@ -221,6 +242,46 @@ public final class CorpusNames {
                         .orderBy(shouted.asc(), col(N).desc(), col(Tables.ENTITY).asc())))
         .where(col("_rank").equalTo(1))
         .select(col(KEY), col(Tables.ENTITY).as("_spelling"));
+  }
+
+  /**
+   * Per lower-case person name written otherwise elsewhere: the written name of its person (column
+   * {@link #VARIANT}). Names of one {@link PersonVariants} key are one person when at most one set
+   * of middle initials occurs among them; the name is the one an alias names, else the most
+   * mentioned, ties by name.
+   */
+  private static Dataset<Row> variants(Dataset<Row> cased, List<String> nameTypes) {
+    Dataset<Row> named = cased.where(col(KEY).isNotNull());
+    Dataset<Row> persons =
+        dominantType(named, KEY, nameTypes).where(col(TYPE).equalTo(EntityCanonicalizer.PERSON));
+    Column variant = call_udf(NewsgraphFunctions.PERSON_VARIANT, col(Tables.ENTITY));
+    Dataset<Row> names =
+        named
+            .groupBy(KEY)
+            .agg(
+                count(lit(1)).as(N),
+                min(col(Tables.ENTITY)).as(Tables.ENTITY),
+                max(col(Tables.RESOLUTION).equalTo(Resolution.ALIAS.value())).as("_alias"))
+            .join(persons, seq(KEY))
+            .withColumn("_v", variant)
+            .where(col("_v").isNotNull());
+    WindowSpec byKey = Window.partitionBy(col("_v." + AnnotationSchema.VARIANT_KEY));
+    Column initials = col("_v." + AnnotationSchema.INITIALS);
+    return names
+        .withColumn(
+            "_initials", size(collect_set(when(initials.notEqual(""), initials)).over(byKey)))
+        .withColumn("_names", count(lit(1)).over(byKey))
+        .withColumn(
+            VARIANT,
+            first(col(Tables.ENTITY))
+                .over(
+                    byKey
+                        .orderBy(col("_alias").desc(), col(N).desc(), col(Tables.ENTITY).asc())
+                        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+        .where(col("_names").gt(1))
+        .where(col("_initials").leq(1))
+        .where(col(VARIANT).notEqual(col(Tables.ENTITY)))
+        .select(col(KEY), col(VARIANT));
   }
 
   /** Per value of {@code key}: the type of most of its rows (column {@code _type}). */

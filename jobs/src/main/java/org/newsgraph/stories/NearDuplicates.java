@@ -2,11 +2,14 @@ package org.newsgraph.stories;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -22,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +38,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.nlp.Sha256;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.RowBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -62,7 +68,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * the threshold is ever linked. LSH may miss a qualifying pair, with probability {@code (1 -
  * J^5)^20} for a pair of similarity J (0.04% at J = 0.8, less above), and a missed pair still ends
  * in one story when other links connect it. Exact duplicates are linked by hash alone, and only one
- * text of each is compared.
+ * text of each is compared. A band bucket of more than {@value #MAX_BUCKET} texts is not searched
+ * pair by pair (its pairs grow with the square of its size): each of its texts is compared with the
+ * next {@value #NEIGHBOURS} in id order, which still joins near-identical texts into one story;
+ * the search logs such buckets. Only there can the stories found when articles are added differ
+ * from those of the whole corpus at once.
  *
  * <p>Connected components are found on the driver: the linked pairs (not the articles) are
  * collected and merged with a union-find, then the article-to-story mapping of the articles in
@@ -76,6 +86,16 @@ public final class NearDuplicates {
   private static final int ROWS = 5;
   private static final long SEED = 20180716L;
 
+  /** Buckets up to this size are searched in full; see {@link #bucketPairs}. */
+  private static final int MAX_BUCKET = 1000;
+
+  /** Members of a larger bucket are compared with this many next members. */
+  private static final int NEIGHBOURS = 16;
+
+  private static final Logger LOG = LoggerFactory.getLogger(NearDuplicates.class);
+
+  private static final String BAND = "band";
+  private static final String BUCKET = "bucket";
   private static final String IS_ADDED = "is_added";
   private static final String REPRESENTATIVE = "representative";
   private static final String ID_A = "id_a";
@@ -263,17 +283,21 @@ public final class NearDuplicates {
                 Tables.NORMALISED_HASH)
             .where(col(ID_A).notEqual(col(ID_B)))
             .select(col(ID_A), col(ID_B));
-    Dataset<Row> a =
-        buckets(addedSignatures.withColumn(IS_ADDED, lit(true)))
-            .select(col(Tables.ARTICLE_ID).as(ID_A), col("band"), col("bucket"));
-    Dataset<Row> b =
+    // Only the buckets an added article is in matter; a pair of two added articles is compared
+    // once, with either as the added end.
+    Dataset<Row> members =
         buckets(all)
-            .select(col(Tables.ARTICLE_ID).as(ID_B), col(IS_ADDED), col("band"), col("bucket"));
+            .select(col(Tables.ARTICLE_ID), col(IS_ADDED), col(BAND), col(BUCKET))
+            .join(
+                buckets(addedSignatures).select(col(BAND), col(BUCKET)).distinct(),
+                seq(List.of(BAND, BUCKET)),
+                "left_semi");
     Dataset<Row> candidates =
-        a.join(b, seq(List.of("band", "bucket")))
-            // A pair of two added articles is compared once.
-            .where(col(IS_ADDED).and(col(ID_A).lt(col(ID_B))).or(not(col(IS_ADDED))))
-            .select(col(ID_A), col(ID_B))
+        bucketPairs(members)
+            .where(col("added_a").or(col("added_b")))
+            .select(
+                when(col("added_a"), col(ID_A)).otherwise(col(ID_B)).as(ID_A),
+                when(col("added_a"), col(ID_B)).otherwise(col(ID_A)).as(ID_B))
             .distinct();
     Dataset<Row> texts =
         added
@@ -358,7 +382,64 @@ public final class NearDuplicates {
   /** (article_id, band, bucket) for each band hash of each signature, other columns kept. */
   private static Dataset<Row> buckets(Dataset<Row> signatures) {
     return signatures.select(
-        col("*"), posexplode(col(Tables.BANDS)).as(new String[] {"band", "bucket"}));
+        col("*"), posexplode(col(Tables.BANDS)).as(new String[] {BAND, BUCKET}));
+  }
+
+  /**
+   * The candidate pairs of the members of LSH buckets (article_id, is_added, band, bucket): (id_a
+   * &lt; id_b, added_a, added_b). Members of a bucket of at most {@value #MAX_BUCKET} are paired
+   * with each other. In a larger bucket (thousands of near-identical texts, or a band every text of
+   * some template shares) all pairs would grow with the square of its size, so each member is
+   * paired with the next {@value #NEIGHBOURS} members in id order: near-identical texts still end
+   * in one story through the chain, and the candidates stay in proportion to the bucket. Such
+   * buckets are logged (one small aggregation finds them; without them the search is as before).
+   */
+  private static Dataset<Row> bucketPairs(Dataset<Row> members) {
+    Seq<String> bucket = seq(List.of(BAND, BUCKET));
+    Dataset<Row> large =
+        members
+            .groupBy(BAND, BUCKET)
+            .agg(count(lit(1)).as("_size"))
+            .where(col("_size").gt(MAX_BUCKET));
+    Row sizes = large.agg(count(lit(1)), coalesce(sum(col("_size")), lit(0L))).first();
+    Dataset<Row> small = members;
+    Dataset<Row> chained = null;
+    if (sizes.getLong(0) > 0) {
+      LOG.warn(
+          "near-duplicate search: {} band buckets hold more than {} articles ({} memberships);"
+              + " each of their articles is compared with its next {} in id order, not with all",
+          sizes.getLong(0),
+          MAX_BUCKET,
+          sizes.getLong(1),
+          NEIGHBOURS);
+      small = members.join(large, bucket, "left_anti");
+      Dataset<Row> ranked =
+          members
+              .join(large.select(BAND, BUCKET), bucket, "left_semi")
+              .withColumn(
+                  "_rank",
+                  row_number().over(Window.partitionBy(BAND, BUCKET).orderBy(Tables.ARTICLE_ID)));
+      chained =
+          side(ranked, ID_A, "added_a")
+              .withColumn(
+                  "_rank", explode(sequence(col("_rank").plus(1), col("_rank").plus(NEIGHBOURS))))
+              .join(side(ranked, ID_B, "added_b"), seq(List.of(BAND, BUCKET, "_rank")));
+    }
+    Dataset<Row> pairs =
+        side(small, ID_A, "added_a")
+            .join(side(small, ID_B, "added_b"), bucket)
+            .where(col(ID_A).lt(col(ID_B)));
+    List<Column> columns = List.of(col(ID_A), col(ID_B), col("added_a"), col("added_b"));
+    Dataset<Row> result = pairs.select(columns.toArray(Column[]::new));
+    // Ranks follow ids, so id_a < id_b in the chained pairs too.
+    return chained == null
+        ? result
+        : result.unionByName(chained.select(columns.toArray(Column[]::new)));
+  }
+
+  /** One side of a bucket self-join: the member's id and added flag renamed. */
+  private static Dataset<Row> side(Dataset<Row> members, String id, String added) {
+    return members.withColumnRenamed(Tables.ARTICLE_ID, id).withColumnRenamed(IS_ADDED, added);
   }
 
   /** Pairs (article_id, smallest article_id with the same non-empty normalised text). */
@@ -376,16 +457,10 @@ public final class NearDuplicates {
    */
   private static Dataset<Row> similarPairs(
       Dataset<Row> articles, Dataset<Row> signed, double jaccardThreshold, int shingleWords) {
-    Dataset<Row> buckets =
+    Dataset<Row> members =
         buckets(signed.where(col(Tables.ARTICLE_ID).equalTo(col(REPRESENTATIVE))))
-            .select(col(Tables.ARTICLE_ID), col("band"), col("bucket"));
-    Dataset<Row> a = buckets.select(col(Tables.ARTICLE_ID).as(ID_A), col("band"), col("bucket"));
-    Dataset<Row> b = buckets.select(col(Tables.ARTICLE_ID).as(ID_B), col("band"), col("bucket"));
-    Dataset<Row> candidates =
-        a.join(b, seq(List.of("band", "bucket")))
-            .where(col(ID_A).lt(col(ID_B)))
-            .select(col(ID_A), col(ID_B))
-            .distinct();
+            .select(col(Tables.ARTICLE_ID), lit(false).as(IS_ADDED), col(BAND), col(BUCKET));
+    Dataset<Row> candidates = bucketPairs(members).select(col(ID_A), col(ID_B)).distinct();
     return verified(
         candidates,
         articles.select(col(Tables.ARTICLE_ID), col(Tables.TEXT)),

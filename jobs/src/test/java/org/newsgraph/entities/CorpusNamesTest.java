@@ -14,8 +14,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.config.Settings;
+import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.udfs.NewsgraphFunctions;
 
 /**
  * {@link CorpusNames} on mentions written by hand, as {@link Mentions#fromAnnotations} gives them
@@ -115,6 +118,18 @@ class CorpusNamesTest extends SparkTestSession {
     rows.add(named("w4", "Washington", "Washington", "PERSON", "PERSON", "exact"));
     rows.add(named("w5", "WASHINGTON", "WASHINGTON", "LOCATION", "LOCATION", "exact"));
     rows.add(named("w5", "May", "May", "DATE", "DATE", "exact"));
+    // One person written three ways; two presidents whose middle initials tell them apart.
+    for (int i = 0; i < 3; i++) {
+      rows.add(named("s" + i, "Chuck Schumer", "Chuck Schumer", "PERSON", "PERSON", "exact"));
+    }
+    rows.add(named("s3", "Charles Schumer", "Charles Schumer", "PERSON", "PERSON", "exact"));
+    rows.add(named("s4", "Charles E. Schumer", "Charles E. Schumer", "PERSON", "PERSON", "exact"));
+    rows.add(named("b0", "George W. Bush", "George W. Bush", "PERSON", "PERSON", "exact"));
+    rows.add(named("b1", "George H.W. Bush", "George H.W. Bush", "PERSON", "PERSON", "exact"));
+    rows.add(named("b2", "George Bush", "George Bush", "PERSON", "PERSON", "exact"));
+    rows.add(named("j0", "Donald Trump Jr.", "Donald Trump Jr.", "PERSON", "PERSON", "exact"));
+    NewsgraphFunctions.registerCanonicalNames(
+        spark, NamingConf.canonicalizer(Settings.defaults(), AliasTable.EMPTY));
     Dataset<Row> input = spark.createDataFrame(rows, NAMED);
     CorpusNames.Result result = CorpusNames.resolve(input, OPTIONS);
     assertThat(List.of(result.mentions().columns()))
@@ -205,6 +220,26 @@ class CorpusNamesTest extends SparkTestSession {
     assertThat(decision("Clinton").<Long>getAs(Tables.DOCUMENTS))
         .as("nor does cb among Clinton's")
         .isEqualTo(10L);
+  }
+
+  @Test
+  void personNamesWrittenOtherwiseAreOneEntityUnlessTheirInitialsDiffer() {
+    assertThat(nameTypeHow(mention("s3", "Charles Schumer")))
+        .as("'Charles Schumer': Chuck Schumer, the name the corpus mostly writes")
+        .containsExactly("Chuck Schumer", "PERSON", "PERSON", "exact");
+    assertThat(nameTypeHow(mention("s4", "Charles E. Schumer")))
+        .as("'Charles E. Schumer', a middle initial")
+        .containsExactly("Chuck Schumer", "PERSON", "PERSON", "exact");
+    assertThat(
+            List.of(
+                mention("b0", "George W. Bush").getAs(Tables.ENTITY),
+                mention("b1", "George H.W. Bush").getAs(Tables.ENTITY),
+                mention("b2", "George Bush").getAs(Tables.ENTITY)))
+        .as("two sets of middle initials: father and son stay apart, and the bare name too")
+        .containsExactly("George W. Bush", "George H.W. Bush", "George Bush");
+    assertThat(mention("j0", "Donald Trump Jr.").<String>getAs(Tables.ENTITY))
+        .as("a suffix makes another person")
+        .isEqualTo("Donald Trump Jr.");
   }
 
   @Test

@@ -364,6 +364,32 @@ class NearDuplicatesTest extends SparkTestSession {
                 "story-syndicated", "story-copy"));
   }
 
+  @Test
+  void aBucketOfMoreThanAThousandNearCopiesIsChainedIntoOneStory() {
+    // 1,100 texts that differ in one word share nearly every band: buckets over the cap of 1,000,
+    // whose members are each compared with their next 16 (about 18,000 candidate pairs, where all
+    // pairs would be about 600,000).
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 1100; i++) {
+      rows.add(
+          article(
+              String.format(Locale.ROOT, "copy-%04d", i), "2018-07-16", P1 + " Copy number " + i));
+    }
+    Dataset<Row> copies = spark.createDataFrame(rows, SCHEMA);
+    Dataset<Row> stories = NearDuplicates.stories(copies, 0.8, 5);
+    assertThat(
+            stories
+                .select(Tables.STORY_ID)
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .as("the stories of 1,100 near copies")
+        .containsExactly("copy-0000");
+    assertThat(stories.where(functions.col(Tables.IS_CANONICAL)).count())
+        .as("one canonical article")
+        .isEqualTo(1);
+  }
+
   /** The stored articles with their stories, and what adding the others returns. */
   private record Adding(List<Row> stored, List<Row> changes) {}
 

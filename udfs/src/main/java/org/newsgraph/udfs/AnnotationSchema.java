@@ -102,6 +102,17 @@ public final class AnnotationSchema {
 
   public static final ArrayType CANONICAL_NAMES_TYPE = createArrayType(CANONICAL_NAME, false);
 
+  /** Fields of {@code ng_person_variant}: the name's variant key and its middle initials. */
+  public static final String VARIANT_KEY = "key";
+
+  public static final String INITIALS = "initials";
+
+  public static final StructType PERSON_VARIANT =
+      createStructType(
+          List.of(
+              createStructField(VARIANT_KEY, StringType, false),
+              createStructField(INITIALS, StringType, false)));
+
   public static final StructType DOCUMENT =
       createStructType(
           List.of(

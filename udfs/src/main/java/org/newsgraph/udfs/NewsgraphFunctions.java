@@ -23,6 +23,9 @@ public final class NewsgraphFunctions {
   /** {@code ng_canonical_names(mentions)}: canonical name of each mention of one article. */
   public static final String CANONICAL_NAMES = "ng_canonical_names";
 
+  /** {@code ng_person_variant(name)}: the variant key of a person name and its middle initials. */
+  public static final String PERSON_VARIANT = "ng_person_variant";
+
   private NewsgraphFunctions() {}
 
   /** Registers every function in the session, replacing earlier registrations of the names. */
@@ -49,7 +52,9 @@ public final class NewsgraphFunctions {
             AnnotationSchema.SENTENCES_TYPE);
   }
 
-  /** {@code ng_canonical_names}: what aggregate needs (no CoreNLP). */
+  /**
+   * {@code ng_canonical_names} and {@code ng_person_variant}: what aggregate needs (no CoreNLP).
+   */
   public static void registerCanonicalNames(SparkSession spark, EntityCanonicalizer canonicalizer) {
     spark
         .udf()
@@ -57,5 +62,8 @@ public final class NewsgraphFunctions {
             CANONICAL_NAMES,
             new CanonicalNamesFunction(canonicalizer),
             AnnotationSchema.CANONICAL_NAMES_TYPE);
+    spark
+        .udf()
+        .register(PERSON_VARIANT, new PersonVariantFunction(), AnnotationSchema.PERSON_VARIANT);
   }
 }

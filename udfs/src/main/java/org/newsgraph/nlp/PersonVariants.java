@@ -1,0 +1,103 @@
+package org.newsgraph.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The written variants of one person's full name: "Chuck Schumer", "Charles Schumer" and "Charles
+ * E. Schumer" are one name written three ways. Plain Java, no models.
+ *
+ * <p>The {@linkplain #of variant} of a person name of two or more words is its given name in its
+ * full form (a short form such as "Chuck" or "Bill" stands for the given name it always stands for,
+ * from the {@code given-names.tsv} resource), the other words without middle initials, lower case:
+ * "charles schumer" for all three names above; and apart from it the middle initials it dropped
+ * ("E", "" for none). A suffix ("Jr.", "III") stays part of the key, so "Donald Trump Jr." is never
+ * "Donald Trump". Names whose first word is itself an initial ("J. Edgar Hoover") or of one word
+ * have no variant key.
+ *
+ * <p>Which names are merged is the caller's decision ({@code CorpusNames}): names with one key are
+ * one person only when at most one set of middle initials occurs among them, so "George W. Bush"
+ * and "George H.W. Bush" stay two.
+ */
+public final class PersonVariants {
+
+  /** A name's variant key and its middle initials ("" for none). */
+  public record Variant(String key, String initials) {}
+
+  /** "E", "E." or "H.W.": a middle initial or two or three dotted ones. */
+  private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.?|(?:\\p{Lu}\\.){2,3}");
+
+  private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+  private static final String RESOURCE = "/org/newsgraph/nlp/given-names.tsv";
+  private static final Map<String, String> GIVEN_NAMES = load();
+
+  private PersonVariants() {}
+
+  /**
+   * The variant of a person name, or null when it has none (one word, an initial first or last).
+   */
+  public static Variant of(String name) {
+    if (name == null) {
+      return null;
+    }
+    String[] words = name.strip().split("\\s+");
+    if (words.length < 2
+        || INITIAL.matcher(words[0]).matches()
+        || INITIAL.matcher(words[words.length - 1]).matches()) {
+      return null;
+    }
+    List<String> key = new ArrayList<>();
+    StringBuilder initials = new StringBuilder();
+    String first = words[0].toLowerCase(Locale.ROOT);
+    key.add(GIVEN_NAMES.getOrDefault(first, first));
+    for (int i = 1; i < words.length; i++) {
+      boolean middle = i < words.length - 1;
+      if (middle && INITIAL.matcher(words[i]).matches()) {
+        initials.append(words[i].replace(".", ""));
+      } else {
+        // "Jr." and "Jr" are one suffix.
+        key.add(stripDot(words[i].toLowerCase(Locale.ROOT)));
+      }
+    }
+    // "Charles E." is no full name: a name needs a word after its given name that is no suffix.
+    if (key.size() < 2 || SUFFIXES.contains(key.get(1))) {
+      return null;
+    }
+    return new Variant(String.join(" ", key), initials.toString());
+  }
+
+  private static String stripDot(String word) {
+    return word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+  }
+
+  private static Map<String, String> load() {
+    try (InputStream in = PersonVariants.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("bug: " + RESOURCE + " is not in the jar");
+      }
+      Map<String, String> map = new HashMap<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t");
+        if (cols.length != 2) {
+          throw new IllegalStateException("bug: " + RESOURCE + " line '" + line + "'");
+        }
+        map.put(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip().toLowerCase(Locale.ROOT));
+      }
+      return Map.copyOf(map);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + RESOURCE + " from the jar", e);
+    }
+  }
+}

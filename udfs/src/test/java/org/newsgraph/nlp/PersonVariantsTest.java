@@ -1,0 +1,58 @@
+package org.newsgraph.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.newsgraph.nlp.PersonVariants.Variant;
+
+/** Tests {@link PersonVariants}: variant keys of person names, middle initials apart. */
+class PersonVariantsTest {
+
+  @Test
+  void aShortGivenNameAndMiddleInitialsGiveTheFullNamesKey() {
+    assertThat(PersonVariants.of("Chuck Schumer"))
+        .as("a short given name")
+        .isEqualTo(new Variant("charles schumer", ""));
+    assertThat(PersonVariants.of("Charles E. Schumer"))
+        .as("a middle initial")
+        .isEqualTo(new Variant("charles schumer", "E"));
+    assertThat(PersonVariants.of("Charles Schumer"))
+        .as("the full name")
+        .isEqualTo(new Variant("charles schumer", ""));
+    assertThat(PersonVariants.of("George H.W. Bush"))
+        .as("two dotted initials")
+        .isEqualTo(new Variant("george bush", "HW"));
+    assertThat(PersonVariants.of("George W Bush"))
+        .as("an initial without its dot")
+        .isEqualTo(new Variant("george bush", "W"));
+  }
+
+  @Test
+  void wordsThatAreNoMiddleInitialsStayInTheKey() {
+    assertThat(PersonVariants.of("Kim Jong Un").key()).as("three words").isEqualTo("kim jong un");
+    assertThat(PersonVariants.of("Donald Trump Jr.").key())
+        .as("a suffix, its dot dropped")
+        .isEqualTo("donald trump jr");
+    assertThat(PersonVariants.of("Donald Trump Jr").key())
+        .as("the same suffix without its dot")
+        .isEqualTo("donald trump jr");
+    assertThat(PersonVariants.of("Alexandria Ocasio Cortez").key())
+        .as("two family names")
+        .isEqualTo("alexandria ocasio cortez");
+    assertThat(PersonVariants.of("Jeff Sessions").key())
+        .as("Jeff stands for Jeffrey")
+        .isEqualTo("jeffrey sessions");
+    assertThat(PersonVariants.of("Chris Christie").key())
+        .as("Chris stands for several names and is kept")
+        .isEqualTo("chris christie");
+  }
+
+  @Test
+  void namesWithoutAGivenAndAFamilyNameHaveNoKey() {
+    assertThat(PersonVariants.of("Trump")).as("one word").isNull();
+    assertThat(PersonVariants.of("J. Edgar Hoover")).as("an initial first").isNull();
+    assertThat(PersonVariants.of("Charles E.")).as("a given name and an initial").isNull();
+    assertThat(PersonVariants.of("Charles Jr.")).as("a given name and a suffix").isNull();
+    assertThat(PersonVariants.of(null)).as("null").isNull();
+  }
+}
