@@ -30,8 +30,13 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -52,8 +57,9 @@ import org.newsgraph.udfs.RowBuilder;
  * JSON Lines records keep their line numbers; one such file must fit in a task's memory (2 GB at
  * most). CSV files are read the same way and parsed by {@link CsvRecords} (quoted fields may span
  * lines; a bad row is quarantined with its line number). Parquet files go through Spark's Parquet
- * reader. CSV and Parquet rows are mapped to article fields with the same field mapping as JSON
- * Lines.
+ * reader, one read per file schema (files are grouped by the schema in their footers; a file whose
+ * footer cannot be read is quarantined as {@code unreadable_file}). CSV and Parquet rows are mapped
+ * to article fields with the same field mapping as JSON Lines.
  */
 public final class Ingest {
 
@@ -126,9 +132,27 @@ public final class Ingest {
     }
     List<String> parquet = files.files(InputFiles.Format.PARQUET);
     if (!parquet.isEmpty()) {
-      Dataset<Row> rows =
-          spark.read().option("mergeSchema", "true").parquet(parquet.toArray(String[]::new));
-      parsed = parsed.unionByName(structuredRows(rows, rules));
+      // One read per schema: files whose columns differ in type (a date written as a string in
+      // one file, as a date in another) never meet in one merged schema, where one conflict
+      // would fail every file. A file whose footer cannot be read is quarantined as a file.
+      Map<String, List<String>> bySchema = new TreeMap<>();
+      List<Row> unreadable = new ArrayList<>();
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      for (String file : parquet) {
+        try (ParquetFileReader reader =
+            ParquetFileReader.open(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file), conf))) {
+          String schema = reader.getFooter().getFileMetaData().getSchema().toString();
+          bySchema.computeIfAbsent(schema, k -> new ArrayList<>()).add(file);
+        } catch (IOException | RuntimeException e) {
+          unreadable.add(toRow(unreadable(file, rules, e), 0));
+        }
+      }
+      parsed = parsed.unionByName(spark.createDataFrame(unreadable, PARSED));
+      for (List<String> group : bySchema.values()) {
+        Dataset<Row> rows = spark.read().parquet(group.toArray(String[]::new));
+        parsed = parsed.unionByName(structuredRows(rows, rules));
+      }
     }
     return parsed;
   }
@@ -253,7 +277,7 @@ public final class Ingest {
     };
   }
 
-  private static ParsedRecord unreadable(String path, IngestRules rules, IOException e) {
+  private static ParsedRecord unreadable(String path, IngestRules rules, Exception e) {
     return ParsedRecord.quarantined(
         path, "file", null, rules.maxRawChars(), QuarantineReasons.UNREADABLE_FILE, e.toString());
   }

@@ -70,9 +70,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * in one story when other links connect it. Exact duplicates are linked by hash alone, and only one
  * text of each is compared. A band bucket of more than {@value #MAX_BUCKET} texts is not searched
  * pair by pair (its pairs grow with the square of its size): each of its texts is compared with the
- * next {@value #NEIGHBOURS} in id order, which still joins near-identical texts into one story;
- * the search logs such buckets. Only there can the stories found when articles are added differ
- * from those of the whole corpus at once.
+ * next {@value #NEIGHBOURS} in id order, which still joins near-identical texts into one story; the
+ * search logs such buckets. Only there can the stories found when articles are added differ from
+ * those of the whole corpus at once.
  *
  * <p>Connected components are found on the driver: the linked pairs (not the articles) are
  * collected and merged with a union-find, then the article-to-story mapping of the articles in

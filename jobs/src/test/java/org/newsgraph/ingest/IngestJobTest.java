@@ -357,6 +357,57 @@ class IngestJobTest extends SparkTestSession {
   }
 
   /**
+   * Parquet files are read one schema at a time: a column typed otherwise in another file (a date
+   * as a string here, as a date there) fails neither file, and a file that is no Parquet at all is
+   * quarantined as a file while the others are ingested.
+   */
+  @Test
+  void parquetFilesOfTwoSchemasAndACorruptOneAreReadEachOnItsOwn() throws IOException {
+    Path in = tempDir("ingest-parquet-input");
+    spark
+        .sql(
+            "SELECT 'p1' AS id, '2018-07-22' AS published, 'Putin met Trump in Helsinki.' AS"
+                + " text")
+        .coalesce(1)
+        .write()
+        .parquet(in.resolve("strings").toString());
+    spark
+        .sql(
+            "SELECT 'p2' AS id, DATE'2018-07-23' AS published, 'Warren answered Harris.' AS"
+                + " text")
+        .coalesce(1)
+        .write()
+        .parquet(in.resolve("dates").toString());
+    Path corrupt = Files.createDirectories(in.resolve("bad")).resolve("part-0.parquet");
+    Files.writeString(corrupt, "this is no parquet file, though it is named like one");
+    String out = tempDir("ingest-parquet").toString();
+
+    IngestJob.Report report =
+        IngestJob.run(spark, settings(out, false).with(SettingKeys.INPUT.key(), in.toString()));
+
+    assertThat(
+            TableIO.read(spark, out, Tables.ARTICLES)
+                .select(Tables.ARTICLE_ID)
+                .orderBy(Tables.ARTICLE_ID)
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .as("the articles of both schemas")
+        .containsExactly("dates:p2", "strings:p1");
+    List<Row> quarantined =
+        TableIO.read(spark, out, Tables.QUARANTINE)
+            .select(Tables.INPUT_FILE, Tables.REASON)
+            .collectAsList();
+    assertThat(quarantined).as("quarantined records").hasSize(1);
+    assertThat(quarantined.get(0).getString(0)).as("its file").endsWith("bad/part-0.parquet");
+    assertThat(quarantined.get(0).getString(1))
+        .as("its reason")
+        .isEqualTo(QuarantineReasons.UNREADABLE_FILE);
+    assertThat(List.of(report.read(), report.articles(), report.quarantined()))
+        .as("records read, articles, quarantined")
+        .containsExactly(3L, 2L, 1L);
+  }
+
+  /**
    * Every article has one signature: a night adds those of its new articles and of stored ones left
    * without one (a run killed between the two commits), with stories equal to one run over
    * everything; other near-duplicate settings find the stories over the whole corpus again.
