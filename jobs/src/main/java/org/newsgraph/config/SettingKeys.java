@@ -149,6 +149,19 @@ public final class SettingKeys {
           "100000",
           new SettingKind.Whole(1),
           "Longer article texts are truncated to this many characters and flagged truncated.");
+  public static final Setting MAX_FILE_BYTES =
+      new Setting(
+          "newsgraph.ingest.maxFileBytes",
+          "268435456",
+          new SettingKind.Whole(1),
+          "A dated-text or CSV file larger than this many bytes, once decompressed, is quarantined"
+              + " as too_large (these files are read whole).");
+  public static final Setting MAX_RECORD_BYTES =
+      new Setting(
+          "newsgraph.ingest.maxRecordBytes",
+          "16777216",
+          new SettingKind.Whole(1),
+          "A JSON Lines line longer than this many bytes is quarantined as too_large, unread.");
   public static final Setting BOILERPLATE_FILE =
       new Setting(
           "newsgraph.ingest.boilerplateFile",
@@ -422,6 +435,8 @@ public final class SettingKeys {
           MIN_DATE,
           MAX_DATE,
           MAX_CHARS,
+          MAX_FILE_BYTES,
+          MAX_RECORD_BYTES,
           BOILERPLATE_FILE,
           REPAIR_GLUED_WORDS,
           DATELINE_PATTERN,

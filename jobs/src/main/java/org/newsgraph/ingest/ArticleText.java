@@ -23,6 +23,10 @@ import org.jsoup.select.NodeVisitor;
  * <p>{@link #normalize} applies, in order:
  *
  * <ol>
+ *   <li>A raw text longer than {@value #RAW_FACTOR} times {@code maxChars} is cut there first
+ *       (never inside a surrogate pair) and the article marked truncated: the steps below never
+ *       work on megabytes that truncation would drop anyway, while markup and whitespace that
+ *       cleaning removes still leave {@code maxChars} of text.
  *   <li>HTML. A text with common tags ({@code <p>}, {@code <div>}, {@code <br>}, {@code <span>},
  *       {@code <a ...>}, {@code <script>}, any closing tag, ...) is converted with jsoup: script,
  *       style, noscript, iframe, form, nav, header and footer elements are dropped with their
@@ -53,6 +57,9 @@ import org.jsoup.select.NodeVisitor;
 public final class ArticleText implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** Raw texts are cut to this many times {@code maxChars} before they are cleaned. */
+  static final int RAW_FACTOR = 4;
 
   /** Lines of site furniture that scraped news text often contains, as whole-line patterns. */
   public static final List<String> DEFAULT_BOILERPLATE =
@@ -127,6 +134,12 @@ public final class ArticleText implements Serializable {
     if (raw == null) {
       return new Normalized("", false, false, 0);
     }
+    long rawLimit = (long) RAW_FACTOR * maxChars;
+    boolean rawCut = raw.length() > rawLimit;
+    if (rawCut) {
+      int cut = (int) rawLimit;
+      raw = raw.substring(0, Character.isHighSurrogate(raw.charAt(cut - 1)) ? cut - 1 : cut);
+    }
     String text;
     boolean wasHtml = true;
     if (HTML_TAG.matcher(raw).find()) {
@@ -147,7 +160,7 @@ public final class ArticleText implements Serializable {
       repairs = repaired.repairs();
     }
     if (text.length() <= maxChars) {
-      return new Normalized(text, false, wasHtml, repairs);
+      return new Normalized(text, rawCut, wasHtml, repairs);
     }
     return new Normalized(truncate(text), true, wasHtml, repairs);
   }

@@ -41,6 +41,9 @@ public final class CsvRecords {
     } catch (IOException e) {
       broken = e;
     }
+    if (broken instanceof LimitedInputStream.TooLargeException) {
+      return List.of(Ingest.tooLarge(path, "file", rules, broken));
+    }
     byte[] content = bytes.toByteArray();
     String strict = ArticleParsers.decodeUtf8(content);
     // Invalid bytes become U+FFFD; only rows holding one are quarantined.

@@ -47,6 +47,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
+import org.newsgraph.config.SettingKeys;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.RowBuilder;
 
@@ -238,8 +239,10 @@ public final class Ingest {
       String path = file.getString(0);
       ParsedRecord record;
       try {
-        byte[] bytes = readAll(open(path, file.getAs(1)));
+        byte[] bytes = readAll(limited(open(path, file.getAs(1)), rules));
         record = ArticleParsers.datedText(path, ArticleParsers.decodeUtf8(bytes), rules);
+      } catch (LimitedInputStream.TooLargeException e) {
+        record = tooLarge(path, "file", rules, e);
       } catch (IOException e) {
         record = unreadable(path, rules, e);
       }
@@ -256,7 +259,7 @@ public final class Ingest {
       } catch (IOException e) {
         return List.of(toRow(unreadable(path, rules, e), 0)).iterator();
       }
-      List<ParsedRecord> records = CsvRecords.parse(path, in, rules);
+      List<ParsedRecord> records = CsvRecords.parse(path, limited(in, rules), rules);
       List<Row> rows = new ArrayList<>(records.size());
       for (int i = 0; i < records.size(); i++) {
         rows.add(toRow(records.get(i), i));
@@ -275,6 +278,16 @@ public final class Ingest {
         return List.of(toRow(unreadable(path, rules, e), 0)).iterator();
       }
     };
+  }
+
+  /** A file read whole is refused past {@code newsgraph.ingest.maxFileBytes}. */
+  private static InputStream limited(InputStream in, IngestRules rules) {
+    return new LimitedInputStream(in, rules.maxFileBytes(), SettingKeys.MAX_FILE_BYTES.key());
+  }
+
+  static ParsedRecord tooLarge(String path, String ref, IngestRules rules, IOException e) {
+    return ParsedRecord.quarantined(
+        path, ref, null, rules.maxRawChars(), QuarantineReasons.TOO_LARGE, e.getMessage());
   }
 
   private static ParsedRecord unreadable(String path, IngestRules rules, Exception e) {
@@ -329,6 +342,7 @@ public final class Ingest {
     private final InputStream in;
     private final IngestRules rules;
     private long lineNumber;
+    private boolean overlong;
     private Row next;
     private boolean done;
 
@@ -381,6 +395,24 @@ public final class Ingest {
         return;
       }
       lineNumber++;
+      if (overlong) {
+        overlong = false;
+        next =
+            toRow(
+                ParsedRecord.quarantined(
+                    path,
+                    "line " + lineNumber,
+                    null,
+                    rules.maxRawChars(),
+                    QuarantineReasons.TOO_LARGE,
+                    "line longer than "
+                        + SettingKeys.MAX_RECORD_BYTES.key()
+                        + " = "
+                        + rules.maxRecordBytes()
+                        + " bytes; it was skipped unread"),
+                lineNumber);
+        return;
+      }
       String text = ArticleParsers.decodeUtf8(line);
       if (text == null) {
         next =
@@ -399,6 +431,7 @@ public final class Ingest {
       }
     }
 
+    /** The next line, or null at the end; a line past the limit is skipped (see overlong). */
     private byte[] readLine() throws IOException {
       ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
       int b;
@@ -408,7 +441,12 @@ public final class Ingest {
         if (b == '\n') {
           break;
         }
-        buf.write(b);
+        if (buf.size() < rules.maxRecordBytes()) {
+          buf.write(b);
+        } else {
+          // Read on to the line's end without keeping it.
+          overlong = true;
+        }
       }
       if (!any) {
         return null;

@@ -58,7 +58,9 @@ public final class IngestConf {
         settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS),
         delimiter,
         languageCheck(settings),
-        datelines(settings));
+        datelines(settings),
+        settings.getInt(SettingKeys.MAX_FILE_BYTES),
+        settings.getInt(SettingKeys.MAX_RECORD_BYTES));
   }
 
   /** A {@link PathNames} spec, checked. */

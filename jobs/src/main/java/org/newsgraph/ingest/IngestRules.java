@@ -21,6 +21,8 @@ import java.time.ZoneId;
  * @param csvDelimiter the field delimiter of CSV files
  * @param language which languages are accepted; others are quarantined as {@code language:<code>}
  * @param datelines how the wire dateline at the start of a text is found
+ * @param maxFileBytes dated-text and CSV files larger than this, decompressed, are too large
+ * @param maxRecordBytes JSON Lines lines longer than this are too large
  */
 public record IngestRules(
     FieldMapping fields,
@@ -33,7 +35,9 @@ public record IngestRules(
     int maxRawChars,
     String csvDelimiter,
     LanguageCheck language,
-    Datelines datelines)
+    Datelines datelines,
+    int maxFileBytes,
+    int maxRecordBytes)
     implements Serializable {
 
   /** The spec for the name of the directory that holds the input file. */

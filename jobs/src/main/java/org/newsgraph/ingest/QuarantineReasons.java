@@ -33,6 +33,12 @@ public final class QuarantineReasons {
   public static final String UNREADABLE_FILE = "unreadable_file";
 
   /**
+   * The file (decompressed) or the line is larger than {@code newsgraph.ingest.maxFileBytes} or
+   * {@code newsgraph.ingest.maxRecordBytes}; it was not held in memory.
+   */
+  public static final String TOO_LARGE = "too_large";
+
+  /**
    * The article is clearly in a language the pipeline does not accept; the reason is followed by
    * the ISO 639-1 code of the detected language, e.g. {@code language:de}.
    */

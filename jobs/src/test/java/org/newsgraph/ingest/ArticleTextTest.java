@@ -262,6 +262,18 @@ class ArticleTextTest {
   }
 
   @Test
+  void aRawTextIsCutToFourTimesMaxCharsBeforeItIsCleaned() {
+    // maxChars 20: the raw text is cut at 80 chars, inside the empty markup before "hello".
+    String raw = "<b></b>".repeat(20) + "hello";
+    assertThat(new ArticleText(List.of(), 20, true).normalize(raw))
+        .as("145 raw chars with maxChars 20: cut before the text, and marked truncated")
+        .isEqualTo(new Normalized("", true, true, 0));
+    assertThat(new ArticleText(List.of(), 40, true).normalize(raw))
+        .as("the same text with maxChars 40 (raw limit 160) is read whole")
+        .isEqualTo(new Normalized("hello", false, true, 0));
+  }
+
+  @Test
   void gluedWordsAreSplitAndCountedBeforeTruncation() {
     String raw =
         "<p>Talks between Kim Jong Un and Donald Trump resumed.</p>"

@@ -110,7 +110,9 @@ class CsvRecordsTest {
             RULES.maxRawChars(),
             ";",
             RULES.language(),
-            RULES.datelines());
+            RULES.datelines(),
+            RULES.maxFileBytes(),
+            RULES.maxRecordBytes());
     List<ParsedRecord> out =
         CsvRecords.parse(
             "/in/a.csv",

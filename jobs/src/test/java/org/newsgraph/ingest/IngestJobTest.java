@@ -357,6 +357,76 @@ class IngestJobTest extends SparkTestSession {
   }
 
   /**
+   * Size limits hold while files are read: a small .txt.gz that inflates past maxFileBytes, a CSV
+   * file past it and a JSON Lines line past maxRecordBytes are quarantined as too_large, and the
+   * records around them are ingested.
+   */
+  @Test
+  void filesAndLinesPastTheSizeLimitsAreQuarantinedAndTheRestIngested() throws IOException {
+    Path in = tempDir("ingest-limits-input");
+    Path desk = Files.createDirectories(in.resolve("desk"));
+    // 8 MB of zeros after a date line: about 8 KB compressed.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+      gz.write("date 2018-07-16 ".getBytes(StandardCharsets.UTF_8));
+      gz.write(new byte[8 << 20]);
+    }
+    Files.write(desk.resolve("bomb.txt.gz"), bomb.toByteArray());
+    Files.writeString(desk.resolve("good.txt"), "date 2018-07-16 Putin met Trump in Helsinki.");
+    Files.writeString(
+        desk.resolve("big.csv"),
+        "id,date,content\n" + "c1,2018-07-16,\"" + "Talks went on. ".repeat(100_000) + "\"\n");
+    Files.write(
+        desk.resolve("feed.jsonl"),
+        lines(
+            "{\"id\":\"long\",\"published\":\"2018-07-16\",\"text\":\""
+                + "word ".repeat(1_000)
+                + "\"}",
+            "{\"id\":\"short\",\"published\":\"2018-07-16\",\"text\":\"Warren spoke.\"}"));
+    String out = tempDir("ingest-limits").toString();
+
+    IngestJob.run(
+        spark,
+        settings(out, false)
+            .with(SettingKeys.INPUT.key(), in.toString())
+            .with(SettingKeys.MAX_FILE_BYTES.key(), Integer.toString(1 << 20))
+            .with(SettingKeys.MAX_RECORD_BYTES.key(), "1000"));
+
+    assertThat(
+            TableIO.read(spark, out, Tables.ARTICLES)
+                .select(Tables.ARTICLE_ID)
+                .orderBy(Tables.ARTICLE_ID)
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .as("the articles within the limits")
+        .hasSize(2)
+        .contains("desk:short");
+    Map<String, String> reasons = new TreeMap<>();
+    Map<String, String> details = new TreeMap<>();
+    for (Row r :
+        TableIO.read(spark, out, Tables.QUARANTINE)
+            .select(Tables.INPUT_FILE, Tables.RECORD_REF, Tables.REASON, Tables.DETAIL)
+            .collectAsList()) {
+      String file = r.getString(0).substring(r.getString(0).lastIndexOf('/') + 1);
+      reasons.put(file + " " + r.getString(1), r.getString(2));
+      details.put(file, r.getString(3));
+    }
+    assertThat(reasons)
+        .as("quarantined records: file and reference -> reason")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "bomb.txt.gz file", QuarantineReasons.TOO_LARGE,
+                "big.csv file", QuarantineReasons.TOO_LARGE,
+                "feed.jsonl line 1", QuarantineReasons.TOO_LARGE));
+    assertThat(details.get("bomb.txt.gz"))
+        .as("the bomb's detail names the setting and its value")
+        .contains("newsgraph.ingest.maxFileBytes = 1048576");
+    assertThat(details.get("feed.jsonl"))
+        .as("the long line's detail")
+        .contains("newsgraph.ingest.maxRecordBytes = 1000");
+  }
+
+  /**
    * Parquet files are read one schema at a time: a column typed otherwise in another file (a date
    * as a string here, as a date there) fails neither file, and a file that is no Parquet at all is
    * quarantined as a file while the others are ingested.

@@ -60,7 +60,9 @@ class PathNamesTest {
             base.maxRawChars(),
             base.csvDelimiter(),
             base.language(),
-            base.datelines());
+            base.datelines(),
+            base.maxFileBytes(),
+            base.maxRecordBytes());
     String content = "date 2018-09-11\nThe summit in Singapore ended with a joint statement.\n";
     ParsedRecord first =
         ArticleParsers.datedText("/incoming/reuters/2018-09-12/summit.txt", content, rules);

@@ -53,6 +53,8 @@ public final class TestRules {
         maxRaw,
         ",",
         LanguageCheck.OFF,
-        new Datelines(Datelines.DEFAULT_PATTERN));
+        new Datelines(Datelines.DEFAULT_PATTERN),
+        Settings.defaults().getInt(SettingKeys.MAX_FILE_BYTES),
+        Settings.defaults().getInt(SettingKeys.MAX_RECORD_BYTES));
   }
 }
