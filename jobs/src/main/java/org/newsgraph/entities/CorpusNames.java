@@ -57,13 +57,14 @@ import scala.jdk.javaapi.CollectionConverters;
  *   <li><b>Short person names.</b> A short person name is the own name of a mention that some
  *       article resolved to a longer person name (a one-word name such as "Trump", or the first or
  *       last words of a longer name such as "Kim Jong"). Over the corpus, the articles that
- *       resolved it are counted per longer name, but only the articles that introduced the longer
+ *       resolved it vote for their longer name, but only the articles that introduced the longer
  *       name first: an article whose short name comes before the first mention of the longer name
  *       it resolved to ("President Reagan said ... his wife, Nancy Reagan") used the short name for
- *       someone the reader already knew, and does not count. Where an article gives the short name
- *       no longer name (its mentions stayed {@code exact}) and the short name is a person (its most
- *       frequent type), it takes the top longer name when that name has at least {@code
- *       minDocuments} of those articles and at least {@code minShare} of them (resolution {@code
+ *       someone the reader already knew, and casts no vote (a short name whose every resolution
+ *       came first counts them all). Where an article gives the short name no longer name (its
+ *       mentions stayed {@code exact}) and the short name is a person (its most frequent type), it
+ *       takes the top longer name when that name has at least {@code minShare} of the votes and at
+ *       least {@code minDocuments} articles resolving to it, voting or not (resolution {@code
  *       corpus}); otherwise it stays as it is ("Clinton", split between Hillary and Bill Clinton).
  *       The short mentions before the longer name of their article take that top longer name too
  *       when it is another person ("Reagan" above is Ronald Reagan; the "Reagan" after "Nancy
@@ -121,6 +122,8 @@ public final class CorpusNames {
   private static final String TOTAL = "_total";
   private static final String EARLY = "_early";
   private static final String VARIANT = "_variant";
+  private static final String INTRODUCED = "_introduced";
+  private static final String ALL_ARTICLES = "_all_articles";
 
   private CorpusNames() {}
 
@@ -169,9 +172,10 @@ public final class CorpusNames {
             .where(col(SHORT).isNotNull())
             .groupBy(SHORT, Tables.ENTITY, Tables.ARTICLE_ID)
             .agg(max(col(EARLY)).as(EARLY))
-            .where(not(col(EARLY)))
             .groupBy(SHORT, Tables.ENTITY)
-            .agg(count(lit(1)).as(Tables.DOCUMENTS));
+            .agg(
+                sum(when(col(EARLY), 0L).otherwise(1L)).as(INTRODUCED),
+                count(lit(1)).as(ALL_ARTICLES));
     Dataset<Row> shortTypes =
         dominantType(spelled.where(col(KEY).isNotNull()), KEY, options.nameTypes())
             .withColumnRenamed(KEY, SHORT);
@@ -309,32 +313,44 @@ public final class CorpusNames {
       Dataset<Row> shortDocuments,
       Dataset<Row> spellings,
       Options options) {
+    // The votes are the introduced resolutions; a short name whose every resolution came before
+    // its longer name has only those to go by.
+    WindowSpec byShort = Window.partitionBy(SHORT);
     Dataset<Row> ranked =
         statistics
-            .withColumn(TOTAL, sum(col(Tables.DOCUMENTS)).over(Window.partitionBy(SHORT)))
+            .withColumn(
+                Tables.DOCUMENTS,
+                when(sum(col(INTRODUCED)).over(byShort).equalTo(0), col(ALL_ARTICLES))
+                    .otherwise(col(INTRODUCED)))
+            .withColumn(TOTAL, sum(col(Tables.DOCUMENTS)).over(byShort))
             .withColumn(
                 "_rank",
                 row_number()
                     .over(
-                        Window.partitionBy(SHORT)
-                            .orderBy(col(Tables.DOCUMENTS).desc(), col(Tables.ENTITY).asc())));
-    // Candidates by documents, then name: sorting (-documents, name) structs ascending.
+                        byShort.orderBy(
+                            col(Tables.DOCUMENTS).desc(),
+                            col(ALL_ARTICLES).desc(),
+                            col(Tables.ENTITY).asc())));
+    // Candidates by votes, then name: sorting (-documents, name) structs ascending.
+    Column isTop = col("_rank").equalTo(1);
     Dataset<Row> perShort =
         ranked
             .groupBy(SHORT)
             .agg(
                 first(col(TOTAL)).as(Tables.DOCUMENTS),
-                sum(when(col("_rank").equalTo(1), col(Tables.DOCUMENTS)).otherwise(0L))
-                    .as(Tables.TOP_DOCUMENTS),
-                first(when(col("_rank").equalTo(1), col(Tables.ENTITY)), true).as("_top"),
+                sum(when(isTop, col(Tables.DOCUMENTS)).otherwise(0L)).as("_top_votes"),
+                sum(when(isTop, col(ALL_ARTICLES)).otherwise(0L)).as(Tables.TOP_DOCUMENTS),
+                first(when(isTop, col(Tables.ENTITY)), true).as("_top"),
                 sort_array(
                         collect_list(
-                            struct(
-                                col(Tables.DOCUMENTS).multiply(-1).as("_order"),
-                                col(Tables.ENTITY).as(Tables.ENTITY),
-                                col(Tables.DOCUMENTS).as(Tables.DOCUMENTS))))
+                            when(
+                                col(Tables.DOCUMENTS).gt(0),
+                                struct(
+                                    col(Tables.DOCUMENTS).multiply(-1).as("_order"),
+                                    col(Tables.ENTITY).as(Tables.ENTITY),
+                                    col(Tables.DOCUMENTS).as(Tables.DOCUMENTS)))))
                     .as("_candidates"));
-    Column share = col(Tables.TOP_DOCUMENTS).cast("double").divide(col(Tables.DOCUMENTS));
+    Column share = col("_top_votes").cast("double").divide(col(Tables.DOCUMENTS));
     Column person = col(TYPE).equalTo(EntityCanonicalizer.PERSON);
     Column decision =
         when(person.isNull().or(person.equalTo(false)), lit(NOT_A_PERSON))

@@ -29,8 +29,9 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * 0.9), and stands alone in 2 more; "Clinton" resolves to Hillary Clinton in 6 and Bill Clinton in
  * 4 (share 0.6) and stands alone in one; "Pelosi" resolves to Nancy Pelosi in 2 (fewer than 5) and
  * stands alone in one; in two more articles "Trump" and "Clinton" come before the longer name they
- * were given (Melania Trump, Bill Clinton); "Washington" resolves to George Washington once but is
- * mostly a LOCATION. "WASHINGTON" is written in capitals in one article.
+ * were given (Melania Trump, Bill Clinton); "Schiff" resolves to Adam Schiff in 5 articles, 3 of
+ * them before his full name, and stands alone in one; "Washington" resolves to George Washington
+ * once but is mostly a LOCATION. "WASHINGTON" is written in capitals in one article.
  */
 class CorpusNamesTest extends SparkTestSession {
 
@@ -110,6 +111,14 @@ class CorpusNamesTest extends SparkTestSession {
       rows.add(named("p" + i, "Pelosi", "Nancy Pelosi", "PERSON", "PERSON", "in_article"));
     }
     rows.add(named("p2", "Pelosi", "Pelosi", "PERSON", "PERSON", "exact"));
+    // "Schiff" introduced by Adam Schiff in 2 articles, before him in 3 more, alone in one.
+    for (int i = 0; i < 5; i++) {
+      int full = i < 2 ? 0 : 30;
+      rows.add(named("as" + i, "Adam Schiff", "Adam Schiff", "PERSON", "PERSON", "exact", full));
+      rows.add(
+          named("as" + i, "Schiff", "Adam Schiff", "PERSON", "PERSON", "in_article", 50 - full));
+    }
+    rows.add(named("as5", "Schiff", "Schiff", "PERSON", "PERSON", "exact"));
     rows.add(named("w0", "George Washington", "George Washington", "PERSON", "PERSON", "exact"));
     rows.add(named("w0", "Washington", "George Washington", "PERSON", "PERSON", "in_article"));
     for (int i = 1; i <= 3; i++) {
@@ -240,6 +249,22 @@ class CorpusNamesTest extends SparkTestSession {
     assertThat(mention("j0", "Donald Trump Jr.").<String>getAs(Tables.ENTITY))
         .as("a suffix makes another person")
         .isEqualTo("Donald Trump Jr.");
+  }
+
+  @Test
+  void articlesThatNamedThePersonLaterCountTowardsTheMinimumButDoNotVote() {
+    assertThat(nameTypeHow(mention("as5", "Schiff")))
+        .as("'Schiff' alone: Adam Schiff in 2 votes and 5 articles")
+        .containsExactly("Adam Schiff", "PERSON", "PERSON", "corpus");
+    Row schiff = decision("Schiff");
+    assertThat(
+            List.of(
+                schiff.getAs(Tables.DECISION),
+                schiff.getAs(Tables.DOCUMENTS),
+                schiff.getAs(Tables.TOP_DOCUMENTS)))
+        .as("Schiff: decision, votes, articles of the top name")
+        .containsExactly("resolved", 2L, 5L);
+    assertThat(schiff.<Double>getAs(Tables.SHARE)).as("share of the votes").isEqualTo(1.0);
   }
 
   @Test
