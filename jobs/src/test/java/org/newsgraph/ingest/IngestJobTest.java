@@ -392,12 +392,7 @@ class IngestJobTest extends SparkTestSession {
             .with(SettingKeys.MAX_FILE_BYTES.key(), Integer.toString(1 << 20))
             .with(SettingKeys.MAX_RECORD_BYTES.key(), "1000"));
 
-    assertThat(
-            TableIO.read(spark, out, Tables.ARTICLES)
-                .select(Tables.ARTICLE_ID)
-                .orderBy(Tables.ARTICLE_ID)
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList())
+    assertThat(articleIds(out))
         .as("the articles within the limits")
         .hasSize(2)
         .contains("desk:short");
@@ -455,12 +450,7 @@ class IngestJobTest extends SparkTestSession {
     IngestJob.Report report =
         IngestJob.run(spark, settings(out, false).with(SettingKeys.INPUT.key(), in.toString()));
 
-    assertThat(
-            TableIO.read(spark, out, Tables.ARTICLES)
-                .select(Tables.ARTICLE_ID)
-                .orderBy(Tables.ARTICLE_ID)
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList())
+    assertThat(articleIds(out))
         .as("the articles of both schemas")
         .containsExactly("dates:p2", "strings:p1");
     List<Row> quarantined =
