@@ -347,7 +347,8 @@ public final class SettingKeys {
           "0.9",
           new SettingKind.Decimal(0.5, 1),
           "Share of a short person name's in-article resolutions the top full name needs before the"
-              + " name takes it where its article gives no full name.");
+              + " name takes it where its article gives no full name (one dissenting article is let"
+              + " pass when at least minDocuments articles vote for the top name).");
   public static final Setting CORPUS_MIN_DOCUMENTS =
       new Setting(
           "newsgraph.entities.corpus.minDocuments",

@@ -63,14 +63,15 @@ import scala.jdk.javaapi.CollectionConverters;
  *       someone the reader already knew, and casts no vote (a short name whose every resolution
  *       came first counts them all). Where an article gives the short name no longer name (its
  *       mentions stayed {@code exact}) and the short name is a person (its most frequent type), it
- *       takes the top longer name when that name has at least {@code minShare} of the votes and at
- *       least {@code minDocuments} articles resolving to it, voting or not (resolution {@code
- *       corpus}); otherwise it stays as it is ("Clinton", split between Hillary and Bill Clinton).
- *       The short mentions before the longer name of their article take that top longer name too
- *       when it is another person ("Reagan" above is Ronald Reagan; the "Reagan" after "Nancy
- *       Reagan" stays hers). The statistics and the decision of every short name are the {@code
- *       name_resolution} table. Mentions that stayed {@code unresolved} in their article (two
- *       candidates there) are never renamed: their article names its people in full anyway.
+ *       takes the top longer name when that name has at least {@code minShare} of the votes (or all
+ *       votes but one, and at least {@code minDocuments} of them: one dissenting article does not
+ *       decide) and at least {@code minDocuments} articles resolving to it, voting or not
+ *       (resolution {@code corpus}); otherwise it stays as it is ("Clinton", split between Hillary
+ *       and Bill Clinton). The short mentions before the longer name of their article take that top
+ *       longer name too when it is another person ("Reagan" above is Ronald Reagan; the "Reagan"
+ *       after "Nancy Reagan" stays hers). The statistics and the decision of every short name are
+ *       the {@code name_resolution} table. Mentions that stayed {@code unresolved} in their article
+ *       (two candidates there) are never renamed: their article names its people in full anyway.
  *   <li><b>One type.</b> Every entity of the name types has one type, the type of most of its
  *       mentions after the rules above (as the article named them: an ORGANIZATION "Xi" resolved to
  *       Xi Jinping counts as PERSON), ties going to the type listed first in {@code nameTypes}. The
@@ -352,9 +353,17 @@ public final class CorpusNames {
                     .as("_candidates"));
     Column share = col("_top_votes").cast("double").divide(col(Tables.DOCUMENTS));
     Column person = col(TYPE).equalTo(EntityCanonicalizer.PERSON);
+    // One article that reads the short name otherwise does not block a name that minDocuments
+    // articles vote for: under ten votes a share of 0.9 would ask every article to agree, and
+    // in-article readings err now and then ("Michael Reagan, son of President Reagan").
+    Column oneDissent =
+        col(Tables.DOCUMENTS)
+            .minus(col("_top_votes"))
+            .leq(1)
+            .and(col("_top_votes").geq(options.minDocuments()));
     Column decision =
         when(person.isNull().or(person.equalTo(false)), lit(NOT_A_PERSON))
-            .when(share.lt(options.minShare()), lit(AMBIGUOUS))
+            .when(share.lt(options.minShare()).and(not(oneDissent)), lit(AMBIGUOUS))
             .when(col(Tables.TOP_DOCUMENTS).lt(options.minDocuments()), lit(TOO_RARE))
             .otherwise(lit(RESOLVED));
     return perShort

@@ -31,7 +31,8 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * stands alone in one; in two more articles "Trump" and "Clinton" come before the longer name they
  * were given (Melania Trump, Bill Clinton); "Schiff" resolves to Adam Schiff in 5 articles, 3 of
  * them before his full name, and stands alone in one; "Washington" resolves to George Washington
- * once but is mostly a LOCATION. "WASHINGTON" is written in capitals in one article.
+ * once but is mostly a LOCATION. "WASHINGTON" is written in capitals in one article. "Nixon" and
+ * "Ford" have one dissenting article each.
  */
 class CorpusNamesTest extends SparkTestSession {
 
@@ -137,6 +138,20 @@ class CorpusNamesTest extends SparkTestSession {
     rows.add(named("b1", "George H.W. Bush", "George H.W. Bush", "PERSON", "PERSON", "exact"));
     rows.add(named("b2", "George Bush", "George Bush", "PERSON", "PERSON", "exact"));
     rows.add(named("j0", "Donald Trump Jr.", "Donald Trump Jr.", "PERSON", "PERSON", "exact"));
+    // One dissenting article: "Nixon" is Richard Nixon in 6 and Pat Nixon in 1 (share 0.857),
+    // "Ford" Gerald Ford in 4 and Betty Ford in 1 (fewer than 5 votes for the top name).
+    for (int i = 0; i < 7; i++) {
+      String full = i < 6 ? "Richard Nixon" : "Pat Nixon";
+      rows.add(named("n" + i, full, full, "PERSON", "PERSON", "exact"));
+      rows.add(named("n" + i, "Nixon", full, "PERSON", "PERSON", "in_article", 20));
+    }
+    rows.add(named("n7", "Nixon", "Nixon", "PERSON", "PERSON", "exact"));
+    for (int i = 0; i < 5; i++) {
+      String full = i < 4 ? "Gerald Ford" : "Betty Ford";
+      rows.add(named("f" + i, full, full, "PERSON", "PERSON", "exact"));
+      rows.add(named("f" + i, "Ford", full, "PERSON", "PERSON", "in_article", 20));
+    }
+    rows.add(named("f5", "Ford", "Ford", "PERSON", "PERSON", "exact"));
     NewsgraphFunctions.registerCanonicalNames(
         spark, NamingConf.canonicalizer(Settings.defaults(), AliasTable.EMPTY));
     Dataset<Row> input = spark.createDataFrame(rows, NAMED);
@@ -265,6 +280,22 @@ class CorpusNamesTest extends SparkTestSession {
         .as("Schiff: decision, votes, articles of the top name")
         .containsExactly("resolved", 2L, 5L);
     assertThat(schiff.<Double>getAs(Tables.SHARE)).as("share of the votes").isEqualTo(1.0);
+  }
+
+  @Test
+  void oneDissentingArticleDoesNotBlockANameThatEnoughArticlesGive() {
+    assertThat(nameTypeHow(mention("n7", "Nixon")))
+        .as("'Nixon' alone: Richard Nixon in 6 votes, Pat Nixon in 1")
+        .containsExactly("Richard Nixon", "PERSON", "PERSON", "corpus");
+    assertThat(decision("Nixon").<Double>getAs(Tables.SHARE))
+        .as("Nixon's share, under minShare")
+        .isLessThan(0.9);
+    assertThat(nameTypeHow(mention("f5", "Ford")))
+        .as("'Ford' alone: Gerald Ford in only 4 votes, Betty Ford in 1")
+        .containsExactly("Ford", "PERSON", "PERSON", "exact");
+    assertThat(decision("Ford").<String>getAs(Tables.DECISION))
+        .as("Ford's decision")
+        .isEqualTo("ambiguous");
   }
 
   @Test

@@ -293,6 +293,12 @@ public final class EntityCanonicalizer implements Serializable {
     Map<Integer, String> tails = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
       if (PERSON.equals(mentions.get(i).type())) {
+        int shown = givenNameTooltip(i, mentions, base);
+        if (shown > 0) {
+          // The mentions that hold the rest of this tooltip are named with it, and skipped.
+          i = tooltipOfGivenName(i, shown, mentions, base);
+          continue;
+        }
         RunTogether run = runTogether(i, mentions, base);
         base.set(i, run.display());
         if (run.tail() != null) {
@@ -465,6 +471,103 @@ public final class EntityCanonicalizer implements Serializable {
       persons.add(person);
     }
     return persons.size() == 2 ? parts.stream().map(p -> new Part(p, PERSON)).toList() : List.of();
+  }
+
+  /**
+   * The length of the display name of mention {@code i} when it is a display name run together with
+   * a tooltip that starts with the given name written in full ("Mike Pence Michael (Mike) Richard
+   * Pence", "Jeff Sessions Jefferson (Jeff) Beauregard Sessions"), or 0. The tooltip starts at the
+   * first word from the third on that is another form of the first word: the same given name by
+   * {@link PersonVariants#fullGivenName} ("Mike", "Michael") or a longer word that starts with it
+   * ("Jeff", "Jefferson"). It is a tooltip when the mention ends there (CoreNLP cut it at the
+   * bracket) or ends with the display's last word again, and, unless the list of given names says
+   * so, when the article uses that last word as a family name: alone, at the end of another person
+   * name, or in a mention right after this one. "Jo Ann Johnson" stays whole: the article's family
+   * name is Johnson, not Ann.
+   */
+  private int givenNameTooltip(int i, List<EntityMention> mentions, List<String> base) {
+    String[] w = words(base.get(i));
+    if (w.length < 3 || !Character.isUpperCase(w[0].codePointAt(0)) || w[0].length() < 2) {
+      return 0;
+    }
+    String given = PersonVariants.fullGivenName(w[0]);
+    for (int r = 2; r < w.length; r++) {
+      boolean listed = !w[r].equals(w[0]) && PersonVariants.fullGivenName(w[r]).equals(given);
+      boolean longer = w[r].length() > w[0].length() && w[r].startsWith(w[0]);
+      if (!listed && !longer) {
+        continue;
+      }
+      String family = w[r - 1];
+      boolean shape = r == w.length - 1 || w[w.length - 1].equals(family);
+      if (shape && (listed || usesFamilyName(i, family, mentions, base))) {
+        return r;
+      }
+      return 0;
+    }
+    return 0;
+  }
+
+  /**
+   * Whether the article uses {@code family} as a family name outside mention {@code i}: a person
+   * mention of that one word or ending with it, or a mention right after {@code i} holding it.
+   */
+  private static boolean usesFamilyName(
+      int i, String family, List<EntityMention> mentions, List<String> base) {
+    for (int j = 0; j < mentions.size(); j++) {
+      if (j == i || !PERSON.equals(mentions.get(j).type())) {
+        continue;
+      }
+      String[] other = words(base.get(j));
+      if (other.length > 0 && other[other.length - 1].equals(family)) {
+        return true;
+      }
+    }
+    // The rest of the tooltip: the short given name in brackets, then the words to the family name.
+    for (int j = i + 1; j <= i + 2 && j < mentions.size(); j++) {
+      if (!adjacent(mentions.get(j - 1), mentions.get(j))) {
+        break;
+      }
+      if (Arrays.asList(words(base.get(j))).contains(family)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code next} starts at most a bracket and a space after {@code previous} ends. */
+  private static boolean adjacent(EntityMention previous, EntityMention next) {
+    int gap = next.charBegin() - previous.charEnd();
+    return gap >= 0 && gap <= 3;
+  }
+
+  /**
+   * Names mention {@code i} by its display name of {@code shown} words, and so the rest of its
+   * tooltip that CoreNLP tagged apart right after it: the short given name in brackets ("Mike") and
+   * the words up to the family name ("Richard Pence Top Pence": "Top Pence" is the next link's
+   * text). Returns the index of the last mention of the tooltip.
+   */
+  private static int tooltipOfGivenName(
+      int i, int shown, List<EntityMention> mentions, List<String> base) {
+    String[] w = words(base.get(i));
+    String display = String.join(" ", Arrays.copyOf(w, shown));
+    String family = w[shown - 1];
+    base.set(i, display);
+    int last = i;
+    boolean ended = w.length > shown + 1;
+    while (!ended
+        && last + 1 < mentions.size()
+        && PERSON.equals(mentions.get(last + 1).type())
+        && adjacent(mentions.get(last), mentions.get(last + 1))) {
+      List<String> next = Arrays.asList(words(base.get(last + 1)));
+      if (next.contains(family)) {
+        ended = true;
+      } else if (!next.equals(List.of(w[0]))) {
+        break;
+      }
+      last++;
+      base.set(last, display);
+    }
+    return last;
   }
 
   /** A person name of rule 3: the display name, and the person name after the tooltip or null. */

@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  *
  * <p>The {@linkplain #of variant} of a person name of two or more words is its given name in its
  * full form (a short form such as "Chuck" or "Bill" stands for the given name it always stands for,
- * from the {@code given-names.tsv} resource), the other words without middle initials, lower case:
- * "charles schumer" for all three names above; and apart from it the middle initials it dropped
- * ("E", "" for none). A suffix ("Jr.", "III") stays part of the key, so "Donald Trump Jr." is never
- * "Donald Trump". Names whose first word is itself an initial ("J. Edgar Hoover") or of one word
- * have no variant key.
+ * from the {@code given-names.tsv} resource), the other words without middle initials, lower case,
+ * typographic apostrophes typed ("O’Rourke" is "o'rourke"): "charles schumer" for all three names
+ * above; and apart from it the middle initials it dropped ("E", "" for none). A suffix ("Jr.",
+ * "III") stays part of the key, so "Donald Trump Jr." is never "Donald Trump". Names whose first
+ * word is itself an initial ("J. Edgar Hoover") or of one word have no variant key.
  *
  * <p>Which names are merged is the caller's decision ({@code CorpusNames}): names with one key are
  * one person only when at most one set of middle initials occurs among them, so "George W. Bush"
@@ -35,6 +35,8 @@ public final class PersonVariants {
 
   /** "E", "E." or "H.W.": a middle initial or two or three dotted ones. */
   private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.?|(?:\\p{Lu}\\.){2,3}");
+
+  private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u00B4`]");
 
   private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
   private static final String RESOURCE = "/org/newsgraph/nlp/given-names.tsv";
@@ -49,7 +51,8 @@ public final class PersonVariants {
     if (name == null) {
       return null;
     }
-    String[] words = name.strip().split("\\s+");
+    // "O’Rourke" and "O'Rourke": typographic apostrophes are one letter with the typed one.
+    String[] words = APOSTROPHES.matcher(name.strip()).replaceAll("'").split("\\s+");
     if (words.length < 2
         || INITIAL.matcher(words[0]).matches()
         || INITIAL.matcher(words[words.length - 1]).matches()) {
@@ -57,8 +60,7 @@ public final class PersonVariants {
     }
     List<String> key = new ArrayList<>();
     StringBuilder initials = new StringBuilder();
-    String first = words[0].toLowerCase(Locale.ROOT);
-    key.add(GIVEN_NAMES.getOrDefault(first, first));
+    key.add(fullGivenName(words[0]));
     for (int i = 1; i < words.length; i++) {
       boolean middle = i < words.length - 1;
       if (middle && INITIAL.matcher(words[i]).matches()) {
@@ -73,6 +75,15 @@ public final class PersonVariants {
       return null;
     }
     return new Variant(String.join(" ", key), initials.toString());
+  }
+
+  /**
+   * The full form of a given name, lower case: "Mike" → "michael" (from the list of short forms),
+   * any other word in lower case ("Michael" → "michael").
+   */
+  public static String fullGivenName(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return GIVEN_NAMES.getOrDefault(lower, lower);
   }
 
   private static String stripDot(String word) {

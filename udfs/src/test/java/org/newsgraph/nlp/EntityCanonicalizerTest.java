@@ -2,6 +2,7 @@ package org.newsgraph.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.nlp.EntityCanonicalizer.CanonicalName;
@@ -170,6 +171,53 @@ class EntityCanonicalizerTest {
             "8 Mohammed bin Salman bin Abdulaziz exact",
             "9 Nancy Patricia Pelosi exact",
             "10 Nancy Patricia Pelosi exact");
+  }
+
+  @Test
+  void aTooltipThatStartsWithTheGivenNameInFullIsPartOfTheDisplayName() {
+    String text =
+        "Vice President Mike Pence Michael (Mike) Richard Pence Top Pence adviser. Pence spoke."
+            + " Jeff Sessions Jefferson (Jeff) Beauregard Sessions Democratic senator."
+            + " Jo Ann Johnson met Johnson. Rand Paul Randal spoke; Paul left.";
+    List<EntityMention> mentions = new ArrayList<>();
+    int from = 0;
+    for (String m :
+        List.of(
+            "Mike Pence Michael",
+            "Mike",
+            "Richard Pence Top Pence",
+            "Pence",
+            "Jeff Sessions Jefferson",
+            "Jeff",
+            "Beauregard Sessions Democratic",
+            "Jo Ann Johnson",
+            "Johnson",
+            "Rand Paul Randal",
+            "Paul")) {
+      int begin = text.indexOf(m, from);
+      mentions.add(new EntityMention(m, PERSON, begin, begin + m.length(), 0));
+      from = begin + m.length();
+    }
+    assertThat(
+            canonicalizer.canonicalNames(mentions).stream()
+                .map(n -> n.mention() + " " + n.name().name() + " " + n.name().resolution().value())
+                .toList())
+        .as(
+            "a given name in the list of short forms and one the tooltip writes longer (with the"
+                + " family name used in the article), the tooltip's other mentions named with it;"
+                + " a full name whose last word starts with its first stays whole")
+        .containsExactly(
+            "0 Mike Pence exact",
+            "1 Mike Pence exact",
+            "2 Mike Pence exact",
+            "3 Mike Pence in_article",
+            "4 Jeff Sessions exact",
+            "5 Jeff Sessions exact",
+            "6 Jeff Sessions exact",
+            "7 Jo Ann Johnson exact",
+            "8 Jo Ann Johnson in_article",
+            "9 Rand Paul exact",
+            "10 Rand Paul in_article");
   }
 
   @Test

@@ -39,6 +39,9 @@ class PersonVariantsTest {
     assertThat(PersonVariants.of("Alexandria Ocasio Cortez").key())
         .as("two family names")
         .isEqualTo("alexandria ocasio cortez");
+    assertThat(PersonVariants.of("Beto O\u2019Rourke").key())
+        .as("a typographic apostrophe is the typed one")
+        .isEqualTo(PersonVariants.of("Beto O'Rourke").key());
     assertThat(PersonVariants.of("Jeff Sessions").key())
         .as("Jeff stands for Jeffrey")
         .isEqualTo("jeffrey sessions");
