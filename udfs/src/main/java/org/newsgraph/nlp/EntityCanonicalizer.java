@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  *       word and ends with its last, "Orrin Hatch"; or the display is a family name that the
  *       article uses as one and the tooltip ends with it, "Trump"; or the tooltip is cut right
  *       after its first words, "Robert Mueller Robert"). The words after a whole tooltip are a
- *       second person name with the same offsets ("Trump").
+ *       second person name with the same offsets ("Trump"). A tooltip that starts with the given
+ *       name in full ("Mike Pence Michael (Mike) Richard Pence", CoreNLP's spans cut at the
+ *       brackets) makes the display name "Mike Pence", for its first span and the spans of the rest
+ *       of the tooltip right after it.
  *   <li>PERSON only: a compound of two names joined by a hyphen, dash or slash ("Trump-Kim",
  *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
  *       (a person mention of its own, or resolving to one by the next rule) or a person of the
@@ -481,9 +484,9 @@ public final class EntityCanonicalizer implements Serializable {
    * {@link PersonVariants#fullGivenName} ("Mike", "Michael") or a longer word that starts with it
    * ("Jeff", "Jefferson"). It is a tooltip when the mention ends there (CoreNLP cut it at the
    * bracket) or ends with the display's last word again, and, unless the list of given names says
-   * so, when the article uses that last word as a family name: alone, at the end of another person
-   * name, or in a mention right after this one. "Jo Ann Johnson" stays whole: the article's family
-   * name is Johnson, not Ann.
+   * so, when the article uses that last word as a family name (alone, at the end of another person
+   * name, or in a mention right after this one) or the next mention is the short given name in
+   * brackets. "Jo Ann Johnson" stays whole: the article's family name is Johnson, not Ann.
    */
   private int givenNameTooltip(int i, List<EntityMention> mentions, List<String> base) {
     String[] w = words(base.get(i));
@@ -499,7 +502,7 @@ public final class EntityCanonicalizer implements Serializable {
       }
       String family = w[r - 1];
       boolean shape = r == w.length - 1 || w[w.length - 1].equals(family);
-      if (shape && (listed || usesFamilyName(i, family, mentions, base))) {
+      if (shape && (listed || usesFamilyName(i, w[0], family, mentions, base))) {
         return r;
       }
       return 0;
@@ -509,10 +512,12 @@ public final class EntityCanonicalizer implements Serializable {
 
   /**
    * Whether the article uses {@code family} as a family name outside mention {@code i}: a person
-   * mention of that one word or ending with it, or a mention right after {@code i} holding it.
+   * mention of that one word or ending with it, or a mention right after {@code i} holding it; or
+   * whether the mention right after {@code i} is the short given name in brackets ("Jeff Sessions
+   * Jefferson (Jeff)").
    */
   private static boolean usesFamilyName(
-      int i, String family, List<EntityMention> mentions, List<String> base) {
+      int i, String given, String family, List<EntityMention> mentions, List<String> base) {
     for (int j = 0; j < mentions.size(); j++) {
       if (j == i || !PERSON.equals(mentions.get(j).type())) {
         continue;
@@ -527,7 +532,8 @@ public final class EntityCanonicalizer implements Serializable {
       if (!adjacent(mentions.get(j - 1), mentions.get(j))) {
         break;
       }
-      if (Arrays.asList(words(base.get(j))).contains(family)) {
+      List<String> next = Arrays.asList(words(base.get(j)));
+      if (next.contains(family) || (j == i + 1 && next.equals(List.of(given)))) {
         return true;
       }
     }

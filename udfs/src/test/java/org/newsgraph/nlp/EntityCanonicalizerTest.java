@@ -178,7 +178,8 @@ class EntityCanonicalizerTest {
     String text =
         "Vice President Mike Pence Michael (Mike) Richard Pence Top Pence adviser. Pence spoke."
             + " Jeff Sessions Jefferson (Jeff) Beauregard Sessions Democratic senator."
-            + " Jo Ann Johnson met Johnson. Rand Paul Randal spoke; Paul left.";
+            + " Jo Ann Johnson met Johnson. Rand Paul Randal spoke; Paul left."
+            + " Ro Khanna Rohit (Ro) KhannaLewandowski says.";
     List<EntityMention> mentions = new ArrayList<>();
     int from = 0;
     for (String m :
@@ -193,7 +194,9 @@ class EntityCanonicalizerTest {
             "Jo Ann Johnson",
             "Johnson",
             "Rand Paul Randal",
-            "Paul")) {
+            "Paul",
+            "Ro Khanna Rohit",
+            "Ro")) {
       int begin = text.indexOf(m, from);
       mentions.add(new EntityMention(m, PERSON, begin, begin + m.length(), 0));
       from = begin + m.length();
@@ -204,7 +207,8 @@ class EntityCanonicalizerTest {
                 .toList())
         .as(
             "a given name in the list of short forms and one the tooltip writes longer (with the"
-                + " family name used in the article), the tooltip's other mentions named with it;"
+                + " family name used in the article, or the short given name in brackets after"
+                + " it), the tooltip's other mentions named with it;"
                 + " a full name whose last word starts with its first stays whole")
         .containsExactly(
             "0 Mike Pence exact",
@@ -217,7 +221,9 @@ class EntityCanonicalizerTest {
             "7 Jo Ann Johnson exact",
             "8 Jo Ann Johnson in_article",
             "9 Rand Paul exact",
-            "10 Rand Paul in_article");
+            "10 Rand Paul in_article",
+            "11 Ro Khanna exact",
+            "12 Ro Khanna exact");
   }
 
   @Test
