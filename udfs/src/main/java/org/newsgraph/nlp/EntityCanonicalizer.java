@@ -478,15 +478,19 @@ public final class EntityCanonicalizer implements Serializable {
 
   /**
    * The length of the display name of mention {@code i} when it is a display name run together with
-   * a tooltip that starts with the given name written in full ("Mike Pence Michael (Mike) Richard
-   * Pence", "Jeff Sessions Jefferson (Jeff) Beauregard Sessions"), or 0. The tooltip starts at the
-   * first word from the third on that is another form of the first word: the same given name by
-   * {@link PersonVariants#fullGivenName} ("Mike", "Michael") or a longer word that starts with it
-   * ("Jeff", "Jefferson"). It is a tooltip when the mention ends there (CoreNLP cut it at the
-   * bracket) or ends with the display's last word again, and, unless the list of given names says
-   * so, when the article uses that last word as a family name (alone, at the end of another person
-   * name, or in a mention right after this one) or the next mention is the short given name in
-   * brackets. "Jo Ann Johnson" stays whole: the article's family name is Johnson, not Ann.
+   * a tooltip of the full name that starts with another given name ("Mike Pence Michael (Mike)
+   * Richard Pence", "Jeff Sessions Jefferson (Jeff) Beauregard Sessions", "Mitch McConnell Addison
+   * (Mitch) Mitchell McConnell"), or 0. CoreNLP usually cuts such a span at the bracket and tags
+   * the rest of the tooltip apart ({@link #tooltipRest}).
+   *
+   * <p>The tooltip starts at the first word from the third on that is a form of the first word: the
+   * same given name by {@link PersonVariants#fullGivenName} ("Mike", "Michael"), the word itself,
+   * or a longer word that starts with it ("Jeff", "Jefferson"). The mention must end there or end
+   * with the display's last word again; and the list of given names says so, or the rest of the
+   * tooltip follows, or (for a longer word) the article uses that last word as a family name
+   * elsewhere. With no such word, the mention's last word starts the tooltip only when the rest of
+   * the tooltip follows after the short given name in brackets ("Addison (Mitch) Mitchell
+   * McConnell"). "Jo Ann Johnson" stays whole: the article's family name is Johnson, not Ann.
    */
   private int givenNameTooltip(int i, List<EntityMention> mentions, List<String> base) {
     String[] w = words(base.get(i));
@@ -496,84 +500,105 @@ public final class EntityCanonicalizer implements Serializable {
     String given = PersonVariants.fullGivenName(w[0]);
     for (int r = 2; r < w.length; r++) {
       boolean listed = !w[r].equals(w[0]) && PersonVariants.fullGivenName(w[r]).equals(given);
-      boolean longer = w[r].length() > w[0].length() && w[r].startsWith(w[0]);
-      if (!listed && !longer) {
+      if (!listed && !w[r].startsWith(w[0])) {
         continue;
       }
       String family = w[r - 1];
       boolean shape = r == w.length - 1 || w[w.length - 1].equals(family);
-      if (shape && (listed || usesFamilyName(i, w[0], family, mentions, base))) {
-        return r;
-      }
-      return 0;
+      boolean confirmed =
+          listed
+              || tooltipRest(i, w[0], family, true, mentions, base) > i
+              || (!w[r].equals(w[0]) && endsAPersonName(i, family, mentions, base));
+      return shape && confirmed ? r : 0;
     }
-    return 0;
+    int r = w.length - 1;
+    return tooltipRest(i, w[0], w[r - 1], false, mentions, base) > i ? r : 0;
   }
 
-  /**
-   * Whether the article uses {@code family} as a family name outside mention {@code i}: a person
-   * mention of that one word or ending with it, or a mention right after {@code i} holding it; or
-   * whether the mention right after {@code i} is the short given name in brackets ("Jeff Sessions
-   * Jefferson (Jeff)").
-   */
-  private static boolean usesFamilyName(
-      int i, String given, String family, List<EntityMention> mentions, List<String> base) {
+  /** Whether a person mention other than {@code i} is {@code family} or ends with it. */
+  private static boolean endsAPersonName(
+      int i, String family, List<EntityMention> mentions, List<String> base) {
     for (int j = 0; j < mentions.size(); j++) {
-      if (j == i || !PERSON.equals(mentions.get(j).type())) {
-        continue;
-      }
       String[] other = words(base.get(j));
-      if (other.length > 0 && other[other.length - 1].equals(family)) {
-        return true;
-      }
-    }
-    // The rest of the tooltip: the short given name in brackets, then the words to the family name.
-    for (int j = i + 1; j <= i + 2 && j < mentions.size(); j++) {
-      if (!adjacent(mentions.get(j - 1), mentions.get(j))) {
-        break;
-      }
-      List<String> next = Arrays.asList(words(base.get(j)));
-      if (next.contains(family) || (j == i + 1 && next.equals(List.of(given)))) {
+      if (j != i
+          && PERSON.equals(mentions.get(j).type())
+          && other.length > 0
+          && other[other.length - 1].equals(family)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether {@code next} starts at most a bracket and a space after {@code previous} ends. */
-  private static boolean adjacent(EntityMention previous, EntityMention next) {
-    int gap = next.charBegin() - previous.charEnd();
-    return gap >= 0 && gap <= 3;
+  /**
+   * The index of the last mention that holds the rest of the tooltip begun in mention {@code i}, or
+   * -1: the short given name in brackets tagged on its own ("Mike" of "(Mike)"), and the mention
+   * right after it or right after {@code i} that holds the family name ("Richard Pence Top Pence",
+   * where "Top Pence" is the next link's text; tagged a person, an organisation or other). "Right
+   * after" is at most a bracket and a space; after {@code i}, also exactly the short given name in
+   * brackets when CoreNLP did not tag it. When the tooltip's first word is no form of the given
+   * name ({@code related} false), only a rest after the bracketed given name counts: "Kim Jong Un,
+   * Kim Jong Il" is no tooltip.
+   */
+  private static int tooltipRest(
+      int i,
+      String given,
+      String family,
+      boolean related,
+      List<EntityMention> mentions,
+      List<String> base) {
+    int j = i + 1;
+    if (j >= mentions.size()) {
+      return -1;
+    }
+    int gap = gap(mentions.get(i), mentions.get(j));
+    boolean close = gap >= 0 && gap <= 3;
+    if (close && Arrays.asList(words(base.get(j))).equals(List.of(given))) {
+      boolean rest =
+          j + 1 < mentions.size()
+              && holdsFamilyName(j + 1, family, mentions, base)
+              && gap(mentions.get(j), mentions.get(j + 1)) >= 0
+              && gap(mentions.get(j), mentions.get(j + 1)) <= 3;
+      return rest ? j + 1 : j;
+    }
+    // The gap only says that a bracketed word may sit there; a rest of two or more words that does
+    // not start with the family name makes it likely ("Mitchell McConnell", not "Paul").
+    String[] next = words(base.get(j));
+    boolean afterBracket =
+        gap == given.length() + " () ".length() && next.length > 1 && !next[0].equals(family);
+    return (afterBracket || (related && close)) && holdsFamilyName(j, family, mentions, base)
+        ? j
+        : -1;
+  }
+
+  /** Whether mention {@code j}, of a type that may be a person, holds {@code family} as a word. */
+  private static boolean holdsFamilyName(
+      int j, String family, List<EntityMention> mentions, List<String> base) {
+    return PERSON_LIKE.contains(mentions.get(j).type())
+        && Arrays.asList(words(base.get(j))).contains(family);
+  }
+
+  /** The characters between two mentions. */
+  private static int gap(EntityMention previous, EntityMention next) {
+    return next.charBegin() - previous.charEnd();
   }
 
   /**
    * Names mention {@code i} by its display name of {@code shown} words, and so the rest of its
-   * tooltip that CoreNLP tagged apart right after it: the short given name in brackets ("Mike") and
-   * the words up to the family name ("Richard Pence Top Pence": "Top Pence" is the next link's
-   * text). Returns the index of the last mention of the tooltip.
+   * tooltip that CoreNLP tagged apart right after it ({@link #tooltipRest}). Returns the index of
+   * the last mention named.
    */
   private static int tooltipOfGivenName(
       int i, int shown, List<EntityMention> mentions, List<String> base) {
     String[] w = words(base.get(i));
     String display = String.join(" ", Arrays.copyOf(w, shown));
-    String family = w[shown - 1];
     base.set(i, display);
-    int last = i;
-    boolean ended = w.length > shown + 1;
-    while (!ended
-        && last + 1 < mentions.size()
-        && PERSON.equals(mentions.get(last + 1).type())
-        && adjacent(mentions.get(last), mentions.get(last + 1))) {
-      List<String> next = Arrays.asList(words(base.get(last + 1)));
-      if (next.contains(family)) {
-        ended = true;
-      } else if (!next.equals(List.of(w[0]))) {
-        break;
-      }
-      last++;
-      base.set(last, display);
+    // A mention that goes on past the tooltip's first word holds the whole tooltip.
+    int last = w.length > shown + 1 ? i : tooltipRest(i, w[0], w[shown - 1], true, mentions, base);
+    for (int j = i + 1; j <= last; j++) {
+      base.set(j, display);
     }
-    return last;
+    return Math.max(i, last);
   }
 
   /** A person name of rule 3: the display name, and the person name after the tooltip or null. */

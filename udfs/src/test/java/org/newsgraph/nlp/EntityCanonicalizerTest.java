@@ -179,7 +179,9 @@ class EntityCanonicalizerTest {
         "Vice President Mike Pence Michael (Mike) Richard Pence Top Pence adviser. Pence spoke."
             + " Jeff Sessions Jefferson (Jeff) Beauregard Sessions Democratic senator."
             + " Jo Ann Johnson met Johnson. Rand Paul Randal spoke; Paul left."
-            + " Ro Khanna Rohit (Ro) KhannaLewandowski says.";
+            + " Ro Khanna Rohit (Ro) KhannaLewandowski says."
+            + " Mitch McConnell Addison (Mitch) Mitchell McConnell GOP senators."
+            + " Charles Schumer Charles (Chuck) Ellis Schumer said. Kim Jong Un, Kim Jong Il.";
     List<EntityMention> mentions = new ArrayList<>();
     int from = 0;
     for (String m :
@@ -196,9 +198,17 @@ class EntityCanonicalizerTest {
             "Rand Paul Randal",
             "Paul",
             "Ro Khanna Rohit",
-            "Ro")) {
+            "Ro",
+            "Mitch McConnell Addison",
+            "Mitchell McConnell GOP",
+            "Charles Schumer Charles",
+            "Chuck) Ellis Schumer",
+            "Kim Jong Un",
+            "Kim Jong Il")) {
       int begin = text.indexOf(m, from);
-      mentions.add(new EntityMention(m, PERSON, begin, begin + m.length(), 0));
+      // CoreNLP tagged the rest of McConnell's tooltip, glued to the next link, an organisation.
+      String type = m.endsWith("GOP") ? ORGANIZATION : PERSON;
+      mentions.add(new EntityMention(m, type, begin, begin + m.length(), 0));
       from = begin + m.length();
     }
     assertThat(
@@ -208,8 +218,9 @@ class EntityCanonicalizerTest {
         .as(
             "a given name in the list of short forms and one the tooltip writes longer (with the"
                 + " family name used in the article, or the short given name in brackets after"
-                + " it), the tooltip's other mentions named with it;"
-                + " a full name whose last word starts with its first stays whole")
+                + " it), the tooltip's other mentions named with it; a tooltip with another"
+                + " given name or the same, its rest right after; a full name whose last word"
+                + " starts with its first, and two names one after the other, stay whole")
         .containsExactly(
             "0 Mike Pence exact",
             "1 Mike Pence exact",
@@ -223,7 +234,13 @@ class EntityCanonicalizerTest {
             "9 Rand Paul exact",
             "10 Rand Paul in_article",
             "11 Ro Khanna exact",
-            "12 Ro Khanna exact");
+            "12 Ro Khanna exact",
+            "13 Mitch McConnell exact",
+            "14 Mitch McConnell exact",
+            "15 Charles Schumer exact",
+            "16 Charles Schumer exact",
+            "17 Kim Jong Un exact",
+            "18 Kim Jong Il exact");
   }
 
   @Test
