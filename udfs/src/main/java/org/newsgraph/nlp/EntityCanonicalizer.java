@@ -38,10 +38,11 @@ import java.util.stream.Collectors;
  *       word and ends with its last, "Orrin Hatch"; or the display is a family name that the
  *       article uses as one and the tooltip ends with it, "Trump"; or the tooltip is cut right
  *       after its first words, "Robert Mueller Robert"). The words after a whole tooltip are a
- *       second person name with the same offsets ("Trump"). A tooltip that starts with the given
- *       name in full ("Mike Pence Michael (Mike) Richard Pence", CoreNLP's spans cut at the
- *       brackets) makes the display name "Mike Pence", for its first span and the spans of the rest
- *       of the tooltip right after it.
+ *       second person name with the same offsets ("Trump"). A tooltip of the full name with the
+ *       short given name in brackets ("Mike Pence Michael (Mike) Richard Pence", "Mitch McConnell
+ *       Addison (Mitch) Mitchell McConnell", CoreNLP's spans cut at the brackets) makes the display
+ *       name "Mike Pence", for its first span and the spans of the rest of the tooltip right after
+ *       it.
  *   <li>PERSON only: a compound of two names joined by a hyphen, dash or slash ("Trump-Kim",
  *       "Putin–Xi", "Trump/Kim") is split into its parts when each part is a person of the article
  *       (a person mention of its own, or resolving to one by the next rule) or a person of the
