@@ -536,10 +536,10 @@ public final class EntityCanonicalizer implements Serializable {
    * -1: the short given name in brackets tagged on its own ("Mike" of "(Mike)"), and the mention
    * right after it or right after {@code i} that holds the family name ("Richard Pence Top Pence",
    * where "Top Pence" is the next link's text; tagged a person, an organisation or other). "Right
-   * after" is at most a bracket and a space; after {@code i}, also exactly the short given name in
-   * brackets when CoreNLP did not tag it. When the tooltip's first word is no form of the given
-   * name ({@code related} false), only a rest after the bracketed given name counts: "Kim Jong Un,
-   * Kim Jong Il" is no tooltip.
+   * after" is at most a bracket and a space; after {@code i}, also the length of the short given
+   * name in brackets when CoreNLP did not tag it, for a rest of two or more words. When the
+   * tooltip's first word is no form of the given name ({@code related} false), only a rest after
+   * the bracketed given name counts: "Kim Jong Un, Kim Jong Il" is no tooltip.
    */
   private static int tooltipRest(
       int i,
