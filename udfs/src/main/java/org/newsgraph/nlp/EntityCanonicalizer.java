@@ -319,10 +319,15 @@ public final class EntityCanonicalizer implements Serializable {
         // The display name stays a name of the article; the tail is one more.
         p = List.of(new Part(base.get(i), PERSON), new Part(tails.get(i), PERSON));
       } else {
-        p =
-            PERSON.equals(type)
-                ? compoundParts(i, mentions, base)
-                : COMPOUND_TYPES.contains(type) ? namedParts(i, mentions, base) : List.of();
+        if (PERSON.equals(type)) {
+          p = compoundParts(i, mentions, base);
+        } else if (COMPOUND_TYPES.contains(type)) {
+          p = namedParts(i, mentions, base);
+          // CoreNLP tags "Trump-Pence" (ticket) an ORGANIZATION, "Reagan-Gorbachev" (summit) MISC.
+          p = p.isEmpty() ? compoundParts(i, mentions, base) : p;
+        } else {
+          p = List.of();
+        }
         if (!p.isEmpty()) {
           split.add(i);
         }

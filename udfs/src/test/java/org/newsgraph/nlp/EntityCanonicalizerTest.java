@@ -244,6 +244,32 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void aCompoundOfTwoPersonsOfTheArticleIsSplitWhateverItsType() {
+    assertThat(
+            canonicalizer
+                .canonicalNames(
+                    List.of(
+                        mention("Donald Trump", PERSON, 0),
+                        mention("Mike Pence", PERSON, 0),
+                        mention("Trump-Pence", ORGANIZATION, 1),
+                        mention("Reagan-Gorbachev", MISC, 2),
+                        mention("Hewlett-Packard", ORGANIZATION, 3)))
+                .stream()
+                .map(n -> n.mention() + " " + n.name().name() + " " + n.name().type())
+                .toList())
+        .as(
+            "an organisation joining two persons of the article is both; one whose parts are no"
+                + " persons of the article stays whole")
+        .containsExactly(
+            "0 Donald Trump PERSON",
+            "1 Mike Pence PERSON",
+            "2 Donald Trump PERSON",
+            "2 Mike Pence PERSON",
+            "3 Reagan-Gorbachev MISC",
+            "4 Hewlett-Packard ORGANIZATION");
+  }
+
+  @Test
   void aCompoundOfTwoPlacesOfTheArticleIsSplit() {
     EntityCanonicalizer withAliases =
         new EntityCanonicalizer(
