@@ -356,6 +356,13 @@ public final class SettingKeys {
           new SettingKind.Whole(1),
           "Articles that must resolve a short person name to the top full name before it is used"
               + " corpus-wide.");
+  public static final Setting UNTAGGED_NAMES =
+      new Setting(
+          "newsgraph.entities.untaggedNames",
+          "true",
+          new SettingKind.Flag(),
+          "true: a written name the corpus tags for one person (minShare of minDocuments articles"
+              + " or more) is a mention where CoreNLP left it untagged (resolution gazetteer).");
   public static final Setting ENTITY_TYPES =
       new Setting(
           "newsgraph.aggregate.entityTypes",
@@ -467,6 +474,7 @@ public final class SettingKeys {
           NAME_TYPES,
           CORPUS_MIN_SHARE,
           CORPUS_MIN_DOCUMENTS,
+          UNTAGGED_NAMES,
           ENTITY_TYPES,
           PAIR_TYPES,
           MAX_PAIRED_ENTITIES,

@@ -18,6 +18,7 @@ import org.newsgraph.entities.CorpusNames;
 import org.newsgraph.entities.EntityDirectory;
 import org.newsgraph.entities.Mentions;
 import org.newsgraph.entities.NamingConf;
+import org.newsgraph.entities.UntaggedMentions;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.periods.ChangedPeriods.Period;
@@ -92,10 +93,17 @@ public final class AggregateJob {
     Dataset<Row> named = Cached.of(Mentions.fromAnnotations(annotations, articles));
     try {
       CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
+      Dataset<Row> tagged = Cached.of(corpus.mentions());
       try {
-        AggregateTables.writeMentions(spark, output, corpus.mentions());
+        Dataset<Row> all =
+            settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
+                ? tagged.unionByName(
+                    UntaggedMentions.find(spark, tagged, annotations, articles, naming))
+                : tagged;
+        AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
       } finally {
+        tagged.unpersist();
         corpus.release();
       }
     } finally {

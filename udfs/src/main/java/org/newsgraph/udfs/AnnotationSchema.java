@@ -1,5 +1,6 @@
 package org.newsgraph.udfs;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -112,6 +113,44 @@ public final class AnnotationSchema {
           List.of(
               createStructField(VARIANT_KEY, StringType, false),
               createStructField(INITIALS, StringType, false)));
+
+  /** Fields of the mentions {@code ng_untagged_names} reads and of the names it finds. */
+  public static final class NamedFields {
+    public static final String CHAR_BEGIN = "char_begin";
+    public static final String CHAR_END = "char_end";
+    public static final String SURFACE = "surface";
+    public static final String ENTITY = "entity";
+    public static final String PERSON = "person";
+    public static final String SENTENCE_INDEX = "sentence_index";
+    public static final String SENTENCE_INITIAL = "sentence_initial";
+    public static final String CAPITALIZED_NEXT = "capitalized_next";
+
+    private NamedFields() {}
+  }
+
+  /** A mention of an article as the corpus named it: the input of {@code ng_untagged_names}. */
+  public static final StructType NAMED_MENTION =
+      createStructType(
+          List.of(
+              createStructField(NamedFields.CHAR_BEGIN, IntegerType, false),
+              createStructField(NamedFields.CHAR_END, IntegerType, false),
+              createStructField(NamedFields.SURFACE, StringType, false),
+              createStructField(NamedFields.ENTITY, StringType, false),
+              createStructField(NamedFields.PERSON, BooleanType, false)));
+
+  /** One untagged written name: the result of {@code ng_untagged_names}. */
+  public static final StructType UNTAGGED_NAME =
+      createStructType(
+          List.of(
+              createStructField(NamedFields.CHAR_BEGIN, IntegerType, false),
+              createStructField(NamedFields.CHAR_END, IntegerType, false),
+              createStructField(NamedFields.SURFACE, StringType, false),
+              createStructField(NamedFields.ENTITY, StringType, false),
+              createStructField(NamedFields.SENTENCE_INDEX, IntegerType, false),
+              createStructField(NamedFields.SENTENCE_INITIAL, BooleanType, false),
+              createStructField(NamedFields.CAPITALIZED_NEXT, BooleanType, false)));
+
+  public static final ArrayType UNTAGGED_NAMES_TYPE = createArrayType(UNTAGGED_NAME, false);
 
   public static final StructType DOCUMENT =
       createStructType(

@@ -1,8 +1,12 @@
 package org.newsgraph.udfs;
 
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.NlpSettings;
+import org.newsgraph.nlp.UntaggedNames;
 
 /**
  * The one registry of newsgraph's Spark SQL functions: their names, return types and registration.
@@ -25,6 +29,12 @@ public final class NewsgraphFunctions {
 
   /** {@code ng_person_variant(name)}: the variant key of a person name and its middle initials. */
   public static final String PERSON_VARIANT = "ng_person_variant";
+
+  /** {@code ng_untagged_names(text, from, sentences, named)}: names CoreNLP left untagged. */
+  public static final String UNTAGGED_NAMES = "ng_untagged_names";
+
+  /** {@code ng_lower_case_names(text)}: one-word names of the gazetteer written in lower case. */
+  public static final String LOWER_CASE_NAMES = "ng_lower_case_names";
 
   private NewsgraphFunctions() {}
 
@@ -65,5 +75,27 @@ public final class NewsgraphFunctions {
     spark
         .udf()
         .register(PERSON_VARIANT, new PersonVariantFunction(), AnnotationSchema.PERSON_VARIANT);
+  }
+
+  /**
+   * {@code ng_untagged_names} and {@code ng_lower_case_names} over one gazetteer of written names,
+   * broadcast to the executors; what the aggregate stage registers once it knows the corpus's
+   * names.
+   */
+  public static void registerUntaggedNames(SparkSession spark, UntaggedNames gazetteer) {
+    Broadcast<UntaggedNames> shipped =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(gazetteer);
+    spark
+        .udf()
+        .register(
+            UNTAGGED_NAMES,
+            new UntaggedNamesFunction(shipped),
+            AnnotationSchema.UNTAGGED_NAMES_TYPE);
+    spark
+        .udf()
+        .register(
+            LOWER_CASE_NAMES,
+            new LowerCaseNamesFunction(shipped),
+            DataTypes.createArrayType(DataTypes.StringType, false));
   }
 }

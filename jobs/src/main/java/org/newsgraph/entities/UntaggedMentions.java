@@ -1,0 +1,199 @@
+package org.newsgraph.entities;
+
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.UntaggedNames;
+import org.newsgraph.runs.Progress;
+import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.AnnotationSchema;
+import org.newsgraph.udfs.AnnotationSchema.NamedFields;
+import org.newsgraph.udfs.AnnotationSchema.SentenceFields;
+import org.newsgraph.udfs.NewsgraphFunctions;
+
+/**
+ * The last corpus-level naming rule: person names CoreNLP left untagged are mentions too (README,
+ * "Entity names", rule 10). After {@link CorpusNames} has named every tagged mention, the written
+ * names of persons make a gazetteer: a text that the corpus tags as a name ({@code surface}) in at
+ * least {@code minDocuments} articles, where one person has at least {@code minShare} of those
+ * articles ("Pence": Mike Pence), and that {@link UntaggedNames#nameLike looks like a name}. Where
+ * an article writes such a name and no mention covers it, {@link UntaggedNames#find} makes it a
+ * mention of that person: {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code
+ * resolution} {@link #GAZETTEER}. A one-word name that the corpus also writes in lower case as a
+ * word in at least {@code minDocuments} articles ("sessions", "price") counts only inside a
+ * sentence and before a word in lower case or punctuation, where its capital says it is a name.
+ *
+ * <p>Deterministic: the gazetteer is a function of the named mentions, ties broken by name.
+ */
+public final class UntaggedMentions {
+
+  /** {@code mentions.resolution} of a name CoreNLP left untagged. */
+  public static final String GAZETTEER = "gazetteer";
+
+  /** {@code mentions.mention_type} of a name CoreNLP left untagged: its own word for no entity. */
+  public static final String NO_TYPE = "O";
+
+  private static final String N = "_n";
+  private static final String H = "_h";
+
+  private UntaggedMentions() {}
+
+  /**
+   * The mentions rule 10 adds to the named mentions, with the columns of the {@code mentions}
+   * table; empty when the gazetteer is. Registers {@code ng_untagged_names} with the gazetteer.
+   *
+   * @param named the mentions as {@link CorpusNames} named them; read three times, so persist it
+   * @param annotations the {@code annotations} table
+   * @param articles the {@code articles} table
+   */
+  public static Dataset<Row> find(
+      SparkSession spark,
+      Dataset<Row> named,
+      Dataset<Row> annotations,
+      Dataset<Row> articles,
+      CorpusNames.Options options) {
+    UntaggedNames gazetteer = gazetteer(named, options);
+    Progress.stage(
+        "aggregate",
+        "{} written names of persons looked for where CoreNLP tagged nothing",
+        gazetteer.size());
+    List<Column> columns = new ArrayList<>();
+    if (gazetteer.size() == 0) {
+      for (var f : Tables.MENTIONS_TABLE.schema().fields()) {
+        columns.add(lit(null).cast(f.dataType()).as(f.name()));
+      }
+      return named.limit(0).select(columns.toArray(Column[]::new));
+    }
+    NewsgraphFunctions.registerUntaggedNames(spark, gazetteer);
+    Dataset<Row> perArticle =
+        named
+            .groupBy(Tables.ARTICLE_ID)
+            .agg(
+                collect_list(
+                        struct(
+                            col(Tables.CHAR_BEGIN).as(NamedFields.CHAR_BEGIN),
+                            col(Tables.CHAR_END).as(NamedFields.CHAR_END),
+                            col(Tables.SURFACE).as(NamedFields.SURFACE),
+                            col(Tables.ENTITY).as(NamedFields.ENTITY),
+                            col(Tables.ENTITY_TYPE)
+                                .equalTo(EntityCanonicalizer.PERSON)
+                                .as(NamedFields.PERSON)))
+                    .as("_named"));
+    Dataset<Row> texts =
+        annotations
+            .where(col(Tables.FAILURE).isNull())
+            .select(
+                col(Tables.ARTICLE_ID),
+                col(AnnotationSchema.SENTENCES),
+                col(Tables.SETTINGS_SIGNATURE))
+            .join(
+                articles.select(
+                    Tables.ARTICLE_ID,
+                    Tables.TEXT,
+                    Tables.DATE,
+                    Tables.STORY_ID,
+                    Tables.SOURCE,
+                    Tables.DATELINE),
+                Tables.ARTICLE_ID);
+    Dataset<Row> common =
+        texts
+            .select(
+                col(Tables.ARTICLE_ID),
+                explode(call_udf(NewsgraphFunctions.LOWER_CASE_NAMES, col(Tables.TEXT)))
+                    .as(Tables.SURFACE))
+            .groupBy(Tables.SURFACE)
+            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(N))
+            .where(col(N).geq(options.minDocuments()))
+            .select(col(Tables.SURFACE), lit(true).as("_common"));
+    Dataset<Row> hits =
+        texts
+            .join(perArticle, Tables.ARTICLE_ID, "left")
+            .select(
+                col("*"),
+                explode(
+                        call_udf(
+                            NewsgraphFunctions.UNTAGGED_NAMES,
+                            col(Tables.TEXT),
+                            coalesce(length(col(Tables.DATELINE)), lit(0)),
+                            col(AnnotationSchema.SENTENCES),
+                            col("_named")))
+                    .as(H))
+            .withColumn(Tables.SURFACE, col(H + "." + NamedFields.SURFACE))
+            .join(common, Tables.SURFACE, "left");
+    // A common word's capital says nothing at a sentence's start or inside a run of capitals.
+    Column capitalsSayNothing =
+        col(H + "." + NamedFields.SENTENCE_INITIAL).or(col(H + "." + NamedFields.CAPITALIZED_NEXT));
+    Column sentence =
+        element_at(
+            col(AnnotationSchema.SENTENCES), col(H + "." + NamedFields.SENTENCE_INDEX).plus(1));
+    for (String c : Tables.MENTIONS_TABLE.columns()) {
+      columns.add(
+          switch (c) {
+            case Tables.SENTENCE_INDEX -> col(H + "." + NamedFields.SENTENCE_INDEX).as(c);
+            case Tables.ENTITY -> col(H + "." + NamedFields.ENTITY).as(c);
+            case Tables.ENTITY_TYPE -> lit(EntityCanonicalizer.PERSON).as(c);
+            case Tables.MENTION_TYPE -> lit(NO_TYPE).as(c);
+            case Tables.RESOLUTION -> lit(GAZETTEER).as(c);
+            case Tables.CHAR_BEGIN -> col(H + "." + NamedFields.CHAR_BEGIN).as(c);
+            case Tables.CHAR_END -> col(H + "." + NamedFields.CHAR_END).as(c);
+            case Tables.SENTIMENT_LABEL -> sentence.getField(SentenceFields.SENTIMENT_LABEL).as(c);
+            case Tables.SENTIMENT_SCORE -> sentence.getField(SentenceFields.SENTIMENT_SCORE).as(c);
+            default -> col(c);
+          });
+    }
+    return hits.where(not(coalesce(col("_common"), lit(false)).and(capitalsSayNothing)))
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The written names of persons: per {@code surface} of the named entity types, the entity of most
+   * of its articles, kept when it is a person with at least {@code minDocuments} articles and at
+   * least {@code minShare} of the surface's articles.
+   */
+  static UntaggedNames gazetteer(Dataset<Row> named, CorpusNames.Options options) {
+    WindowSpec bySurface = Window.partitionBy(Tables.SURFACE);
+    Dataset<Row> counted =
+        named
+            .where(col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray()))
+            .groupBy(Tables.SURFACE, Tables.ENTITY, Tables.ENTITY_TYPE)
+            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(N))
+            .withColumn("_total", sum(col(N)).over(bySurface))
+            .withColumn(
+                "_rank",
+                row_number().over(bySurface.orderBy(col(N).desc(), col(Tables.ENTITY).asc())));
+    Map<String, String> entities = new TreeMap<>();
+    for (Row r :
+        counted
+            .where(col("_rank").equalTo(1))
+            .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .where(col(N).geq(options.minDocuments()))
+            .where(col(N).cast("double").divide(col("_total")).geq(options.minShare()))
+            .select(Tables.SURFACE, Tables.ENTITY)
+            .collectAsList()) {
+      entities.put(r.getString(0), r.getString(1));
+    }
+    return new UntaggedNames(entities);
+  }
+}

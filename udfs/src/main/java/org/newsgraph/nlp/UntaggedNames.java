@@ -1,0 +1,313 @@
+package org.newsgraph.nlp;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds the person names CoreNLP left untagged in an article: places where the text writes a name
+ * that the corpus writes for one person (a gazetteer of written names, built by the aggregate stage
+ * from the tagged mentions of the whole corpus) and no mention of the article covers. CoreNLP's
+ * models miss names they rarely saw as names ("Vice President Pence": "pence" is a coin in their
+ * training news), names in headline lists and in capitals; an analyst counting who is mentioned
+ * with whom counts them all.
+ *
+ * <p>Contract of {@link #find}: a hit is a whole written name of the gazetteer, spelled exactly
+ * (case included), starting a word (not after a letter, digit or joining hyphen) and ending one
+ * (not before a letter, digit or joining hyphen: "Manafort-like" is another word), outside every
+ * mention of the article and outside its dateline, inside one of its sentences. A written name is
+ * not looked for in an article that gives it to someone else: a person mention whose text holds the
+ * name as whole words and whose entity is another ("Melania Trump" blocks "Trump" in her article).
+ * Each hit says whether it starts its sentence and whether a capitalised word follows it on the
+ * same line, so that the caller can leave out, for written names that are also common words ({@link
+ * #lowerCaseNames}), the places where capitals say nothing ("Sessions of the court", "Consumer
+ * Price Index").
+ *
+ * <p>Immutable and serializable: one instance is shipped to the executors.
+ */
+public final class UntaggedNames implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * A mention of the article as the corpus named it.
+   *
+   * @param begin first character of the mention
+   * @param end character after the mention
+   * @param surface the mention's text
+   * @param entity its canonical name
+   * @param person whether the entity is a person
+   */
+  public record Named(int begin, int end, String surface, String entity, boolean person) {}
+
+  /**
+   * One untagged written name.
+   *
+   * @param begin first character
+   * @param end character after the name
+   * @param surface the name as written
+   * @param entity the person the corpus writes it for
+   * @param sentenceIndex zero-based sentence holding it
+   * @param sentenceInitial whether only punctuation and spaces come before it in its sentence
+   *     (after the dateline: the story's first sentence starts there)
+   * @param capitalizedNext whether the next word on the same line starts with a capital
+   */
+  public record Hit(
+      int begin,
+      int end,
+      String surface,
+      String entity,
+      int sentenceIndex,
+      boolean sentenceInitial,
+      boolean capitalizedNext) {}
+
+  /** The written names by their first word, longest first. */
+  private final Map<String, List<String>> byFirstWord;
+
+  /** Written name → its person. */
+  private final Map<String, String> entities;
+
+  /** Lower-case form of each one-word written name → the written names with that form. */
+  private final Map<String, List<String>> oneWordByLowerCase;
+
+  /**
+   * The gazetteer.
+   *
+   * @param entities each written name and the person the corpus writes it for; names that are not
+   *     {@link #nameLike} are ignored
+   */
+  public UntaggedNames(Map<String, String> entities) {
+    Map<String, String> kept = new TreeMap<>();
+    entities.forEach(
+        (surface, entity) -> {
+          if (nameLike(surface)) {
+            kept.put(surface, entity);
+          }
+        });
+    this.entities = kept;
+    this.byFirstWord = new HashMap<>();
+    this.oneWordByLowerCase = new HashMap<>();
+    for (String surface : kept.keySet()) {
+      String first = surface.substring(0, letterRunEnd(surface, 0));
+      byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(surface);
+      if (first.length() == surface.length()) {
+        oneWordByLowerCase
+            .computeIfAbsent(surface.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(surface);
+      }
+    }
+    byFirstWord
+        .values()
+        .forEach(
+            l ->
+                l.sort(
+                    Comparator.comparingInt(String::length)
+                        .reversed()
+                        .thenComparing(Comparator.naturalOrder())));
+  }
+
+  /** How many written names the gazetteer holds. */
+  public int size() {
+    return entities.size();
+  }
+
+  /**
+   * Whether a text can be a written name: it starts with a capital letter, holds a lower-case
+   * letter (capitals alone are acronyms or shouting) and has at least two letters.
+   */
+  public static boolean nameLike(String surface) {
+    if (surface == null || surface.length() < 2 || !Character.isUpperCase(surface.charAt(0))) {
+      return false;
+    }
+    return surface.chars().anyMatch(Character::isLowerCase);
+  }
+
+  /**
+   * The untagged written names of one article, in text order.
+   *
+   * @param text the article text
+   * @param from the first character that can hold a mention (after the wire dateline; 0 without)
+   * @param sentenceBegins first character of each sentence, ascending
+   * @param sentenceEnds character after each sentence
+   * @param named the article's mentions
+   */
+  public List<Hit> find(
+      String text, int from, int[] sentenceBegins, int[] sentenceEnds, List<Named> named) {
+    List<Hit> hits = new ArrayList<>();
+    Map<String, Boolean> blocked = new HashMap<>();
+    int n = text.length();
+    int i = Math.max(0, from);
+    while (i < n) {
+      if (!Character.isLetter(text.charAt(i)) || !startsWord(text, i)) {
+        i++;
+        continue;
+      }
+      int wordEnd = letterRunEnd(text, i);
+      List<String> candidates = byFirstWord.get(text.substring(i, wordEnd));
+      String match = candidates == null ? null : longestAt(text, i, candidates);
+      if (match == null) {
+        i = wordEnd;
+        continue;
+      }
+      int end = i + match.length();
+      String entity = entities.get(match);
+      int sentence = sentenceOf(i, end, sentenceBegins, sentenceEnds);
+      if (sentence >= 0
+          && !covered(i, end, named)
+          && !blocked.computeIfAbsent(match, m -> givenToSomeoneElse(m, entity, named))) {
+        hits.add(
+            new Hit(
+                i,
+                end,
+                match,
+                entity,
+                sentence,
+                onlyPunctuation(text, Math.max(from, sentenceBegins[sentence]), i),
+                capitalizedNext(text, end)));
+      }
+      i = end;
+    }
+    return hits;
+  }
+
+  /**
+   * The one-word written names whose lower-case form the text uses as a word ("sessions" for
+   * "Sessions"), in the order of the gazetteer.
+   */
+  public List<String> lowerCaseNames(String text) {
+    Set<String> found = new LinkedHashSet<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!Character.isLetter(text.charAt(i)) || !startsWord(text, i)) {
+        i++;
+        continue;
+      }
+      int end = letterRunEnd(text, i);
+      if (Character.isLowerCase(text.charAt(i)) && endsWord(text, end)) {
+        List<String> names = oneWordByLowerCase.get(text.substring(i, end));
+        if (names != null) {
+          found.addAll(names);
+        }
+      }
+      i = end;
+    }
+    return new ArrayList<>(found);
+  }
+
+  private static String longestAt(String text, int i, List<String> candidates) {
+    for (String c : candidates) {
+      if (text.startsWith(c, i) && endsWord(text, i + c.length())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean covered(int begin, int end, List<Named> named) {
+    for (Named m : named) {
+      if (m.begin() < end && begin < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // One sense per article: a name the article gives to another person is that person's here.
+  private static boolean givenToSomeoneElse(String surface, String entity, List<Named> named) {
+    for (Named m : named) {
+      if (m.person() && !m.entity().equals(entity) && holdsWords(m.surface(), surface)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean holdsWords(String text, String words) {
+    int at = text.indexOf(words);
+    while (at >= 0) {
+      if (startsWord(text, at) && endsWord(text, at + words.length())) {
+        return true;
+      }
+      at = text.indexOf(words, at + 1);
+    }
+    return false;
+  }
+
+  private static int sentenceOf(int begin, int end, int[] begins, int[] ends) {
+    int lo = 0;
+    int hi = begins.length - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (begins[mid] <= begin) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 && end <= ends[found] ? found : -1;
+  }
+
+  private static boolean onlyPunctuation(String text, int from, int to) {
+    for (int k = Math.max(0, from); k < to; k++) {
+      if (Character.isLetterOrDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The next word after a possessive ending, on the same line.
+  private static boolean capitalizedNext(String text, int end) {
+    int k = end;
+    if (k + 1 < text.length()
+        && (text.charAt(k) == '\'' || text.charAt(k) == '’')
+        && text.charAt(k + 1) == 's') {
+      k += 2;
+    }
+    while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+      k++;
+    }
+    return k > end && k < text.length() && Character.isUpperCase(text.charAt(k));
+  }
+
+  private static boolean startsWord(String text, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = text.charAt(i - 1);
+    return !Character.isLetterOrDigit(before) && !joining(text, i - 1);
+  }
+
+  private static boolean endsWord(String text, int end) {
+    return end >= text.length()
+        || (!Character.isLetterOrDigit(text.charAt(end)) && !joining(text, end));
+  }
+
+  // A hyphen between two letters joins them into one word ("anti-Trump", "Manafort-like").
+  private static boolean joining(String text, int k) {
+    char c = text.charAt(k);
+    return (c == '-' || c == '‐')
+        && k > 0
+        && k + 1 < text.length()
+        && Character.isLetter(text.charAt(k - 1))
+        && Character.isLetter(text.charAt(k + 1));
+  }
+
+  private static int letterRunEnd(String text, int i) {
+    int k = i;
+    while (k < text.length() && Character.isLetter(text.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+}

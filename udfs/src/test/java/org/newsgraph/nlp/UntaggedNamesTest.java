@@ -1,0 +1,109 @@
+package org.newsgraph.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.nlp.UntaggedNames.Hit;
+import org.newsgraph.nlp.UntaggedNames.Named;
+
+/** Tests {@link UntaggedNames}: written names of the corpus that CoreNLP left untagged. */
+class UntaggedNamesTest {
+
+  private static final UntaggedNames GAZETTEER =
+      new UntaggedNames(
+          Map.of(
+              "Pence", "Mike Pence",
+              "Trump", "Donald Trump",
+              "Xi", "Xi Jinping",
+              "Sessions", "Jeff Sessions",
+              "Ocasio-Cortez", "Alexandria Ocasio-Cortez",
+              "Ocasio", "Alexandria Ocasio-Cortez",
+              "NASA", "Not A Person",
+              "x", "Lower Case"));
+
+  @Test
+  void onlyNameLikeTextsAreWrittenNames() {
+    assertThat(GAZETTEER.size()).as("capitals alone and lower case are left out").isEqualTo(6);
+    assertThat(UntaggedNames.nameLike("Xi")).as("two letters").isTrue();
+    assertThat(UntaggedNames.nameLike("XI")).as("capitals only").isFalse();
+    assertThat(UntaggedNames.nameLike("obama")).as("lower case").isFalse();
+  }
+
+  @Test
+  void findsAWrittenNameNoMentionCovers() {
+    String text = "The council met. Trump was joined by Vice President Pence, who heads it.";
+    List<Named> named = List.of(new Named(17, 22, "Trump", "Donald Trump", true));
+    List<Hit> hits = GAZETTEER.find(text, 0, new int[] {0, 17}, new int[] {16, 72}, named);
+    assertThat(hits)
+        .as("the untagged Pence, not the tagged Trump")
+        .containsExactly(
+            new Hit(
+                text.indexOf("Pence"),
+                text.indexOf("Pence") + 5,
+                "Pence",
+                "Mike Pence",
+                1,
+                false,
+                false));
+  }
+
+  @Test
+  void wholeWordsOnlyTheLongestFirst() {
+    String text =
+        "Pencil makers. Anti-Trump signs and Trumpism. A Manafort-like deal. Ocasio-Cortez spoke"
+            + " to Xi Jinping's aide.";
+    List<Hit> hits = GAZETTEER.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of());
+    assertThat(surfaces(hits))
+        .as("no name inside a longer word or a hyphenated word; the longest written name")
+        .containsExactly("Ocasio-Cortez", "Xi");
+  }
+
+  @Test
+  void theDatelineAndTextOutsideSentencesHoldNoName() {
+    String text = "TRUMP TOWER, June 1 - Trump spoke. Trump";
+    List<Hit> hits =
+        GAZETTEER.find(text, text.indexOf(" - ") + 3, new int[] {0}, new int[] {34}, List.of());
+    assertThat(hits).as("after the dateline, inside the sentence").hasSize(1);
+    assertThat(hits.get(0).begin()).as("the one in the sentence").isEqualTo(22);
+    assertThat(hits.get(0).sentenceInitial()).as("it starts its sentence").isTrue();
+  }
+
+  @Test
+  void aNameTheArticleGivesToSomeoneElseIsNotLookedFor() {
+    String text = "Melania Trump visited a school. Trump said the visit went well.";
+    List<Named> named = List.of(new Named(0, 13, "Melania Trump", "Melania Trump", true));
+    assertThat(GAZETTEER.find(text, 0, new int[] {0, 32}, new int[] {31, 63}, named))
+        .as("her article's Trump is hers")
+        .isEmpty();
+    List<Named> tower = List.of(new Named(0, 11, "Trump Tower", "Trump Tower", false));
+    String towerText = "Trump Tower was lit. Trump spoke.";
+    assertThat(surfaces(GAZETTEER.find(towerText, 0, new int[] {0, 21}, new int[] {20, 33}, tower)))
+        .as("a building named after him does not block him")
+        .containsExactly("Trump");
+  }
+
+  @Test
+  void saysWhereCapitalsMaySayNothing() {
+    String text = "Sessions of the court resumed. The Sessions Court sat. It was Sessions' call.";
+    List<Hit> hits =
+        GAZETTEER.find(text, 0, new int[] {0, 31, 55}, new int[] {30, 54, 77}, List.of());
+    assertThat(hits).as("three written names").hasSize(3);
+    assertThat(hits.get(0).sentenceInitial()).as("first starts its sentence").isTrue();
+    assertThat(hits.get(1).capitalizedNext()).as("second is followed by a capital").isTrue();
+    assertThat(hits.get(2).sentenceInitial() || hits.get(2).capitalizedNext())
+        .as("third is neither")
+        .isFalse();
+    assertThat(GAZETTEER.lowerCaseNames("Two sessions and a trump card, Pence."))
+        .as("one-word names the text writes in lower case")
+        .containsExactlyInAnyOrder("Sessions", "Trump");
+  }
+
+  private static List<String> surfaces(List<Hit> hits) {
+    List<String> s = new ArrayList<>();
+    hits.forEach(h -> s.add(h.surface()));
+    return s;
+  }
+}
