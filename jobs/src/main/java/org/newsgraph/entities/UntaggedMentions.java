@@ -16,14 +16,13 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.UntaggedNames;
 import org.newsgraph.runs.Progress;
@@ -35,17 +34,17 @@ import org.newsgraph.udfs.NewsgraphFunctions;
 
 /**
  * The last corpus-level naming rule: person names CoreNLP left untagged are mentions too (README,
- * "Entity names", rule 10). After {@link CorpusNames} has named every tagged mention, the written
- * names of persons make a gazetteer: a text that the corpus tags as a name ({@code surface}) in at
- * least {@code minDocuments} articles, where one person has at least {@code minShare} of those
- * articles ("Pence": Mike Pence), and that {@link UntaggedNames#nameLike looks like a name}. Where
- * an article writes such a name and no mention covers it, {@link UntaggedNames#find} makes it a
- * mention of that person: {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code
- * resolution} {@link #GAZETTEER}. A one-word name that the corpus also writes in lower case as a
- * word in at least {@code minDocuments} articles ("sessions", "price") counts only inside a
- * sentence and before a word in lower case or punctuation, where its capital says it is a name.
+ * "Entity names", rule 11). After {@link CorpusNames} has named every tagged mention, the corpus's
+ * written names of persons make a gazetteer ({@link UntaggedNames#fromCorpus}: names the corpus
+ * tags as one person, family names of one dominant person, person aliases). Where an article writes
+ * such a name and no mention covers it, {@link UntaggedNames#find} makes it a mention of that
+ * person: {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code resolution} {@link
+ * #GAZETTEER}. A one-word name that the corpus also writes in lower case as a word in at least
+ * {@code minDocuments} articles ("sessions", "price") counts only inside a sentence and before a
+ * word in lower case or punctuation, where its capital says it is a name.
  *
- * <p>Deterministic: the gazetteer is a function of the named mentions, ties broken by name.
+ * <p>Deterministic: the gazetteer is a function of the named mentions and the alias table, ties
+ * broken by name.
  */
 public final class UntaggedMentions {
 
@@ -61,20 +60,22 @@ public final class UntaggedMentions {
   private UntaggedMentions() {}
 
   /**
-   * The mentions rule 10 adds to the named mentions, with the columns of the {@code mentions}
+   * The mentions rule 11 adds to the named mentions, with the columns of the {@code mentions}
    * table; empty when the gazetteer is. Registers {@code ng_untagged_names} with the gazetteer.
    *
    * @param named the mentions as {@link CorpusNames} named them; read three times, so persist it
    * @param annotations the {@code annotations} table
    * @param articles the {@code articles} table
+   * @param aliases the alias table, whose person aliases are written names too
    */
   public static Dataset<Row> find(
       SparkSession spark,
       Dataset<Row> named,
       Dataset<Row> annotations,
       Dataset<Row> articles,
+      AliasTable aliases,
       CorpusNames.Options options) {
-    UntaggedNames gazetteer = gazetteer(named, options);
+    UntaggedNames gazetteer = gazetteer(named, aliases, options);
     Progress.stage(
         "aggregate",
         "{} written names of persons looked for where CoreNLP tagged nothing",
@@ -168,32 +169,43 @@ public final class UntaggedMentions {
   }
 
   /**
-   * The written names of persons: per {@code surface} of the named entity types, the entity of most
-   * of its articles, kept when it is a person with at least {@code minDocuments} articles and at
-   * least {@code minShare} of the surface's articles.
+   * The gazetteer of the corpus ({@link UntaggedNames#fromCorpus}): per written name of the named
+   * entity types, its top entity; every person with its articles; the person aliases.
    */
-  static UntaggedNames gazetteer(Dataset<Row> named, CorpusNames.Options options) {
+  static UntaggedNames gazetteer(
+      Dataset<Row> named, AliasTable aliases, CorpusNames.Options options) {
+    Dataset<Row> names = named.where(col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray()));
     WindowSpec bySurface = Window.partitionBy(Tables.SURFACE);
-    Dataset<Row> counted =
-        named
-            .where(col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray()))
+    List<UntaggedNames.Tagged> tagged = new ArrayList<>();
+    for (Row r :
+        names
             .groupBy(Tables.SURFACE, Tables.ENTITY, Tables.ENTITY_TYPE)
             .agg(countDistinct(col(Tables.ARTICLE_ID)).as(N))
             .withColumn("_total", sum(col(N)).over(bySurface))
             .withColumn(
                 "_rank",
-                row_number().over(bySurface.orderBy(col(N).desc(), col(Tables.ENTITY).asc())));
-    Map<String, String> entities = new TreeMap<>();
-    for (Row r :
-        counted
+                row_number().over(bySurface.orderBy(col(N).desc(), col(Tables.ENTITY).asc())))
             .where(col("_rank").equalTo(1))
-            .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
-            .where(col(N).geq(options.minDocuments()))
-            .where(col(N).cast("double").divide(col("_total")).geq(options.minShare()))
-            .select(Tables.SURFACE, Tables.ENTITY)
+            .select(Tables.SURFACE, Tables.ENTITY, Tables.ENTITY_TYPE, N, "_total")
             .collectAsList()) {
-      entities.put(r.getString(0), r.getString(1));
+      tagged.add(
+          new UntaggedNames.Tagged(
+              r.getString(0),
+              r.getString(1),
+              EntityCanonicalizer.PERSON.equals(r.getString(2)),
+              r.getLong(3),
+              r.getLong(4)));
     }
-    return new UntaggedNames(entities);
+    List<UntaggedNames.Person> persons = new ArrayList<>();
+    for (Row r :
+        names
+            .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .groupBy(Tables.ENTITY)
+            .agg(countDistinct(col(Tables.ARTICLE_ID)).as(N))
+            .collectAsList()) {
+      persons.add(new UntaggedNames.Person(r.getString(0), r.getLong(1)));
+    }
+    return UntaggedNames.fromCorpus(
+        tagged, persons, aliases.writtenPersonNames(), options.minShare(), options.minDocuments());
   }
 }

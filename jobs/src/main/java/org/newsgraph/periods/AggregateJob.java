@@ -98,7 +98,7 @@ public final class AggregateJob {
         Dataset<Row> all =
             settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
                 ? tagged.unionByName(
-                    UntaggedMentions.find(spark, tagged, annotations, articles, naming))
+                    UntaggedMentions.find(spark, tagged, annotations, articles, aliases, naming))
                 : tagged;
         AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);

@@ -30,16 +30,21 @@ public final class AliasTable implements Serializable {
   public record Target(String name, String type) implements Serializable {}
 
   /** The table without aliases. */
-  public static final AliasTable EMPTY = new AliasTable(Map.of(), Map.of());
+  public static final AliasTable EMPTY = new AliasTable(Map.of(), Map.of(), Map.of());
 
   private static final Set<String> PERSON_TYPES = Set.of(EntityCanonicalizer.PERSON);
 
   private final Map<String, Target> persons;
   private final Map<String, Target> others;
 
-  private AliasTable(Map<String, Target> persons, Map<String, Target> others) {
+  /** Person aliases as the file writes them (case kept) → their canonical names. */
+  private final Map<String, String> writtenPersons;
+
+  private AliasTable(
+      Map<String, Target> persons, Map<String, Target> others, Map<String, String> writtenPersons) {
     this.persons = Map.copyOf(persons);
     this.others = Map.copyOf(others);
+    this.writtenPersons = Map.copyOf(writtenPersons);
   }
 
   /**
@@ -52,6 +57,7 @@ public final class AliasTable implements Serializable {
   public static AliasTable parse(List<String> lines, String source) {
     Map<String, Target> persons = new HashMap<>();
     Map<String, Target> others = new HashMap<>();
+    Map<String, String> writtenPersons = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
@@ -80,8 +86,11 @@ public final class AliasTable implements Serializable {
                 + earlier.type()
                 + ")");
       }
+      if (map == persons) {
+        writtenPersons.put(nfc(cols[0].strip()).replaceAll("\\s+", " "), target.name());
+      }
     }
-    return new AliasTable(persons, others);
+    return new AliasTable(persons, others, writtenPersons);
   }
 
   /** Where {@link #builtIn()} reads the starter table in the jar. */
@@ -105,6 +114,14 @@ public final class AliasTable implements Serializable {
   public Target lookup(String name, String type) {
     Map<String, Target> map = PERSON_TYPES.contains(type) ? persons : others;
     return map.get(key(name));
+  }
+
+  /**
+   * The person aliases as the file writes them, letter case kept ("Putin" → "Vladimir Putin"): the
+   * written names that rule 11 looks for where CoreNLP tagged nothing.
+   */
+  public Map<String, String> writtenPersonNames() {
+    return writtenPersons;
   }
 
   /** Number of aliases. */

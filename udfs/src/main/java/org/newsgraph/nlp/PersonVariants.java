@@ -44,6 +44,31 @@ public final class PersonVariants {
 
   private PersonVariants() {}
 
+  /** A word of letters, with apostrophes or hyphens inside ("O'Rourke", "Ocasio-Cortez"). */
+  private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['\u2019-]\\p{L}+)*");
+
+  /**
+   * The family name of a person name: its last word, before a suffix ("Trump" of "Donald Trump
+   * Jr."); null for a one-word name and for a last word that is an initial or holds other than
+   * letters, inner apostrophes and inner hyphens.
+   */
+  public static String familyName(String name) {
+    if (name == null) {
+      return null;
+    }
+    String[] words = name.strip().split("\\s+");
+    int last = words.length - 1;
+    if (last > 1 && SUFFIXES.contains(stripDot(words[last].toLowerCase(Locale.ROOT)))) {
+      last--;
+    }
+    if (last < 1
+        || INITIAL.matcher(words[last]).matches()
+        || !WORD.matcher(words[last]).matches()) {
+      return null;
+    }
+    return words[last];
+  }
+
   /**
    * The variant of a person name, or null when it has none (one word, an initial first or last).
    */

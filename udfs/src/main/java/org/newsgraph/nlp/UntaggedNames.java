@@ -68,6 +68,26 @@ public final class UntaggedNames implements Serializable {
       boolean sentenceInitial,
       boolean capitalizedNext) {}
 
+  /**
+   * The entity most articles tag a written name as.
+   *
+   * @param surface the name as written
+   * @param entity the entity of most of the articles that tag it (ties by name)
+   * @param person whether that entity is a person
+   * @param articles the articles that tag it as that entity
+   * @param allArticles the articles that tag it as any entity (the sum over its entities)
+   */
+  public record Tagged(
+      String surface, String entity, boolean person, long articles, long allArticles) {}
+
+  /**
+   * A person of the corpus.
+   *
+   * @param entity its canonical name
+   * @param articles the articles that mention it
+   */
+  public record Person(String entity, long articles) {}
+
   /** The written names by their first word, longest first. */
   private final Map<String, List<String>> byFirstWord;
 
@@ -111,6 +131,77 @@ public final class UntaggedNames implements Serializable {
                     Comparator.comparingInt(String::length)
                         .reversed()
                         .thenComparing(Comparator.naturalOrder())));
+  }
+
+  /**
+   * The gazetteer of a corpus: a written name stands for one person when
+   *
+   * <ol>
+   *   <li>the articles that tag it are mostly that person: at least {@code minDocuments} of them
+   *       and at least {@code minShare} of all ("Pence" tagged as Mike Pence); or
+   *   <li>it is the family name ({@link PersonVariants#familyName}) of persons of the corpus and
+   *       one of them has at least {@code minDocuments} articles and at least {@code minShare} of
+   *       the articles of them all (Mike Pence among Mike and Karen Pence), unless most articles
+   *       that tag the word itself tag it as something else ("Washington", a place, is not George
+   *       Washington's); or
+   *   <li>it is a person alias of the alias table ("Putin", "Xi"), when neither rule above names
+   *       it.
+   * </ol>
+   *
+   * @param tagged per written name, its top entity ({@link Tagged})
+   * @param persons the persons of the corpus with their articles
+   * @param aliases person aliases as written → canonical names
+   */
+  public static UntaggedNames fromCorpus(
+      List<Tagged> tagged,
+      List<Person> persons,
+      Map<String, String> aliases,
+      double minShare,
+      int minDocuments) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, Tagged> bySurface = new HashMap<>();
+    for (Tagged t : tagged) {
+      bySurface.put(t.surface(), t);
+      if (t.person()
+          && t.articles() >= minDocuments
+          && share(t.articles(), t.allArticles()) >= minShare) {
+        names.put(t.surface(), t.entity());
+      }
+    }
+    Map<String, Person> top = new TreeMap<>();
+    Map<String, Long> total = new HashMap<>();
+    for (Person p : persons) {
+      String family = PersonVariants.familyName(p.entity());
+      // Two letters are too little to go by ("Un" of Kim Jong Un is no name of his alone).
+      if (family == null || family.length() < 3) {
+        continue;
+      }
+      total.merge(family, p.articles(), Long::sum);
+      top.merge(
+          family,
+          p,
+          (a, b) ->
+              a.articles() > b.articles()
+                      || (a.articles() == b.articles() && a.entity().compareTo(b.entity()) <= 0)
+                  ? a
+                  : b);
+    }
+    top.forEach(
+        (family, p) -> {
+          Tagged t = bySurface.get(family);
+          boolean taggedOtherwise = t != null && !t.entity().equals(p.entity());
+          if (p.articles() >= minDocuments
+              && share(p.articles(), total.get(family)) >= minShare
+              && !taggedOtherwise) {
+            names.putIfAbsent(family, p.entity());
+          }
+        });
+    aliases.forEach(names::putIfAbsent);
+    return new UntaggedNames(names);
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
   }
 
   /** How many written names the gazetteer holds. */

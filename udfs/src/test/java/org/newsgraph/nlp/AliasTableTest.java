@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The alias file format and lookups. */
@@ -43,5 +44,20 @@ class AliasTableTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a line 2")
         .hasMessageContaining("already maps to United States");
+  }
+
+  @Test
+  void personAliasesKeepTheirWrittenForm() {
+    AliasTable table =
+        AliasTable.parse(
+            List.of(
+                "Putin\tVladimir Putin\tPERSON",
+                "Kim  Jong-un\tKim Jong Un\tPERSON",
+                "US\tUnited States\tLOCATION"),
+            "test");
+    assertThat(table.writtenPersonNames())
+        .as("person aliases as written, spaces folded; other types left out")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("Putin", "Vladimir Putin", "Kim Jong-un", "Kim Jong Un"));
   }
 }

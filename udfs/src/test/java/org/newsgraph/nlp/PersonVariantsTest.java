@@ -58,4 +58,19 @@ class PersonVariantsTest {
     assertThat(PersonVariants.of("Charles Jr.")).as("a given name and a suffix").isNull();
     assertThat(PersonVariants.of(null)).as("null").isNull();
   }
+
+  @Test
+  void theFamilyNameIsTheLastWordBeforeASuffix() {
+    assertThat(PersonVariants.familyName("Mike Pence")).as("two words").isEqualTo("Pence");
+    assertThat(PersonVariants.familyName("Donald Trump Jr.")).as("a suffix").isEqualTo("Trump");
+    assertThat(PersonVariants.familyName("Beto O’Rourke"))
+        .as("an inner apostrophe")
+        .isEqualTo("O’Rourke");
+    assertThat(PersonVariants.familyName("Alexandria Ocasio-Cortez"))
+        .as("an inner hyphen")
+        .isEqualTo("Ocasio-Cortez");
+    assertThat(PersonVariants.familyName("Madonna")).as("one word").isNull();
+    assertThat(PersonVariants.familyName("Charles E.")).as("an initial last").isNull();
+    assertThat(PersonVariants.familyName("Kanye West 2020")).as("not letters").isNull();
+  }
 }

@@ -101,6 +101,45 @@ class UntaggedNamesTest {
         .containsExactlyInAnyOrder("Sessions", "Trump");
   }
 
+  @Test
+  void theGazetteerOfACorpusComesFromItsTagsItsFamilyNamesAndItsAliases() {
+    List<UntaggedNames.Tagged> tagged =
+        List.of(
+            new UntaggedNames.Tagged("Mueller", "Robert Mueller", true, 31, 36),
+            new UntaggedNames.Tagged("Clinton", "Hillary Clinton", true, 6, 10),
+            new UntaggedNames.Tagged("Washington", "Washington", false, 300, 303),
+            new UntaggedNames.Tagged("Pelosi", "Nancy Pelosi", true, 4, 4));
+    List<UntaggedNames.Person> persons =
+        List.of(
+            new UntaggedNames.Person("Mike Pence", 150),
+            new UntaggedNames.Person("Karen Pence", 5),
+            new UntaggedNames.Person("Robert Mueller", 80),
+            new UntaggedNames.Person("Hillary Clinton", 60),
+            new UntaggedNames.Person("Bill Clinton", 40),
+            new UntaggedNames.Person("George Washington", 30),
+            new UntaggedNames.Person("Nancy Pelosi", 4),
+            new UntaggedNames.Person("Donald Trump Jr.", 4),
+            new UntaggedNames.Person("Kim Jong Un", 70));
+    UntaggedNames gazetteer =
+        UntaggedNames.fromCorpus(tagged, persons, Map.of("Xi", "Xi Jinping"), 0.9, 5);
+    String text =
+        "Pence, Mueller, Clinton, Washington, Pelosi, Trump, Un, Karen and Xi spoke; Mike Pence"
+            + " too.";
+    List<Hit> hits = gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of());
+    List<String> found = new ArrayList<>();
+    hits.forEach(h -> found.add(h.surface() + " -> " + h.entity()));
+    assertThat(found)
+        .as(
+            "a dominant family name (Pence 150 of 155; Mueller, tagged as him in 31 of 36), a"
+                + " family name that is mostly a place or split (Washington, Clinton) or too rare"
+                + " (Pelosi, Trump of Donald Trump Jr.) or too short (Un) is none, an alias is one")
+        .containsExactly(
+            "Pence -> Mike Pence",
+            "Mueller -> Robert Mueller",
+            "Xi -> Xi Jinping",
+            "Pence -> Mike Pence");
+  }
+
   private static List<String> surfaces(List<Hit> hits) {
     List<String> s = new ArrayList<>();
     hits.forEach(h -> s.add(h.surface()));

@@ -1,0 +1,171 @@
+package org.newsgraph.entities;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.config.SettingKeys;
+import org.newsgraph.config.Settings;
+import org.newsgraph.periods.AggregateJob;
+import org.newsgraph.tables.TableIO;
+import org.newsgraph.tables.Tables;
+import org.newsgraph.testing.SparkTestSession;
+
+/**
+ * Rule 11 through the aggregate stage, on articles and annotations written by hand (no CoreNLP):
+ * five articles tag "Pence" as Mike Pence and "Sessions" as Jeff Sessions and write "sessions" in
+ * lower case; then untagged names are found in the articles CoreNLP tagged them in nowhere.
+ */
+class UntaggedMentionsTest extends SparkTestSession {
+
+  private static final String KNOWN =
+      "Mike Pence spoke. Pence said yes. Jeff Sessions agreed. Sessions added two sessions.";
+
+  private static String output;
+
+  /** An article: its id, text, and its tagged mentions as (surface, type) in text order. */
+  private record Article(String id, String text, List<String[]> tagged) {}
+
+  private static Row sentence(int index, int begin, int end) {
+    return RowFactory.create(index, begin, end, 8, null, null, null, null);
+  }
+
+  @BeforeAll
+  static void aggregateHandWrittenArticles() throws IOException {
+    List<Article> corpus = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      corpus.add(
+          new Article(
+              "k" + i,
+              KNOWN,
+              List.of(
+                  new String[] {"Mike Pence", "PERSON"},
+                  new String[] {"Pence", "PERSON"},
+                  new String[] {"Jeff Sessions", "PERSON"},
+                  new String[] {"Sessions", "PERSON"})));
+    }
+    corpus.add(
+        new Article(
+            "untagged",
+            "Donald Trump met Vice President Pence today. Sessions of the court began. Then"
+                + " Sessions left.",
+            List.<String[]>of(new String[] {"Donald Trump", "PERSON"})));
+    corpus.add(
+        new Article(
+            "another-pence",
+            "Donald Trump met Karen Pence. Pence smiled.",
+            List.of(
+                new String[] {"Donald Trump", "PERSON"}, new String[] {"Karen Pence", "PERSON"})));
+    output = tempDir("untagged-output").toString();
+    List<Row> annotations = new ArrayList<>();
+    List<Row> articles = new ArrayList<>();
+    for (Article a : corpus) {
+      List<Row> sentences = new ArrayList<>();
+      int begin = 0;
+      for (int end = a.text().indexOf(". "); ; end = a.text().indexOf(". ", begin)) {
+        int stop = end < 0 ? a.text().length() : end + 1;
+        sentences.add(sentence(sentences.size(), begin, stop));
+        if (end < 0) {
+          break;
+        }
+        begin = end + 2;
+      }
+      List<Row> mentions = new ArrayList<>();
+      int from = 0;
+      for (String[] m : a.tagged()) {
+        int at = a.text().indexOf(m[0], from);
+        int s = 0;
+        while (s + 1 < sentences.size() && sentences.get(s + 1).getInt(1) <= at) {
+          s++;
+        }
+        mentions.add(RowFactory.create(m[0], m[1], at, at + m[0].length(), s));
+        from = at + m[0].length();
+      }
+      annotations.add(
+          RowFactory.create(
+              a.id(),
+              Date.valueOf("2018-07-16"),
+              textHash(a.text()),
+              "sig",
+              sentences,
+              mentions,
+              null,
+              null));
+      articles.add(
+          RowFactory.create(
+              a.id(),
+              Date.valueOf("2018-07-16"),
+              null,
+              "outlet",
+              null,
+              a.text(),
+              null,
+              "file:/in/" + a.id(),
+              false,
+              a.id(),
+              true,
+              null,
+              0));
+    }
+    TableIO.replace(
+        spark.createDataFrame(annotations, Tables.ANNOTATIONS.schema()),
+        output,
+        Tables.ANNOTATIONS);
+    TableIO.replace(
+        spark.createDataFrame(articles, Tables.ARTICLES.schema()), output, Tables.ARTICLES);
+    AggregateJob.run(spark, Settings.defaults().with(SettingKeys.OUTPUT.key(), output));
+  }
+
+  private static List<String> untagged(String article) {
+    List<String> found = new ArrayList<>();
+    for (Row r :
+        TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+            .where(col(Tables.ARTICLE_ID).equalTo(article))
+            .where(col(Tables.RESOLUTION).equalTo(UntaggedMentions.GAZETTEER))
+            .orderBy(Tables.CHAR_BEGIN)
+            .collectAsList()) {
+      found.add(
+          r.getAs(Tables.SURFACE)
+              + "@"
+              + r.getAs(Tables.CHAR_BEGIN)
+              + " -> "
+              + r.getAs(Tables.ENTITY)
+              + " "
+              + r.getAs(Tables.ENTITY_TYPE)
+              + "/"
+              + r.getAs(Tables.MENTION_TYPE)
+              + " sentence "
+              + r.getAs(Tables.SENTENCE_INDEX));
+    }
+    return found;
+  }
+
+  @Test
+  void aNameTheCorpusWritesForOnePersonIsAMentionWhereCoreNlpMissedIt() {
+    assertThat(untagged("untagged"))
+        .as("Pence after a title; the common word Sessions only inside its sentence")
+        .containsExactly(
+            "Pence@32 -> Mike Pence PERSON/O sentence 0",
+            "Sessions@79 -> Jeff Sessions PERSON/O sentence 2");
+    assertThat(untagged("another-pence"))
+        .as("an article that gives Pence to another person")
+        .isEmpty();
+    assertThat(untagged("k1")).as("every name tagged already").isEmpty();
+    Row pair =
+        TableIO.read(spark, output, Tables.COMENTION_COUNTS)
+            .where(col(Tables.GRAIN).equalTo("day"))
+            .where(col(Tables.ENTITY_A).equalTo("Donald Trump"))
+            .where(col(Tables.ENTITY_B).equalTo("Mike Pence"))
+            .first();
+    assertThat(pair.<Long>getAs(Tables.DOCUMENTS))
+        .as("Trump and Pence: the untagged article counts, the Karen Pence one does not")
+        .isEqualTo(1L);
+  }
+}
