@@ -1,5 +1,6 @@
 package org.newsgraph.entities;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -13,17 +14,22 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.newsgraph.nlp.AliasTable;
 import org.newsgraph.nlp.EntityCanonicalizer;
+import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
 import org.newsgraph.nlp.UntaggedNames;
 import org.newsgraph.runs.Progress;
 import org.newsgraph.tables.Tables;
@@ -39,9 +45,11 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * tags as one person, family names of one dominant person, person aliases). Where an article writes
  * such a name and no mention covers it, {@link UntaggedNames#find} makes it a mention of that
  * person: {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code resolution} {@link
- * #GAZETTEER}. A one-word name that the corpus also writes in lower case as a word in at least
- * {@code minDocuments} articles ("sessions", "price") counts only inside a sentence and before a
- * word in lower case or punctuation, where its capital says it is a name.
+ * #GAZETTEER}. A one-word person mention left as itself by its article and by rule 9 (too few
+ * articles to decide, or none) takes the person of its written name too, with the same resolution.
+ * A one-word name that the corpus also writes in lower case as a word in at least {@code
+ * minDocuments} articles ("sessions", "price") counts only inside a sentence and before a word in
+ * lower case or punctuation, where its capital says it is a name.
  *
  * <p>Deterministic: the gazetteer is a function of the named mentions and the alias table, ties
  * broken by name.
@@ -60,17 +68,20 @@ public final class UntaggedMentions {
   private UntaggedMentions() {}
 
   /**
-   * The mentions rule 11 adds to the named mentions, with the columns of the {@code mentions}
-   * table; empty when the gazetteer is. Registers {@code ng_untagged_names} with the gazetteer.
+   * The mentions after rule 11: the named mentions, where a bare person name left as itself takes
+   * the person of its written name, and the untagged written names as further mentions. With the
+   * columns of the {@code mentions} table. Registers {@code ng_untagged_names} with the gazetteer.
    *
-   * @param named the mentions as {@link CorpusNames} named them; read three times, so persist it
+   * @param named the mentions as {@link CorpusNames} named them; read several times, so persist it
+   * @param decisions the {@code name_resolution} rows of the same run
    * @param annotations the {@code annotations} table
    * @param articles the {@code articles} table
    * @param aliases the alias table, whose person aliases are written names too
    */
-  public static Dataset<Row> find(
+  public static Dataset<Row> apply(
       SparkSession spark,
       Dataset<Row> named,
+      Dataset<Row> decisions,
       Dataset<Row> annotations,
       Dataset<Row> articles,
       AliasTable aliases,
@@ -80,13 +91,64 @@ public final class UntaggedMentions {
         "aggregate",
         "{} written names of persons looked for where CoreNLP tagged nothing",
         gazetteer.size());
-    List<Column> columns = new ArrayList<>();
     if (gazetteer.size() == 0) {
-      for (var f : Tables.MENTIONS_TABLE.schema().fields()) {
-        columns.add(lit(null).cast(f.dataType()).as(f.name()));
-      }
-      return named.limit(0).select(columns.toArray(Column[]::new));
+      return named;
     }
+    Dataset<Row> renamed = renameBareNames(spark, named, decisions, gazetteer);
+    return renamed.unionByName(untagged(spark, renamed, annotations, articles, gazetteer, options));
+  }
+
+  /**
+   * A one-word person mention its article and the corpus left as itself ({@code exact}; rule 9
+   * found too few articles to decide, or none) takes the person of that written name ("Sessions",
+   * in a month where four articles resolve it, is Jeff Sessions when he dominates the family name).
+   * A name rule 9 found ambiguous or not a person stays as it is.
+   */
+  private static Dataset<Row> renameBareNames(
+      SparkSession spark, Dataset<Row> named, Dataset<Row> decisions, UntaggedNames gazetteer) {
+    List<Row> rows = new ArrayList<>();
+    gazetteer.names().forEach((written, person) -> rows.add(RowFactory.create(written, person)));
+    Dataset<Row> entries =
+        spark
+            .createDataFrame(
+                rows,
+                new StructType()
+                    .add("_written", DataTypes.StringType, false)
+                    .add("_person", DataTypes.StringType, false))
+            .join(
+                decisions.where(
+                    col(Tables.DECISION).isin(CorpusNames.AMBIGUOUS, CorpusNames.NOT_A_PERSON)),
+                col("_written").equalTo(col(Tables.SHORT_NAME)),
+                "left_anti");
+    Column bare =
+        col(Tables.RESOLUTION)
+            .equalTo(Resolution.EXACT.value())
+            .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .and(not(col(Tables.ENTITY).contains(" ")));
+    Column apply = col("_person").isNotNull().and(col("_person").notEqual(col(Tables.ENTITY)));
+    List<Column> columns = new ArrayList<>();
+    for (String c : Tables.MENTIONS_TABLE.columns()) {
+      columns.add(
+          switch (c) {
+            case Tables.ENTITY -> when(apply, col("_person")).otherwise(col(c)).as(c);
+            case Tables.RESOLUTION -> when(apply, lit(GAZETTEER)).otherwise(col(c)).as(c);
+            default -> col(c);
+          });
+    }
+    return named
+        .join(broadcast(entries), bare.and(col(Tables.ENTITY).equalTo(col("_written"))), "left")
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /** The untagged written names of every article, as mentions. */
+  private static Dataset<Row> untagged(
+      SparkSession spark,
+      Dataset<Row> named,
+      Dataset<Row> annotations,
+      Dataset<Row> articles,
+      UntaggedNames gazetteer,
+      CorpusNames.Options options) {
+    List<Column> columns = new ArrayList<>();
     NewsgraphFunctions.registerUntaggedNames(spark, gazetteer);
     Dataset<Row> perArticle =
         named

@@ -97,8 +97,8 @@ public final class AggregateJob {
       try {
         Dataset<Row> all =
             settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
-                ? tagged.unionByName(
-                    UntaggedMentions.find(spark, tagged, annotations, articles, aliases, naming))
+                ? UntaggedMentions.apply(
+                    spark, tagged, corpus.decisions(), annotations, articles, aliases, naming)
                 : tagged;
         AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);

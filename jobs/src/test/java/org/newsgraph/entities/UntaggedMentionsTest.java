@@ -21,12 +21,14 @@ import org.newsgraph.testing.SparkTestSession;
 /**
  * Rule 11 through the aggregate stage, on articles and annotations written by hand (no CoreNLP):
  * five articles tag "Pence" as Mike Pence and "Sessions" as Jeff Sessions and write "sessions" in
- * lower case; then untagged names are found in the articles CoreNLP tagged them in nowhere.
+ * lower case, and name Rod Rosenstein in full only; then untagged names are found in the articles
+ * CoreNLP tagged them in nowhere, and a bare "Rosenstein" no article resolved takes his name.
  */
 class UntaggedMentionsTest extends SparkTestSession {
 
   private static final String KNOWN =
-      "Mike Pence spoke. Pence said yes. Jeff Sessions agreed. Sessions added two sessions.";
+      "Mike Pence spoke. Pence said yes. Jeff Sessions agreed. Sessions added two sessions. Rod"
+          + " Rosenstein nodded.";
 
   private static String output;
 
@@ -49,8 +51,15 @@ class UntaggedMentionsTest extends SparkTestSession {
                   new String[] {"Mike Pence", "PERSON"},
                   new String[] {"Pence", "PERSON"},
                   new String[] {"Jeff Sessions", "PERSON"},
-                  new String[] {"Sessions", "PERSON"})));
+                  new String[] {"Sessions", "PERSON"},
+                  new String[] {"Rod Rosenstein", "PERSON"})));
     }
+    corpus.add(
+        new Article(
+            "bare",
+            "Rosenstein testified. Donald Trump listened.",
+            List.of(
+                new String[] {"Rosenstein", "PERSON"}, new String[] {"Donald Trump", "PERSON"})));
     corpus.add(
         new Article(
             "untagged",
@@ -158,6 +167,9 @@ class UntaggedMentionsTest extends SparkTestSession {
         .as("an article that gives Pence to another person")
         .isEmpty();
     assertThat(untagged("k1")).as("every name tagged already").isEmpty();
+    assertThat(untagged("bare"))
+        .as("a tagged bare family name that rule 9 had no votes for")
+        .containsExactly("Rosenstein@0 -> Rod Rosenstein PERSON/PERSON sentence 0");
     Row pair =
         TableIO.read(spark, output, Tables.COMENTION_COUNTS)
             .where(col(Tables.GRAIN).equalTo("day"))

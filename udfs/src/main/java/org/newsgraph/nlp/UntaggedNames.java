@@ -2,6 +2,7 @@ package org.newsgraph.nlp;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -189,7 +190,11 @@ public final class UntaggedNames implements Serializable {
     top.forEach(
         (family, p) -> {
           Tagged t = bySurface.get(family);
-          boolean taggedOtherwise = t != null && !t.entity().equals(p.entity());
+          // A person left as the bare word itself is nobody else: its articles did not say who.
+          boolean taggedOtherwise =
+              t != null
+                  && !t.entity().equals(p.entity())
+                  && !(t.person() && t.entity().equals(family));
           if (p.articles() >= minDocuments
               && share(p.articles(), total.get(family)) >= minShare
               && !taggedOtherwise) {
@@ -202,6 +207,11 @@ public final class UntaggedNames implements Serializable {
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  /** The written names and their persons, in the order of the names. */
+  public Map<String, String> names() {
+    return Collections.unmodifiableMap(entities);
   }
 
   /** How many written names the gazetteer holds. */

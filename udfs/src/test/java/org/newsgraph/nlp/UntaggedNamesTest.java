@@ -108,7 +108,8 @@ class UntaggedNamesTest {
             new UntaggedNames.Tagged("Mueller", "Robert Mueller", true, 31, 36),
             new UntaggedNames.Tagged("Clinton", "Hillary Clinton", true, 6, 10),
             new UntaggedNames.Tagged("Washington", "Washington", false, 300, 303),
-            new UntaggedNames.Tagged("Pelosi", "Nancy Pelosi", true, 4, 4));
+            new UntaggedNames.Tagged("Pelosi", "Nancy Pelosi", true, 4, 4),
+            new UntaggedNames.Tagged("Rosenstein", "Rosenstein", true, 3, 4));
     List<UntaggedNames.Person> persons =
         List.of(
             new UntaggedNames.Person("Mike Pence", 150),
@@ -119,23 +120,26 @@ class UntaggedNamesTest {
             new UntaggedNames.Person("George Washington", 30),
             new UntaggedNames.Person("Nancy Pelosi", 4),
             new UntaggedNames.Person("Donald Trump Jr.", 4),
-            new UntaggedNames.Person("Kim Jong Un", 70));
+            new UntaggedNames.Person("Kim Jong Un", 70),
+            new UntaggedNames.Person("Rod Rosenstein", 12));
     UntaggedNames gazetteer =
         UntaggedNames.fromCorpus(tagged, persons, Map.of("Xi", "Xi Jinping"), 0.9, 5);
     String text =
-        "Pence, Mueller, Clinton, Washington, Pelosi, Trump, Un, Karen and Xi spoke; Mike Pence"
-            + " too.";
+        "Pence, Mueller, Clinton, Washington, Pelosi, Trump, Un, Karen, Rosenstein and Xi spoke;"
+            + " Mike Pence too.";
     List<Hit> hits = gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of());
     List<String> found = new ArrayList<>();
     hits.forEach(h -> found.add(h.surface() + " -> " + h.entity()));
     assertThat(found)
         .as(
-            "a dominant family name (Pence 150 of 155; Mueller, tagged as him in 31 of 36), a"
+            "a dominant family name (Pence 150 of 155; Mueller, tagged as him in 31 of 36;"
+                + " Rosenstein, tagged mostly as the bare word), a"
                 + " family name that is mostly a place or split (Washington, Clinton) or too rare"
                 + " (Pelosi, Trump of Donald Trump Jr.) or too short (Un) is none, an alias is one")
         .containsExactly(
             "Pence -> Mike Pence",
             "Mueller -> Robert Mueller",
+            "Rosenstein -> Rod Rosenstein",
             "Xi -> Xi Jinping",
             "Pence -> Mike Pence");
   }
