@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
@@ -17,6 +16,10 @@ import org.newsgraph.periods.AggregateJob;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.udfs.AnnotationSchema;
+import org.newsgraph.udfs.AnnotationSchema.MentionFields;
+import org.newsgraph.udfs.AnnotationSchema.SentenceFields;
+import org.newsgraph.udfs.RowBuilder;
 
 /**
  * Rule 11 through the aggregate stage, on articles and annotations written by hand (no CoreNLP):
@@ -35,8 +38,24 @@ class UntaggedMentionsTest extends SparkTestSession {
   /** An article: its id, text, and its tagged mentions as (surface, type) in text order. */
   private record Article(String id, String text, List<String[]> tagged) {}
 
+  private static final Date DAY = Date.valueOf("2018-07-16");
+  private static final RowBuilder ARTICLE_ROWS = new RowBuilder(Tables.ARTICLES.schema());
+  private static final RowBuilder ANNOTATION_ROWS = new RowBuilder(Tables.ANNOTATIONS.schema());
+  private static final RowBuilder SENTENCE_ROWS = new RowBuilder(AnnotationSchema.SENTENCE);
+  private static final RowBuilder MENTION_ROWS = new RowBuilder(AnnotationSchema.MENTION);
+
   private static Row sentence(int index, int begin, int end) {
-    return RowFactory.create(index, begin, end, 8, null, null, null, null);
+    return SENTENCE_ROWS
+        .row()
+        .set(SentenceFields.INDEX, index)
+        .set(SentenceFields.CHAR_BEGIN, begin)
+        .set(SentenceFields.CHAR_END, end)
+        .set(SentenceFields.TOKENS, 8)
+        .set(SentenceFields.SENTIMENT_CLASS, null)
+        .set(SentenceFields.SENTIMENT_LABEL, null)
+        .set(SentenceFields.SENTIMENT_SCORE, null)
+        .set(SentenceFields.SENTIMENT_PROBABILITIES, null)
+        .build();
   }
 
   @BeforeAll
@@ -94,34 +113,46 @@ class UntaggedMentionsTest extends SparkTestSession {
         while (s + 1 < sentences.size() && sentences.get(s + 1).getInt(1) <= at) {
           s++;
         }
-        mentions.add(RowFactory.create(m[0], m[1], at, at + m[0].length(), s));
+        mentions.add(
+            MENTION_ROWS
+                .row()
+                .set(MentionFields.TEXT, m[0])
+                .set(MentionFields.TYPE, m[1])
+                .set(MentionFields.CHAR_BEGIN, at)
+                .set(MentionFields.CHAR_END, at + m[0].length())
+                .set(MentionFields.SENTENCE_INDEX, s)
+                .build());
         from = at + m[0].length();
       }
       annotations.add(
-          RowFactory.create(
-              a.id(),
-              Date.valueOf("2018-07-16"),
-              textHash(a.text()),
-              "sig",
-              sentences,
-              mentions,
-              null,
-              null));
+          ANNOTATION_ROWS
+              .row()
+              .set(Tables.ARTICLE_ID, a.id())
+              .set(Tables.DATE, DAY)
+              .set(Tables.TEXT_HASH, textHash(a.text()))
+              .set(Tables.SETTINGS_SIGNATURE, "sig")
+              .set(AnnotationSchema.SENTENCES, sentences)
+              .set(AnnotationSchema.MENTIONS, mentions)
+              .set(Tables.FAILURE, null)
+              .set(Tables.ERROR, null)
+              .build());
       articles.add(
-          RowFactory.create(
-              a.id(),
-              Date.valueOf("2018-07-16"),
-              null,
-              "outlet",
-              null,
-              a.text(),
-              null,
-              "file:/in/" + a.id(),
-              false,
-              a.id(),
-              true,
-              null,
-              0));
+          ARTICLE_ROWS
+              .row()
+              .set(Tables.ARTICLE_ID, a.id())
+              .set(Tables.DATE, DAY)
+              .set(Tables.PUBLISHED_TS, null)
+              .set(Tables.SOURCE, "outlet")
+              .set(Tables.TITLE, null)
+              .set(Tables.TEXT, a.text())
+              .set(Tables.URL, null)
+              .set(Tables.INPUT_FILE, "file:/in/" + a.id())
+              .set(Tables.TRUNCATED, false)
+              .set(Tables.STORY_ID, a.id())
+              .set(Tables.IS_CANONICAL, true)
+              .set(Tables.DATELINE, null)
+              .set(Tables.REPAIRS, 0)
+              .build());
     }
     TableIO.replace(
         spark.createDataFrame(annotations, Tables.ANNOTATIONS.schema()),
