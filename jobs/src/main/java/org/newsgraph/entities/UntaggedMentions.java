@@ -57,7 +57,7 @@ import org.newsgraph.udfs.NewsgraphFunctions;
 public final class UntaggedMentions {
 
   /** {@code mentions.resolution} of a name CoreNLP left untagged. */
-  public static final String GAZETTEER = "gazetteer";
+  public static final String GAZETTEER = Resolution.GAZETTEER.value();
 
   /** {@code mentions.mention_type} of a name CoreNLP left untagged: its own word for no entity. */
   public static final String NO_TYPE = "O";

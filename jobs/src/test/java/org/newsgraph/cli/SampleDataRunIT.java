@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -439,6 +440,18 @@ class SampleDataRunIT extends SparkTestSession {
     assertThat(printed)
         .as("summary printed by the submitted job")
         .contains("co-mention pairs of 2018-09 by documents");
+    // Every way a mention was named, as counted in the mentions table, is in the summary.
+    String namesLine =
+        printed.lines().filter(l -> l.strip().startsWith("entity names")).findFirst().orElse("");
+    for (Row r :
+        TableIO.read(spark, submitted, Tables.MENTIONS_TABLE)
+            .groupBy(Tables.RESOLUTION)
+            .count()
+            .collectAsList()) {
+      assertThat(namesLine)
+          .as("summary line of entity names, for resolution %s", r.<String>getAs(0))
+          .contains(String.format(Locale.ROOT, "%,d %s", r.getLong(1), r.<String>getAs(0)));
+    }
 
     for (var table :
         List.of(

@@ -257,7 +257,13 @@ public final class EntityCanonicalizer implements Serializable {
      * A short person name without a candidate in its article, named by the full name it stands for
      * across the corpus (set by the aggregate stage, never by this class).
      */
-    CORPUS;
+    CORPUS,
+    /**
+     * A name CoreNLP left untagged, or a bare tagged one-word name, found as one of the names the
+     * corpus writes for a person (README "Entity names" rule 11; set by the aggregate stage, never
+     * by this class).
+     */
+    GAZETTEER;
 
     public String value() {
       return name().toLowerCase(Locale.ROOT);
