@@ -30,7 +30,8 @@ public final class AnnotateConf {
           settings.getList(SettingKeys.SENTIMENT_TRIGGER_TYPES),
           custom,
           settings.getInt(SettingKeys.TIMEOUT_SECONDS),
-          settings.getInt(SettingKeys.MAX_SENTENCE_TOKENS));
+          settings.getInt(SettingKeys.MAX_SENTENCE_TOKENS),
+          settings.getInt(SettingKeys.MAX_ABANDONED_THREADS));
     } catch (IllegalArgumentException e) {
       throw NewsgraphErrors.badSettingValue(
           SettingKeys.CUSTOM_ANNOTATORS.key(),

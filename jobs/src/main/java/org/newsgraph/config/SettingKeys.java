@@ -282,6 +282,14 @@ public final class SettingKeys {
           new SettingKind.Whole(1),
           "An article with a longer sentence (text without punctuation) is quarantined"
               + " (annotation_error:...SentenceTooLongException) instead of tagged.");
+  public static final Setting MAX_ABANDONED_THREADS =
+      new Setting(
+          "newsgraph.annotate.maxAbandonedThreads",
+          Integer.toString(NlpSettings.DEFAULT_MAX_ABANDONED_THREADS),
+          new SettingKind.Whole(1),
+          "At this many annotation threads of a JVM still running articles given up after"
+              + " timeoutSeconds (code that ignores interruption), the Spark task fails so that"
+              + " Spark retries it.");
   public static final Setting CUSTOM_ANNOTATORS =
       new Setting(
           "newsgraph.annotate.customAnnotators",
@@ -464,6 +472,7 @@ public final class SettingKeys {
           NER_MODELS,
           TIMEOUT_SECONDS,
           MAX_SENTENCE_TOKENS,
+          MAX_ABANDONED_THREADS,
           CUSTOM_ANNOTATORS,
           SENTIMENT_TRIGGER_TYPES,
           WORDS_PER_PARTITION,

@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.simple.SimpleMatrix;
 
@@ -43,20 +38,14 @@ import org.ejml.simple.SimpleMatrix;
  * worker thread while the calling (Spark task) thread waits at most the budget; past it the worker
  * is interrupted, the document yields {@link DocumentAnnotation#timedOut}, and the task moves on.
  * CoreNLP's tagger, NER and parser stop at their next interruption check; until then the worker
- * keeps its CPU and memory, which is why the budget is generous (60 s by default).
+ * keeps its CPU and memory, which is why the budget is generous (60 s by default). The workers are
+ * a fixed pool ({@link AnnotationWorkers}); a worker that never stops is abandoned and counted, and
+ * at {@link NlpSettings#maxAbandonedThreads()} of them annotation throws {@link
+ * AbandonedThreadsException} so that Spark retries the task.
  */
 public final class DocumentAnnotator {
 
   private static final AtomicLong DOCUMENTS_ANNOTATED = new AtomicLong();
-  private static final AtomicLong WORKER_NUMBER = new AtomicLong();
-  // Daemon threads: a worker still finishing a given-up document never keeps the JVM alive.
-  private static final ExecutorService WORKERS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "newsgraph-annotate-" + WORKER_NUMBER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
 
   private static final Object CONSTRUCTION = new Object();
 
@@ -142,10 +131,21 @@ public final class DocumentAnnotator {
   }
 
   /**
+   * Annotation workers of this JVM still running a document they were given up on (code that
+   * ignores interruption; a metric, see {@link AnnotationWorkers}).
+   */
+  public static int abandonedThreads() {
+    return AnnotationWorkers.shared().abandoned();
+  }
+
+  /**
    * Annotates one document. Null or blank text gives {@link DocumentAnnotation#EMPTY}; a failure
    * inside CoreNLP gives a {@link DocumentAnnotation#failed} result and a document over the time
    * budget a {@link DocumentAnnotation#timedOut} one, instead of an exception, so that one bad
    * document cannot fail a Spark task.
+   *
+   * @throws AbandonedThreadsException when {@link NlpSettings#maxAbandonedThreads()} workers of
+   *     this JVM still run documents they were given up on: the task must fail, not the document
    */
   public DocumentAnnotation annotate(String text) {
     if (text == null || text.isBlank()) {
@@ -156,15 +156,17 @@ public final class DocumentAnnotator {
     if (budget == 0) {
       return annotateGuarded(text);
     }
-    Future<DocumentAnnotation> result = WORKERS.submit(() -> annotateGuarded(text));
     try {
-      return result.get(budget, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      result.cancel(true);
-      return DocumentAnnotation.timedOut(budget);
+      AnnotationWorkers.Outcome<DocumentAnnotation> outcome =
+          AnnotationWorkers.shared()
+              .run(
+                  () -> annotateGuarded(text),
+                  beginning(text),
+                  budget,
+                  settings.maxAbandonedThreads());
+      return outcome.timedOut() ? DocumentAnnotation.timedOut(budget) : outcome.result();
     } catch (InterruptedException e) {
-      // The Spark task itself is being killed: stop the worker and let the task end.
-      result.cancel(true);
+      // The Spark task itself is being killed: the worker was stopped; let the task end.
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while annotating a document", e);
     } catch (ExecutionException e) {
@@ -174,6 +176,13 @@ public final class DocumentAnnotator {
       }
       throw new IllegalStateException("annotation worker failed", e.getCause());
     }
+  }
+
+  /** How a document begins, on one line, to name it where its article id is unknown. */
+  private static String beginning(String text) {
+    String start = text.strip();
+    start = start.substring(0, Math.min(start.length(), 80)).replaceAll("\\s+", " ");
+    return '"' + start + (text.strip().length() > 80 ? "...\"" : "\"");
   }
 
   private DocumentAnnotation annotateGuarded(String text) {

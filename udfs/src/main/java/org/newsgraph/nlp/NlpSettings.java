@@ -23,6 +23,9 @@ import java.util.Set;
  *     for no limit. Not part of the signature: it decides whether a result exists, not what it is
  * @param maxSentenceTokens a document with a longer sentence fails with {@link
  *     SentenceTooLongException} before tagging; not part of the signature, for the same reason
+ * @param maxAbandonedThreads at this many workers still running documents they were given up on
+ *     (see {@link AnnotationWorkers}), annotation fails with {@link AbandonedThreadsException}; not
+ *     part of the signature
  */
 public record NlpSettings(
     SentimentScope sentimentScope,
@@ -33,7 +36,8 @@ public record NlpSettings(
     List<String> sentimentTriggerTypes,
     List<String> customAnnotators,
     int timeoutSeconds,
-    int maxSentenceTokens)
+    int maxSentenceTokens,
+    int maxAbandonedThreads)
     implements Serializable {
 
   public static final String CORENLP_VERSION = "4.5.10";
@@ -49,6 +53,7 @@ public record NlpSettings(
       List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
   public static final int DEFAULT_TIMEOUT_SECONDS = 60;
   public static final int DEFAULT_MAX_SENTENCE_TOKENS = 1000;
+  public static final int DEFAULT_MAX_ABANDONED_THREADS = 2;
 
   public NlpSettings {
     if (parseMaxLen < 1) {
@@ -61,6 +66,10 @@ public record NlpSettings(
     if (timeoutSeconds < 0) {
       throw new IllegalArgumentException("timeoutSeconds must be 0 or more, got " + timeoutSeconds);
     }
+    if (maxAbandonedThreads < 1) {
+      throw new IllegalArgumentException(
+          "maxAbandonedThreads must be at least 1, got " + maxAbandonedThreads);
+    }
     sentimentTriggerTypes = List.copyOf(sentimentTriggerTypes);
     customAnnotators = List.copyOf(customAnnotators);
     for (String entry : customAnnotators) {
@@ -72,7 +81,7 @@ public record NlpSettings(
     }
   }
 
-  /** Settings without custom annotators and with the default time budget per document. */
+  /** Settings without custom annotators and with the default limits. */
   public NlpSettings(
       SentimentScope sentimentScope,
       int parseMaxLen,
@@ -89,7 +98,8 @@ public record NlpSettings(
         sentimentTriggerTypes,
         List.of(),
         DEFAULT_TIMEOUT_SECONDS,
-        DEFAULT_MAX_SENTENCE_TOKENS);
+        DEFAULT_MAX_SENTENCE_TOKENS,
+        DEFAULT_MAX_ABANDONED_THREADS);
   }
 
   /** The defaults: lean NER, shift-reduce parser, sentiment on entity sentences up to 80 tokens. */
@@ -113,7 +123,8 @@ public record NlpSettings(
         sentimentTriggerTypes,
         customAnnotators,
         timeoutSeconds,
-        maxSentenceTokens);
+        maxSentenceTokens,
+        maxAbandonedThreads);
   }
 
   /** Types that make a sentence eligible for sentiment, as a set. */

@@ -101,7 +101,8 @@ class DocumentAnnotatorIT {
             defaults.sentimentTriggerTypes(),
             defaults.customAnnotators(),
             defaults.timeoutSeconds(),
-            5);
+            5,
+            defaults.maxAbandonedThreads());
     assertThat(fiveTokens.signature()).as("same signature").isEqualTo(defaults.signature());
     int loaded = CoreNlpPipelines.loaded();
     DocumentAnnotation limited = CoreNlpPipelines.annotator(fiveTokens).annotate(TEXT);

@@ -112,6 +112,41 @@ class NlpSettingsTest {
   }
 
   @Test
+  void theLimitOfAbandonedWorkersIsOutsideTheSignatureAndAtLeastOne() {
+    NlpSettings d = NlpSettings.defaults();
+    assertThat(d.maxAbandonedThreads()).as("default limit").isEqualTo(2);
+    NlpSettings one =
+        new NlpSettings(
+            d.sentimentScope(),
+            d.parseMaxLen(),
+            d.parseModel(),
+            d.sentimentModel(),
+            d.nerModels(),
+            d.sentimentTriggerTypes(),
+            d.customAnnotators(),
+            d.timeoutSeconds(),
+            d.maxSentenceTokens(),
+            1);
+    assertThat(one.signature()).as("signature with a limit of one").isEqualTo(d.signature());
+    assertThatThrownBy(
+            () ->
+                new NlpSettings(
+                    d.sentimentScope(),
+                    d.parseMaxLen(),
+                    d.parseModel(),
+                    d.sentimentModel(),
+                    d.nerModels(),
+                    d.sentimentTriggerTypes(),
+                    d.customAnnotators(),
+                    d.timeoutSeconds(),
+                    d.maxSentenceTokens(),
+                    0))
+        .as("a limit of zero")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxAbandonedThreads");
+  }
+
+  @Test
   void parseMaxLenOfOneIsAccepted() {
     NlpSettings shortest = new NlpSettings(SentimentScope.ALL, 1, PARSE, SENTIMENT, NER, TRIGGERS);
     assertThat(shortest.parseMaxLen()).as("the smallest allowed length limit").isEqualTo(1);
