@@ -48,6 +48,9 @@ public final class NewsgraphCli {
 
   static final String DEFAULT_SETTINGS_FILE = "conf/newsgraph.properties";
 
+  private static final String MASTER = "spark.master";
+  private static final String KILL_ON_FATAL_ERROR = "spark.executor.killOnFatalError.depth";
+
   /** The prefix of Spark settings that Spark passes on to Hadoop's configuration. */
   private static final String SPARK_HADOOP_PREFIX = "spark.hadoop.";
 
@@ -132,6 +135,12 @@ public final class NewsgraphCli {
       err.println("newsgraph " + command.name() + " failed: " + e.getMessage());
       return e.exitCode();
     } catch (Exception | Error e) {
+      var known = NewsgraphErrors.known(e);
+      if (known.isPresent()) {
+        err.println("newsgraph " + command.name() + " failed: " + known.get().getMessage());
+        err.println("  detail: " + e);
+        return known.get().exitCode();
+      }
       err.println("newsgraph " + command.name() + " failed with an unexpected error: " + e);
       e.printStackTrace(err);
       err.println(
@@ -150,6 +159,15 @@ public final class NewsgraphCli {
     SparkSession.Builder builder = SparkSession.builder().appName("newsgraph " + command.name());
     if (command.master() != null) {
       builder.master(command.master());
+    }
+    String master =
+        command.master() != null
+            ? command.master()
+            : command.sparkConf().getOrDefault(MASTER, System.getProperty(MASTER, ""));
+    if (master.startsWith("local") && !command.sparkConf().containsKey(KILL_ON_FATAL_ERROR)) {
+      // Spark ends a JVM whose task ran out of memory (exit code 52, no message of ours). In local
+      // mode that JVM is the driver: let the task fail instead, so the run reports it (exit 5).
+      builder.config(KILL_ON_FATAL_ERROR, "0");
     }
     command.sparkConf().forEach(builder::config);
     DeltaSession.configure(builder, command.sparkConf());

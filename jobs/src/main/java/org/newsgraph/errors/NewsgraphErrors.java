@@ -2,17 +2,25 @@ package org.newsgraph.errors;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every user-facing error of newsgraph, built in one place. Each says the problem, the cause and
  * the fix. Exit code 2 is a usage or configuration error, 3 an input or output problem, 4 a failed
- * consistency check.
+ * consistency check, 5 out of memory.
  */
 public final class NewsgraphErrors {
 
   private static final int USAGE = 2;
   private static final int DATA = 3;
   private static final int CHECK = 4;
+  private static final int MEMORY = 5;
+  private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
+  // Spark's refusal to start with a heap under 450 MB.
+  private static final String SPARK_HEAP_TOO_SMALL = "INVALID_DRIVER_MEMORY";
+  // ENOSPC as Java words it, on every file system that reports it through the JDK.
+  private static final String DISK_FULL = "No space left on device";
+  private static final String ABANDONED = "org.newsgraph.nlp.AbandonedThreadsException";
 
   private NewsgraphErrors() {}
 
@@ -283,5 +291,69 @@ public final class NewsgraphErrors {
         "Run 'bin/newsgraph annotate' (or 'run') on this output, then aggregate again.",
         CHECK,
         null);
+  }
+
+  /**
+   * The error a run's failure stands for when it is one the user can act on although it reached the
+   * command line as another exception (a Spark job that failed on an executor): out of memory, or
+   * annotation workers that documents left stuck. Empty for any other failure.
+   */
+  public static Optional<NewsgraphException> known(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      // An executor's exception reaches the driver as a class, or only in a message.
+      String text = t.getClass().getName() + ": " + t.getMessage();
+      if (text.contains(OUT_OF_MEMORY) || text.contains(SPARK_HEAP_TOO_SMALL)) {
+        return Optional.of(outOfMemory(failure));
+      }
+      if (text.contains(ABANDONED)) {
+        return Optional.of(abandonedThreads(failure));
+      }
+      if (text.contains(DISK_FULL)) {
+        return Optional.of(diskFull(failure));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static NewsgraphException outOfMemory(Throwable failure) {
+    return new NewsgraphException(
+        "The run ran out of memory (java.lang.OutOfMemoryError, or a heap Spark refuses).",
+        "a JVM's heap is too small for the CoreNLP models (about 1 GB, plus 0.4 GB per further"
+            + " task thread that annotates at once) and the articles in work.",
+        "Give the JVM more heap: NEWSGRAPH_DRIVER_MEMORY for bin/newsgraph (default 4g), or"
+            + " --driver-memory and spark.executor.memory for spark-submit; or lower the memory"
+            + " each task needs: newsgraph.annotate.sentiment=off (no parser models),"
+            + " newsgraph.ingest.maxChars (shorter texts), fewer executor cores.",
+        MEMORY,
+        failure);
+  }
+
+  static NewsgraphException diskFull(Throwable failure) {
+    return new NewsgraphException(
+        "A disk is full (No space left on device).",
+        "a table's files could not all be written. Delta Lake commits a table only after all of"
+            + " its files are written, so every table is at its last commit and readers see"
+            + " nothing half-written; the files of the failed write are left unreferenced.",
+        "Free space on the output's file system or move --output to a larger one, then run"
+            + " again: it redoes what did not commit (bin/newsgraph vacuum removes the unreferenced"
+            + " files once they are older than its retention). If the full disk is Spark's scratch"
+            + " space, set spark.local.dir to a larger one.",
+        DATA,
+        failure);
+  }
+
+  static NewsgraphException abandonedThreads(Throwable failure) {
+    return new NewsgraphException(
+        "Annotation stopped: documents left annotation threads that do not stop"
+            + " (org.newsgraph.nlp.AbandonedThreadsException).",
+        "documents ran past newsgraph.annotate.timeoutSeconds in code that ignores interruption,"
+            + " and newsgraph.annotate.maxAbandonedThreads of them still ran in one JVM, so its"
+            + " tasks failed; Spark retries a failed task on a cluster, never in local mode.",
+        "Find the articles whose text begins as the failure above says (on a cluster they are also"
+            + " quarantined as annotation_timeout by the tasks that went on) and remove or repair"
+            + " them, or raise newsgraph.annotate.maxAbandonedThreads; on a cluster, let Spark"
+            + " retry elsewhere (spark.task.maxFailures, spark.excludeOnFailure.enabled).",
+        DATA,
+        failure);
   }
 }

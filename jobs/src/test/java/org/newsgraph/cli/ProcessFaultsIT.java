@@ -287,6 +287,28 @@ class ProcessFaultsIT extends SparkTestSession {
         .containsExactly(lockProperty(lockBeforeRefused, "run_id"));
   }
 
+  @Test
+  void aRunOutOfMemoryExitsFiveNamingTheSettingsToChange() throws Exception {
+    // 600 MB: enough for Spark to start, too little for the parser and sentiment models.
+    Child starved =
+        Child.start(
+            "out-of-memory",
+            copyInput("out-of-memory-input", INPUT_FILES).toString(),
+            WORK.resolve("out-of-memory-output").toString(),
+            "600m",
+            "entity_sentences");
+    starved.awaitExit();
+    String log = starved.log();
+    assertThat(starved.process.exitValue())
+        .as("exit code of a run out of memory; log:%n%s", log)
+        .isEqualTo(5);
+    assertThat(log)
+        .as("the run's error")
+        .contains("newsgraph run failed: The run ran out of memory")
+        .contains("NEWSGRAPH_DRIVER_MEMORY")
+        .contains("spark.executor.memory");
+  }
+
   private static Path copyInput(String name, List<String> files) throws IOException {
     Path dir = WORK.resolve(name);
     for (String f : files) {
@@ -354,6 +376,12 @@ class ProcessFaultsIT extends SparkTestSession {
     }
 
     static Child start(String name, String input, String output) throws IOException {
+      return start(name, input, output, "2g", "off");
+    }
+
+    /** A run with this heap and sentiment scope. */
+    static Child start(String name, String input, String output, String heap, String sentiment)
+        throws IOException {
       Path scratch = Files.createDirectories(WORK.resolve("scratch").resolve(name));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -364,7 +392,7 @@ class ProcessFaultsIT extends SparkTestSession {
       }
       command.addAll(
           List.of(
-              "-Xmx2g",
+              "-Xmx" + heap,
               // A short run spends less on the C1 compiler alone and one GC thread. C1 alone gets a
               // 48 MB code cache, which a whole run fills ("Out of space in CodeCache"): 256 MB.
               "-XX:TieredStopAtLevel=1",
@@ -390,7 +418,7 @@ class ProcessFaultsIT extends SparkTestSession {
               "--run-date",
               RUN_DATE,
               "--conf",
-              SettingKeys.SENTIMENT.key() + "=off",
+              SettingKeys.SENTIMENT.key() + "=" + sentiment,
               // Few rows: few partitions, and a short replay of the Delta logs.
               "--conf",
               "spark.sql.shuffle.partitions=2",
