@@ -7,18 +7,23 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.entities.Mentions;
+import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.ingest.QuarantineReasons;
 import org.newsgraph.nlp.CoreNlpPipelines;
 import org.newsgraph.nlp.NlpSettings;
@@ -48,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class AnnotateJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnnotateJob.class);
+
+  /** The staging directory of annotate's results under the output (never a table). */
+  static final String STAGING = "_staging_annotate";
 
   /**
    * What annotate did.
@@ -169,17 +177,22 @@ public final class AnnotateJob {
         nlp.sentimentScope().settingValue(),
         nlp.timeoutSeconds());
 
-    // Checkpointed (computed now, lineage cut): CoreNLP runs once per article even where a reader
-    // plans the rows anew instead of using a cache (a Delta MERGE re-ran the failed articles).
+    // Written to a staging directory of the output and read back (computed now, lineage cut):
+    // CoreNLP runs once per article even where a reader plans the rows anew instead of using a
+    // cache (a Delta MERGE re-ran the failed articles), and what a task wrote outlives the
+    // executor that ran it (a local checkpoint's blocks die with their executor, and the job
+    // with them: StandaloneClusterIT).
+    String staging = stagingPath(output);
+    deleteStaging(spark, staging);
     String jobGroup = "newsgraph-annotate-" + run.runId();
     AnnotationProgress progress =
         new AnnotationProgress(jobGroup, plan, settings.getInt(SettingKeys.PROGRESS_SECONDS));
     spark.sparkContext().addSparkListener(progress);
     spark.sparkContext().setJobGroup(jobGroup, "newsgraph annotate: CoreNLP", false);
-    Dataset<Row> annotated;
     long pass = System.nanoTime();
+    Dataset<Row> computed = annotations(plan.rows());
     try {
-      annotated = annotations(plan.rows()).localCheckpoint(true);
+      computed.write().mode(SaveMode.Overwrite).parquet(staging);
     } finally {
       spark.sparkContext().clearJobGroup();
       spark.sparkContext().removeSparkListener(progress);
@@ -194,32 +207,40 @@ public final class AnnotateJob {
         plan.totalWords(),
         String.format(Locale.ROOT, "%.1f", passSeconds),
         String.format(Locale.ROOT, "%.0f", plan.totalWords() / Math.max(passSeconds, 1e-3)));
-    if (stored == null || orphans) {
-      TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
-    } else {
-      TableIO.merge(annotated, output, Tables.ANNOTATIONS, List.of(Tables.ARTICLE_ID));
-    }
+    // With its schema given: nothing to annotate may leave no data file to read one from.
+    Dataset<Row> annotated = spark.read().schema(computed.schema()).parquet(staging);
+    long timeouts;
+    long errors;
+    try {
+      if (stored == null || orphans) {
+        TableIO.replace(reused.unionByName(annotated), output, Tables.ANNOTATIONS);
+      } else {
+        TableIO.merge(annotated, output, Tables.ANNOTATIONS, List.of(Tables.ARTICLE_ID));
+      }
 
-    Map<String, Long> failures =
-        annotated
-            .where(col(Tables.FAILURE).isNotNull())
-            .groupBy(Tables.FAILURE)
-            .count()
-            .collectAsList()
-            .stream()
-            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-    long timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
-    long errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
-    failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
-    TableIO.append(
-        Mentions.failures(
-                annotated,
-                TableIO.read(spark, output, Tables.ARTICLES),
-                settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS))
-            .withColumn(Tables.RUN_ID, lit(run.runId()))
-            .withColumn(Tables.RUN_DATE, lit(run.runDateValue())),
-        output,
-        Tables.QUARANTINE);
+      Map<String, Long> failures =
+          annotated
+              .where(col(Tables.FAILURE).isNotNull())
+              .groupBy(Tables.FAILURE)
+              .count()
+              .collectAsList()
+              .stream()
+              .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+      timeouts = failures.getOrDefault(QuarantineReasons.ANNOTATION_TIMEOUT, 0L);
+      errors = failures.values().stream().mapToLong(Long::longValue).sum() - timeouts;
+      failures.forEach((reason, n) -> LOG.warn("{} articles quarantined as {}", n, reason));
+      TableIO.append(
+          Mentions.failures(
+                  annotated,
+                  TableIO.read(spark, output, Tables.ARTICLES),
+                  settings.getInt(SettingKeys.QUARANTINE_RECORD_MAX_CHARS))
+              .withColumn(Tables.RUN_ID, lit(run.runId()))
+              .withColumn(Tables.RUN_DATE, lit(run.runDateValue())),
+          output,
+          Tables.QUARANTINE);
+    } finally {
+      deleteStaging(spark, staging);
+    }
 
     long mentions =
         TableIO.read(spark, output, Tables.ANNOTATIONS)
@@ -271,6 +292,26 @@ public final class AnnotateJob {
   }
 
   /** {@code ng_annotate} over the packed articles, one row per article in the table's columns. */
+  /**
+   * Where annotate stages its CoreNLP results: one directory of the output, since one run at a time
+   * holds the output's lock; what a killed run left there is removed by the next.
+   */
+  static String stagingPath(String output) {
+    return new Path(output, STAGING).toString();
+  }
+
+  private static void deleteStaging(SparkSession spark, String staging) {
+    Path path = new Path(staging);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(path)) {
+        fs.delete(path, true);
+      }
+    } catch (IOException e) {
+      throw NewsgraphErrors.ioFailure("remove annotate's staging directory", staging, e);
+    }
+  }
+
   private static Dataset<Row> annotations(Dataset<Row> packed) {
     return packed
         .select(
