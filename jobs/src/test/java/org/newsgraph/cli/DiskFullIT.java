@@ -60,7 +60,11 @@ class DiskFullIT extends SparkTestSession {
   @AfterAll
   static void unmount() throws Exception {
     if (mounted) {
-      command("umount", mount.toString());
+      // This JVM may still hold files of the output open (Spark, Delta): a lazy unmount detaches
+      // the file system at once, so the mount point is an empty directory to delete again.
+      assertThat(command("umount", "-l", mount.toString()))
+          .as("exit code of umount -l %s", mount)
+          .isZero();
     }
   }
 
