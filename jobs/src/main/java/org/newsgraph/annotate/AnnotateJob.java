@@ -291,7 +291,6 @@ public final class AnnotateJob {
     preload.start();
   }
 
-  /** {@code ng_annotate} over the packed articles, one row per article in the table's columns. */
   /**
    * Where annotate stages its CoreNLP results: one directory of the output, since one run at a time
    * holds the output's lock; what a killed run left there is removed by the next.
@@ -312,6 +311,7 @@ public final class AnnotateJob {
     }
   }
 
+  /** {@code ng_annotate} over the packed articles, one row per article in the table's columns. */
   private static Dataset<Row> annotations(Dataset<Row> packed) {
     return packed
         .select(
