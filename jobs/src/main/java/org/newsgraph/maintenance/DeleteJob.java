@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,36 +122,51 @@ public final class DeleteJob {
     String output = settings.output();
     // An article whose source is null is not selected by a source (never unknown).
     Column selected = functions.coalesce(selection(settings), lit(false));
-    Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
-    // Both computed now, from the version read, before the commits below change the table.
-    Dataset<Row> doomed = articles.where(selected).select(Tables.ARTICLE_ID).localCheckpoint(true);
-    long count = doomed.count();
-    Progress.stage("delete", "{} articles selected under {}", count, output);
-    if (count == 0) {
-      return new Report(0, 0, 0, null);
-    }
-    Dataset<Row> remaining = articles.where(functions.not(selected));
-    Dataset<Row> forStories =
-        remaining
-            .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> restoried;
+    // Pinned to the version read: the commits below change the table, and a lost executor's
+    // partitions of these rows must be computed again from that version, not from the new one.
+    Dataset<Row> articles = TableIO.readCurrentVersion(spark, output, Tables.ARTICLES);
+    Dataset<Row> doomed =
+        articles.where(selected).select(Tables.ARTICLE_ID).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> forStories = null;
+    Dataset<Row> stories = null;
     try {
-      Dataset<Row> stories =
+      long count = doomed.count();
+      Progress.stage("delete", "{} articles selected under {}", count, output);
+      if (count == 0) {
+        return new Report(0, 0, 0, null);
+      }
+      Dataset<Row> remaining = articles.where(functions.not(selected));
+      // The story search reads ids, dates and texts several times: keep just those at hand.
+      forStories =
+          remaining
+              .select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      stories =
           NearDuplicates.stories(
               forStories,
               settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD),
               settings.getInt(SettingKeys.SHINGLE_WORDS));
-      restoried =
+      Dataset<Row> restoried =
           remaining
               .select(IngestJob.INPUT_COLUMNS)
               .join(stories, Tables.ARTICLE_ID)
               .select(Tables.ARTICLES.columns().stream().map(functions::col).toArray(Column[]::new))
-              .exceptAll(remaining)
-              .localCheckpoint(true);
+              .exceptAll(remaining);
+      return deleteAndRestory(doomed, restoried, output);
     } finally {
-      forStories.unpersist();
+      doomed.unpersist();
+      for (Dataset<Row> kept : Arrays.asList(forStories, stories)) {
+        if (kept != null) {
+          kept.unpersist();
+        }
+      }
     }
+  }
+
+  /** The commits of delete: the doomed rows of each table out, the changed stories in. */
+  private static Report deleteAndRestory(
+      Dataset<Row> doomed, Dataset<Row> restoried, String output) {
+    SparkSession spark = doomed.sparkSession();
     long deleted = TableIO.deleteKeys(doomed, output, Tables.ARTICLES, Tables.ARTICLE_ID);
     long changed =
         TableIO.merge(restoried, output, Tables.ARTICLES, List.of(Tables.ARTICLE_ID)).updated();

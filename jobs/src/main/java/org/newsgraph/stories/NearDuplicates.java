@@ -20,15 +20,10 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -36,6 +31,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newsgraph.nlp.Sha256;
+import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.RowBuilder;
 import org.slf4j.Logger;
@@ -74,11 +70,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * search logs such buckets. Only there can the stories found when articles are added differ from
  * those of the whole corpus at once.
  *
- * <p>Connected components are found on the driver: the linked pairs (not the articles) are
- * collected and merged with a union-find, then the article-to-story mapping of the articles in
- * multi-article stories is joined back. That is fine while linked pairs (and articles in
- * multi-article stories) number in the millions at most. The output is deterministic: the same
- * input gives the same rows on every run.
+ * <p>Connected components are found in Spark ({@link ConnectedComponents}): the linked pairs stay
+ * distributed, and no step holds more than one article's texts or one story's rows in one place.
+ * The output is deterministic: the same input gives the same rows on every run.
  */
 public final class NearDuplicates {
 
@@ -101,15 +95,6 @@ public final class NearDuplicates {
   private static final String ID_A = "id_a";
   private static final String ID_B = "id_b";
 
-  /** (article_id, story_id): an article or a story and the story it belongs to. */
-  private static final StructType MOVES =
-      createStructType(
-          List.of(
-              createStructField(Tables.ARTICLE_ID, StringType, false),
-              createStructField(Tables.STORY_ID, StringType, false)));
-
-  private static final RowBuilder MOVE_ROWS = new RowBuilder(MOVES);
-
   /** (normalised_hash, bands): the text signature of one article. */
   private static final StructType SIGNATURE =
       createStructType(
@@ -122,9 +107,9 @@ public final class NearDuplicates {
   private NearDuplicates() {}
 
   /**
-   * The story of every article; see the class comment for the definition. The pairs are found and
-   * collected during the call (Spark jobs run here); the returned rows read the articles' ids and
-   * dates again, so an expensive {@code articles} is worth caching.
+   * The story of every article; see the class comment for the definition. The stories are found
+   * during the call (Spark jobs run here) and returned persisted and computed; the caller
+   * unpersists them.
    *
    * @param jaccardThreshold the least Jaccard similarity of shingle sets that links two articles,
    *     in (0, 1]
@@ -151,21 +136,20 @@ public final class NearDuplicates {
       Dataset<Row> articles, Dataset<Row> signatures, double jaccardThreshold, int shingleWords) {
     check(jaccardThreshold, shingleWords);
     Dataset<Row> signed = withRepresentatives(signatures).persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, String> storyOf;
+    Dataset<Row> roots = null;
     try {
-      UnionFind components = new UnionFind();
-      for (Row pair : exactDuplicates(signed).collectAsList()) {
-        components.union(pair.getString(0), pair.getString(1));
-      }
-      for (Row pair :
-          similarPairs(articles, signed, jaccardThreshold, shingleWords).collectAsList()) {
-        components.union(pair.getString(0), pair.getString(1));
-      }
-      storyOf = components.roots();
+      Dataset<Row> links =
+          exactDuplicates(signed)
+              .select(col(Tables.ARTICLE_ID).as(ID_A), col(REPRESENTATIVE).as(ID_B))
+              .unionByName(similarPairs(articles, signed, jaccardThreshold, shingleWords));
+      roots = ConnectedComponents.smallestOf(links, ID_A, ID_B);
+      return Cached.of(withStories(articles, roots));
     } finally {
       signed.unpersist();
+      if (roots != null) {
+        roots.unpersist();
+      }
     }
-    return withStories(articles, storyOf);
   }
 
   /**
@@ -184,7 +168,8 @@ public final class NearDuplicates {
    *     in {@code stored}
    * @param addedSignatures the signatures of the added articles
    * @return {@code article_id}, {@code story_id}, {@code is_canonical} of every added article and
-   *     of every stored article whose story or canonical flag changes
+   *     of every stored article whose story or canonical flag changes, persisted and computed (the
+   *     caller unpersists them)
    */
   public static Dataset<Row> addedStories(
       Dataset<Row> stored,
@@ -196,28 +181,47 @@ public final class NearDuplicates {
     check(jaccardThreshold, shingleWords);
     Dataset<Row> current =
         storedSignatures.join(stored.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_semi");
-    UnionFind components = new UnionFind();
-    Set<String> storedStories = new HashSet<>();
-    for (Row link :
+    Dataset<Row> links =
         addedLinks(stored, current, added, addedSignatures, jaccardThreshold, shingleWords)
-            .collectAsList()) {
-      String story = link.getString(2);
-      if (story != null) {
-        storedStories.add(story);
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> roots = null;
+    try {
+      // An added article linked to a stored one joins that article's story: the story's id (its
+      // smallest article id) stands for the whole stored story in the graph.
+      roots =
+          ConnectedComponents.smallestOf(
+              links.select(col(ID_A), coalesce(col(Tables.STORY_ID), col(ID_B)).as(ID_B)),
+              ID_A,
+              ID_B);
+      return Cached.of(changedStories(stored, added, links, roots));
+    } finally {
+      links.unpersist();
+      if (roots != null) {
+        roots.unpersist();
       }
-      components.union(link.getString(0), story == null ? link.getString(1) : story);
     }
+  }
+
+  /**
+   * The rows of {@link #addedStories}: the added articles with their stories, and the stored
+   * articles of every stored story an added article joins, where their story or flag changes.
+   */
+  private static Dataset<Row> changedStories(
+      Dataset<Row> stored, Dataset<Row> added, Dataset<Row> links, Dataset<Row> roots) {
     // Every stored story an added article joins, mapped to the story it becomes (the smallest id).
-    List<Row> moves = new ArrayList<>(storedStories.size());
-    for (String story : storedStories) {
-      moves.add(move(story, components.find(story)));
-    }
-    Map<String, String> storyOf = components.roots();
-    SparkSession spark = added.sparkSession();
+    Dataset<Row> moves =
+        links
+            .where(col(Tables.STORY_ID).isNotNull())
+            .select(col(Tables.STORY_ID).as("was_story"))
+            .distinct()
+            .join(roots, col("was_story").equalTo(col(ConnectedComponents.ID)), "left")
+            .select(
+                col("was_story"),
+                coalesce(col(ConnectedComponents.ROOT), col("was_story")).as(Tables.STORY_ID));
     Dataset<Row> addedStory =
         added
             .select(col(Tables.ARTICLE_ID), col(Tables.DATE))
-            .join(mapping(spark, storyOf), new String[] {Tables.ARTICLE_ID}, "left")
+            .join(storiesOf(roots), new String[] {Tables.ARTICLE_ID}, "left")
             .withColumn(Tables.STORY_ID, coalesce(col(Tables.STORY_ID), col(Tables.ARTICLE_ID)))
             .withColumn("was_story", lit(null).cast(StringType))
             .withColumn("was_canonical", lit(null).cast("boolean"));
@@ -228,11 +232,7 @@ public final class NearDuplicates {
                 col(Tables.DATE),
                 col(Tables.STORY_ID).as("was_story"),
                 col(Tables.IS_CANONICAL).as("was_canonical"))
-            .join(
-                spark
-                    .createDataFrame(moves, MOVES)
-                    .withColumnRenamed(Tables.ARTICLE_ID, "was_story"),
-                "was_story")
+            .join(moves, "was_story")
             .select(
                 col(Tables.ARTICLE_ID),
                 col(Tables.DATE),
@@ -490,68 +490,23 @@ public final class NearDuplicates {
     return CollectionConverters.asScala(names).toSeq();
   }
 
-  /** The articles with their story (their own id when not in the mapping) and canonical flag. */
-  private static Dataset<Row> withStories(Dataset<Row> articles, Map<String, String> storyOf) {
+  /** The articles with their story (their own id when it has no root) and canonical flag. */
+  private static Dataset<Row> withStories(Dataset<Row> articles, Dataset<Row> roots) {
     var byStory =
         Window.partitionBy(Tables.STORY_ID)
             .orderBy(col(Tables.DATE).asc_nulls_last(), col(Tables.ARTICLE_ID).asc());
     return articles
         .select(col(Tables.ARTICLE_ID), col(Tables.DATE))
-        .join(mapping(articles.sparkSession(), storyOf), new String[] {Tables.ARTICLE_ID}, "left")
+        .join(storiesOf(roots), new String[] {Tables.ARTICLE_ID}, "left")
         .withColumn(Tables.STORY_ID, coalesce(col(Tables.STORY_ID), col(Tables.ARTICLE_ID)))
         .withColumn(Tables.IS_CANONICAL, row_number().over(byStory).equalTo(1))
         .select(col(Tables.ARTICLE_ID), col(Tables.STORY_ID), col(Tables.IS_CANONICAL));
   }
 
-  private static Row move(String id, String story) {
-    return MOVE_ROWS.row().set(Tables.ARTICLE_ID, id).set(Tables.STORY_ID, story).build();
-  }
-
-  /** (article_id, story_id) rows of a mapping of ids to their stories. */
-  private static Dataset<Row> mapping(SparkSession spark, Map<String, String> storyOf) {
-    List<Row> rows = new ArrayList<>(storyOf.size());
-    storyOf.forEach((id, story) -> rows.add(move(id, story)));
-    return spark.createDataFrame(rows, MOVES);
-  }
-
-  /**
-   * Union-find over article ids in which the smaller root always becomes the parent, so every root
-   * is the smallest id of its component.
-   */
-  private static final class UnionFind {
-    private final Map<String, String> parent = new HashMap<>();
-
-    void union(String a, String b) {
-      String rootA = find(a);
-      String rootB = find(b);
-      int order = rootA.compareTo(rootB);
-      if (order < 0) {
-        parent.put(rootB, rootA);
-      } else if (order > 0) {
-        parent.put(rootA, rootB);
-      }
-    }
-
-    String find(String id) {
-      String root = id;
-      while (parent.containsKey(root)) {
-        root = parent.get(root);
-      }
-      // Path compression: point every id on the way straight at the root.
-      String next = id;
-      while (!next.equals(root)) {
-        next = parent.put(next, root);
-      }
-      return root;
-    }
-
-    /** Every id that is not the smallest of its component, mapped to that smallest id. */
-    Map<String, String> roots() {
-      Map<String, String> roots = new HashMap<>();
-      for (String id : new ArrayList<>(parent.keySet())) {
-        roots.put(id, find(id));
-      }
-      return roots;
-    }
+  /** The (id, root) rows of the components as (article_id, story_id). */
+  private static Dataset<Row> storiesOf(Dataset<Row> roots) {
+    return roots.select(
+        col(ConnectedComponents.ID).as(Tables.ARTICLE_ID),
+        col(ConnectedComponents.ROOT).as(Tables.STORY_ID));
   }
 }

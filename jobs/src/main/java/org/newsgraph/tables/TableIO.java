@@ -81,7 +81,25 @@ public final class TableIO {
     if (!exists(spark, output, table)) {
       throw NewsgraphErrors.tableMissing(table.name(), path, table.producer());
     }
-    Dataset<Row> df = load(spark, path);
+    return checked(load(spark, path), table, path);
+  }
+
+  /**
+   * {@link #read} pinned to the table's current version (Delta time travel): computing the rows
+   * again after later commits to the table (a lost executor's partitions, a second action) gives
+   * the same rows, as long as no vacuum has removed that version's files.
+   */
+  public static Dataset<Row> readCurrentVersion(SparkSession spark, String output, TableDef table) {
+    String path = path(output, table);
+    if (!exists(spark, output, table)) {
+      throw NewsgraphErrors.tableMissing(table.name(), path, table.producer());
+    }
+    long version = DeltaTable.forPath(spark, path).history(1).first().<Long>getAs("version");
+    return checked(
+        spark.read().format("delta").option("versionAsOf", version).load(path), table, path);
+  }
+
+  private static Dataset<Row> checked(Dataset<Row> df, TableDef table, String path) {
     List<String> problems = schemaProblems(df, table);
     if (!problems.isEmpty()) {
       throw NewsgraphErrors.tableSchemaMismatch(table.name(), path, String.join("; ", problems));

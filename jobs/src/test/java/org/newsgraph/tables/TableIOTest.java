@@ -169,6 +169,34 @@ class TableIOTest extends SparkTestSession {
     assertThat(contents(output)).as("nothing is committed").isEqualTo(before);
   }
 
+  /**
+   * What delete relies on instead of a local checkpoint: rows read at the current version are the
+   * same when computed again after later commits, while a plain read sees the new version.
+   */
+  @Test
+  void rowsReadAtTheCurrentVersionStayTheSameAfterLaterCommits() throws IOException {
+    String output = published("pinned");
+    Dataset<Row> pinned =
+        TableIO.readCurrentVersion(spark, output, COUNTS).where(col(Tables.GRAIN).equalTo("day"));
+    Dataset<Row> latest =
+        TableIO.read(spark, output, COUNTS).where(col(Tables.GRAIN).equalTo("day"));
+    assertThat(pinned.count()).as("day rows read at the current version").isEqualTo(2);
+
+    TableIO.deleteKeys(
+        frame(row("day", "2018-09-17", "Kim Jong Un", 3)).select(Tables.PERIOD_START),
+        output,
+        COUNTS,
+        Tables.PERIOD_START);
+
+    assertThat(latest.count())
+        .as("day rows of a plain read, after the rows of 2018-09-17 were deleted")
+        .isEqualTo(1);
+    assertThat(pinned.collectAsList())
+        .as("day rows read at the earlier version, computed again after the delete")
+        .containsExactlyInAnyOrder(
+            row("day", "2018-09-17", "Kim Jong Un", 3), row("day", "2018-09-18", "Kim Jong Un", 1));
+  }
+
   @Test
   void mergeUpsertsByKeyAndKeepsTheOtherRows() throws IOException {
     String output = published("merge");
