@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
@@ -25,7 +26,8 @@ import org.newsgraph.udfs.RowBuilder;
  * Rule 11 through the aggregate stage, on articles and annotations written by hand (no CoreNLP):
  * five articles tag "Pence" as Mike Pence and "Sessions" as Jeff Sessions and write "sessions" in
  * lower case, and name Rod Rosenstein in full only; then untagged names are found in the articles
- * CoreNLP tagged them in nowhere, and a bare "Rosenstein" no article resolved takes his name.
+ * CoreNLP tagged them in nowhere, and a bare "Rosenstein" no article resolved takes his name. A
+ * bare "Clinton" that rule 9 found ambiguous keeps its name.
  */
 class UntaggedMentionsTest extends SparkTestSession {
 
@@ -91,6 +93,35 @@ class UntaggedMentionsTest extends SparkTestSession {
             "Donald Trump met Karen Pence. Pence smiled.",
             List.of(
                 new String[] {"Donald Trump", "PERSON"}, new String[] {"Karen Pence", "PERSON"})));
+    // Clinton: three articles resolve the bare name to Hillary Clinton and one to Bill Clinton,
+    // too split for rule 9 (ambiguous); among the full names Hillary Clinton dominates (10 of 11
+    // articles), so the gazetteer has the family name.
+    for (int i = 1; i <= 3; i++) {
+      corpus.add(
+          new Article(
+              "clinton-h" + i,
+              "Hillary Clinton spoke. Clinton left.",
+              List.of(
+                  new String[] {"Hillary Clinton", "PERSON"}, new String[] {"Clinton", "PERSON"})));
+    }
+    corpus.add(
+        new Article(
+            "clinton-b",
+            "Bill Clinton spoke. Clinton left.",
+            List.of(new String[] {"Bill Clinton", "PERSON"}, new String[] {"Clinton", "PERSON"})));
+    for (int i = 1; i <= 7; i++) {
+      corpus.add(
+          new Article(
+              "hillary-" + i,
+              "Hillary Clinton campaigned.",
+              List.<String[]>of(new String[] {"Hillary Clinton", "PERSON"})));
+    }
+    corpus.add(
+        new Article(
+            "clinton-bare",
+            "Clinton testified.",
+            List.<String[]>of(new String[] {"Clinton", "PERSON"})));
+    corpus.add(new Article("clinton-untagged", "The report named Clinton twice.", List.of()));
     output = tempDir("untagged-output").toString();
     List<Row> annotations = new ArrayList<>();
     List<Row> articles = new ArrayList<>();
@@ -210,5 +241,30 @@ class UntaggedMentionsTest extends SparkTestSession {
     assertThat(pair.<Long>getAs(Tables.DOCUMENTS))
         .as("Trump and Pence: the untagged article counts, the Karen Pence one does not")
         .isEqualTo(1L);
+  }
+
+  /**
+   * The guard of the bare-name renaming: a tagged bare name that rule 9 found ambiguous keeps its
+   * name, though the gazetteer names it where CoreNLP tagged nothing.
+   */
+  @Test
+  void aBareNameRuleNineFoundAmbiguousKeepsItsName() {
+    assertThat(
+            TableIO.read(spark, output, Tables.NAME_RESOLUTION)
+                .where(col(Tables.SHORT_NAME).equalTo("Clinton"))
+                .select(Tables.DECISION)
+                .collectAsList())
+        .as("rule 9's decision for Clinton (3 votes Hillary, 1 Bill)")
+        .containsExactly(RowFactory.create(CorpusNames.AMBIGUOUS));
+    assertThat(untagged("clinton-untagged"))
+        .as("the gazetteer has Clinton: its dominant full name where nothing is tagged")
+        .containsExactly("Clinton@17 -> Hillary Clinton PERSON/O sentence 0");
+    assertThat(
+            TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+                .where(col(Tables.ARTICLE_ID).equalTo("clinton-bare"))
+                .select(Tables.ENTITY, Tables.RESOLUTION)
+                .collectAsList())
+        .as("the tagged bare Clinton of an article that does not say who")
+        .containsExactly(RowFactory.create("Clinton", "exact"));
   }
 }
