@@ -157,13 +157,12 @@ public final class NewsgraphCli {
   /** The session of a command: its master and Spark conf, with Delta Lake configured. */
   private static SparkSession startSpark(Command command) {
     SparkSession.Builder builder = SparkSession.builder().appName("newsgraph " + command.name());
-    if (command.master() != null) {
-      builder.master(command.master());
+    String master = command.master();
+    if (master != null) {
+      builder.master(master);
+    } else {
+      master = command.sparkConf().getOrDefault(MASTER, System.getProperty(MASTER, ""));
     }
-    String master =
-        command.master() != null
-            ? command.master()
-            : command.sparkConf().getOrDefault(MASTER, System.getProperty(MASTER, ""));
     if (master.startsWith("local") && !command.sparkConf().containsKey(KILL_ON_FATAL_ERROR)) {
       // Spark ends a JVM whose task ran out of memory (exit code 52, no message of ours). In local
       // mode that JVM is the driver: let the task fail instead, so the run reports it (exit 5).
