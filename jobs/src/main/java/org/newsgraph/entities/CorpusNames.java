@@ -99,13 +99,13 @@ public final class CorpusNames {
    *
    * @param mentions rows of the {@code mentions} table
    * @param decisions rows of the {@code name_resolution} table
-   * @param cached what both read, computed once: {@link #release} unpersists it
+   * @param cached what both read, computed once: {@link #release} unpersists them
    */
-  public record Result(Dataset<Row> mentions, Dataset<Row> decisions, Dataset<Row> cached) {
+  public record Result(Dataset<Row> mentions, Dataset<Row> decisions, List<Dataset<Row>> cached) {
 
     /** Unpersists what the mentions and the decisions were computed from, once both are written. */
     public void release() {
-      cached.unpersist();
+      cached.forEach(Dataset::unpersist);
     }
   }
 
@@ -163,11 +163,16 @@ public final class CorpusNames {
     Column firstFull =
         min(when(not(isShort), col(Tables.CHAR_BEGIN)))
             .over(Window.partitionBy(Tables.ARTICLE_ID, Tables.ENTITY));
+    // Computed once: the statistics, the types, the short documents and the renamed mentions below
+    // all read it, and each would otherwise repeat the spelling and variant joins (on the sample
+    // data 172 Spark stages for the decisions alone).
     Dataset<Row> flagged =
-        spelled
-            .withColumn(SHORT, when(isShort, lower(col(Mentions.BASE_NAME))))
-            .withColumn(
-                EARLY, coalesce(isShort.and(col(Tables.CHAR_BEGIN).lt(firstFull)), lit(false)));
+        Cached.of(
+            spelled
+                .withColumn(SHORT, when(isShort, lower(col(Mentions.BASE_NAME))))
+                .withColumn(
+                    EARLY,
+                    coalesce(isShort.and(col(Tables.CHAR_BEGIN).lt(firstFull)), lit(false))));
     Dataset<Row> statistics =
         flagged
             .where(col(SHORT).isNotNull())
@@ -178,12 +183,12 @@ public final class CorpusNames {
                 sum(when(col(EARLY), 0L).otherwise(1L)).as(INTRODUCED),
                 count(lit(1)).as(ALL_ARTICLES));
     Dataset<Row> shortTypes =
-        dominantType(spelled.where(col(KEY).isNotNull()), KEY, options.nameTypes())
+        dominantType(flagged.where(col(KEY).isNotNull()), KEY, options.nameTypes())
             .withColumnRenamed(KEY, SHORT);
     Column eligible =
         col(Tables.RESOLUTION).equalTo(Resolution.EXACT.value()).and(col(KEY).isNotNull());
     Dataset<Row> shortDocuments =
-        spelled
+        flagged
             .where(eligible)
             .groupBy(col(KEY).as(SHORT))
             .agg(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.SHORT_DOCUMENTS));
@@ -229,7 +234,9 @@ public final class CorpusNames {
     List<Column> decisionColumns = new ArrayList<>();
     Tables.NAME_RESOLUTION.columns().forEach(c -> decisionColumns.add(col(c)));
     return new Result(
-        mentions, decisions.select(decisionColumns.toArray(Column[]::new)), decisions);
+        mentions,
+        decisions.select(decisionColumns.toArray(Column[]::new)),
+        List.of(flagged, decisions));
   }
 
   /** Per lower-case name: its spelling (column {@code _spelling}). */
