@@ -207,8 +207,12 @@ public final class AnnotateJob {
         plan.totalWords(),
         String.format(Locale.ROOT, "%.1f", passSeconds),
         String.format(Locale.ROOT, "%.0f", plan.totalWords() / Math.max(passSeconds, 1e-3)));
-    // With its schema given: nothing to annotate may leave no data file to read one from.
-    Dataset<Row> annotated = spark.read().schema(computed.schema()).parquet(staging);
+    // Nothing to annotate leaves no data file to read (Spark would warn that it ignored every
+    // path); otherwise read with the schema given.
+    Dataset<Row> annotated =
+        plan.totalArticles() == 0
+            ? spark.createDataFrame(List.<Row>of(), computed.schema())
+            : spark.read().schema(computed.schema()).parquet(staging);
     long timeouts;
     long errors;
     try {

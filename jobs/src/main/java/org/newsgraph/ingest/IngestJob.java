@@ -283,11 +283,11 @@ public final class IngestJob {
           keep(persisted, corpus.select(Tables.ARTICLE_ID, Tables.DATE, Tables.TEXT));
       Dataset<Row> signatures =
           keep(persisted, NearDuplicates.signatures(forStories, jaccardThreshold, shingleWords));
+      // Returned persisted and computed: only its release is left to do here.
       Dataset<Row> found =
-          keep(
+          released(
               persisted,
               NearDuplicates.stories(forStories, signatures, jaccardThreshold, shingleWords));
-      found.count();
       Dataset<Row> articles =
           corpus.join(found, Tables.ARTICLE_ID).select(columns(Tables.ARTICLES));
       TableIO.Merged merged;
@@ -331,8 +331,9 @@ public final class IngestJob {
                   jaccardThreshold,
                   shingleWords));
       Dataset<Row> addedIds = added.select(Tables.ARTICLE_ID);
+      // Returned persisted and computed: only its release is left to do here.
       Dataset<Row> changes =
-          keep(
+          released(
               persisted,
               NearDuplicates.addedStories(
                   stored,
@@ -398,6 +399,12 @@ public final class IngestJob {
     Dataset<Row> kept = df.persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(kept);
     return kept;
+  }
+
+  /** A dataset persisted already, added to those unpersisted at the end of the stage. */
+  private static Dataset<Row> released(List<Dataset<Row>> persisted, Dataset<Row> df) {
+    persisted.add(df);
+    return df;
   }
 
   private static Column[] columns(org.newsgraph.tables.TableDef table) {

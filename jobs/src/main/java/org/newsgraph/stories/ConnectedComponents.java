@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * An id absent from the result is the root of its component or in no link. Both methods give the
  * same rows (ConnectedComponentsTest runs both on the same graphs).
  *
- * <p>Up to {@value #DRIVER_LINKS} distinct links (a few megabytes) are collected and merged with a
+ * <p>Up to {@value #DRIVER_LINKS} links (a few megabytes) are collected and merged with a
  * union-find: one Spark job, where each distributed round costs several. More links are never
  * collected: the alternating large-star and small-star rounds of Kiveris et al., "Connected
  * Components in MapReduce and Beyond" (SoCC 2014), run on edges kept as (lower id, higher id). Each
