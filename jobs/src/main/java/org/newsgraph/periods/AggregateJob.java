@@ -39,10 +39,11 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * <p>Incremental: {@code mentions} is rewritten only on the dates whose mentions changed, and
  * {@code aggregate_periods} keeps a fingerprint of the inputs of every period. A re-run recomputes
  * and rewrites (Delta {@code replaceWhere}, one commit per table) only the periods whose
- * fingerprint changed, the periods whose surprise baseline holds one of them, and removes the
- * periods that no longer have documents in the output; the other rows are not touched. It reads
- * only the articles of the periods it rewrites: the surprise baselines take the pair counts of the
- * other periods from their stored rows, which their unchanged fingerprints vouch for. The
+ * fingerprint changed, the {@code comention_counts} rows of the periods whose surprise baseline
+ * holds one of them (their stored rows with the surprise computed again), and removes the periods
+ * that no longer have documents in the output; the other rows are not touched. It reads only the
+ * articles of the periods whose fingerprint changed: the surprise baselines take the pair counts of
+ * the other periods from their stored rows, which their unchanged fingerprints vouch for. The
  * fingerprints are stored only after the rows are written, so a run that dies half-way leaves those
  * periods to be recomputed by the next.
  */

@@ -75,9 +75,11 @@ final class AggregateTables {
         "aggregate",
         plan.full()
             ? "computing all {} periods (day, week, month)"
-            : "recomputing {} changed periods (their inputs changed, or their surprise baseline"
+            : "recomputing {} changed periods ({} whose inputs changed, {} whose surprise baseline"
                 + " did), removing {}, leaving {} as they are",
         plan.affected().size(),
+        plan.dirty().size(),
+        plan.rebaselined().size(),
         plan.removed().size(),
         plan.unchanged());
     Map<Period, Row> kept = new TreeMap<>();
@@ -90,23 +92,28 @@ final class AggregateTables {
       }
     }
 
-    Dataset<Row> affected = plan.full() ? null : periodFrame(spark, plan.affected());
-    PeriodInputs in = PeriodInputs.of(stored.documents(), stored.mentions(), options, affected);
+    Dataset<Row> dirty = plan.full() ? null : periodFrame(spark, plan.dirty());
+    PeriodInputs in = PeriodInputs.of(stored.documents(), stored.mentions(), options, dirty);
     CoMentionCounts.Baselines baselines = null;
     if (!plan.full()) {
-      // Unchanged periods' fingerprints vouch for their stored rows: their pair counts are the
-      // baselines' other half, so only the articles of the affected periods are read.
+      // Unchanged inputs vouch for stored rows: the pair counts of the periods not computed from
+      // the articles are the baselines' other half, and the rows of the rebaselined periods only
+      // need their surprise again, so only the articles of the dirty periods are read.
+      Dataset<Row> storedPairs = TableIO.read(spark, output, Tables.COMENTION_COUNTS);
+      Set<Period> notComputed = new TreeSet<>(kept.keySet());
+      notComputed.addAll(plan.rebaselined());
       baselines =
           new CoMentionCounts.Baselines(
               periodFrame(spark, current.keySet()),
-              TableIO.read(spark, output, Tables.COMENTION_COUNTS)
-                  .join(periodFrame(spark, kept.keySet()), periodKey(), "left_semi")
+              storedPairs
+                  .join(periodFrame(spark, notComputed), periodKey(), "left_semi")
                   .select(
                       Tables.GRAIN,
                       Tables.PERIOD_START,
                       Tables.ENTITY_A,
                       Tables.ENTITY_B,
-                      Tables.DOCUMENTS));
+                      Tables.DOCUMENTS),
+              storedPairs.join(periodFrame(spark, plan.rebaselined()), periodKey(), "left_semi"));
     }
     Map<TableDef, Dataset<Row>> rows =
         Map.of(
@@ -115,15 +122,22 @@ final class AggregateTables {
             Tables.COMENTION_EVIDENCE,
                 Evidence.compute(
                     in, stored.documents(), stored.annotations(), stored.articles(), options));
+    // Only comention_counts holds surprise columns: the other tables keep the rows of the
+    // rebaselined periods.
+    Set<Period> recomputed = new TreeSet<>(plan.dirty());
+    recomputed.addAll(plan.removed());
     Set<Period> rewritten = new TreeSet<>(plan.affected());
     rewritten.addAll(plan.removed());
-    String condition = periodCondition(rewritten);
     try {
       for (TableDef table : PERIOD_TABLES) {
         if (plan.full()) {
           TableIO.replace(rows.get(table), output, table);
         } else {
-          TableIO.replaceWhere(rows.get(table), output, table, condition);
+          TableIO.replaceWhere(
+              rows.get(table),
+              output,
+              table,
+              periodCondition(table == Tables.COMENTION_COUNTS ? rewritten : recomputed));
         }
       }
     } finally {

@@ -19,15 +19,24 @@ import java.util.TreeSet;
  *       documents only when its articles move to another date or a rebuild leaves them out.
  *   <li>A period is <em>affected</em> (its rows are rewritten) when it is dirty, or when a dirty or
  *       removed period of the same grain lies in its surprise baseline (the {@code window} periods
- *       before it). Only the articles of affected periods are read; the baselines of the others
- *       come from their stored rows, which their unchanged fingerprints vouch for.
+ *       before it). An affected period that is not dirty is <em>rebaselined</em>: its inputs are
+ *       the same, so only the surprise columns of its {@code comention_counts} rows change, and
+ *       they are recomputed from its stored rows. Only the articles of dirty periods are read; the
+ *       baselines take the pair counts of the other periods from their stored rows, which their
+ *       unchanged fingerprints vouch for.
  * </ul>
  *
  * @param full nothing usable was stored: every period is computed and every table rewritten
+ * @param affected the periods whose rows are rewritten: the dirty and the rebaselined ones
+ * @param rebaselined the affected periods whose inputs did not change, only their baselines
  * @param unchanged current periods whose rows stay as they are
  */
 public record ChangedPeriods(
-    boolean full, SortedSet<Period> affected, SortedSet<Period> removed, int unchanged) {
+    boolean full,
+    SortedSet<Period> affected,
+    SortedSet<Period> rebaselined,
+    SortedSet<Period> removed,
+    int unchanged) {
 
   /** One period of one grain. */
   public record Period(Grain grain, LocalDate start) implements Comparable<Period> {
@@ -54,7 +63,7 @@ public record ChangedPeriods(
       Map<Period, String> current, Map<Period, String> stored, int window) {
     SortedSet<Period> all = new TreeSet<>(current.keySet());
     if (stored == null) {
-      return new ChangedPeriods(true, all, new TreeSet<>(), 0);
+      return new ChangedPeriods(true, all, new TreeSet<>(), new TreeSet<>(), 0);
     }
     SortedSet<Period> changed = new TreeSet<>();
     for (Map.Entry<Period, String> e : current.entrySet()) {
@@ -68,12 +77,21 @@ public record ChangedPeriods(
     changedOrRemoved.addAll(removed);
 
     SortedSet<Period> affected = new TreeSet<>(changed);
+    SortedSet<Period> rebaselined = new TreeSet<>();
     for (Period p : all) {
-      if (inBaseline(p, changedOrRemoved, window)) {
+      if (!changed.contains(p) && inBaseline(p, changedOrRemoved, window)) {
         affected.add(p);
+        rebaselined.add(p);
       }
     }
-    return new ChangedPeriods(false, affected, removed, all.size() - affected.size());
+    return new ChangedPeriods(false, affected, rebaselined, removed, all.size() - affected.size());
+  }
+
+  /** The affected periods whose inputs changed: all their rows are computed from the articles. */
+  public SortedSet<Period> dirty() {
+    SortedSet<Period> dirty = new TreeSet<>(affected);
+    dirty.removeAll(rebaselined);
+    return dirty;
   }
 
   /** Whether one of {@code periods} lies within the {@code window} periods before {@code p}. */

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,10 +37,13 @@ public final class CoMentionCounts {
    * What the surprise baselines of a computation over some periods read besides its own inputs.
    *
    * @param periods every period of the output with documents (grain, period_start)
-   * @param pairDocuments stored {@code comention_counts} rows of the periods not recomputed (grain,
-   *     period_start, entity_a, entity_b, documents)
+   * @param pairDocuments stored {@code comention_counts} rows of the periods not computed from the
+   *     articles (grain, period_start, entity_a, entity_b, documents)
+   * @param rebaselined the stored {@code comention_counts} rows of the periods whose inputs are
+   *     unchanged but whose baselines changed: returned with their surprise columns computed again
    */
-  public record Baselines(Dataset<Row> periods, Dataset<Row> pairDocuments) {}
+  public record Baselines(
+      Dataset<Row> periods, Dataset<Row> pairDocuments, Dataset<Row> rebaselined) {}
 
   private CoMentionCounts() {}
 
@@ -94,24 +98,26 @@ public final class CoMentionCounts {
             .withColumn(Tables.SENTENCE_COUNT, coalesce(col(Tables.SENTENCE_COUNT), lit(0L)))
             .withColumn(
                 Tables.SENTIMENT_SENTENCES, coalesce(col(Tables.SENTIMENT_SENTENCES), lit(0L)));
-    Baselines all =
-        baselines == null
-            ? new Baselines(
-                in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START), documents)
-            : new Baselines(
-                baselines.periods(),
-                documents
-                    .select(
-                        Tables.GRAIN,
-                        Tables.PERIOD_START,
-                        Tables.ENTITY_A,
-                        Tables.ENTITY_B,
-                        Tables.DOCUMENTS)
-                    .unionByName(baselines.pairDocuments()));
+    Dataset<Row> rows = association(counts, options.minSupport());
+    Dataset<Row> periods = in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START);
+    Dataset<Row> pairDocuments =
+        documents.select(
+            Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B, Tables.DOCUMENTS);
+    if (baselines == null) {
+      return surprise(rows, periods, periods, pairDocuments, options)
+          .withColumn(Tables.PERIOD, Grain.label());
+    }
+    // Their own columns are what the articles would give again (same fingerprint): only the
+    // surprise columns, computed below, change.
+    Dataset<Row> restored =
+        baselines
+            .rebaselined()
+            .select(Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
     return surprise(
-            association(counts, options.minSupport()),
-            in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START),
-            all,
+            rows.unionByName(restored),
+            periods.union(restored.select(Tables.GRAIN, Tables.PERIOD_START).distinct()),
+            baselines.periods(),
+            pairDocuments.unionByName(baselines.pairDocuments()),
             options)
         .withColumn(Tables.PERIOD, Grain.label());
   }
@@ -162,10 +168,15 @@ public final class CoMentionCounts {
    * fewer than {@code surpriseMinPeriods} baseline periods exist.
    *
    * @param periods the periods of {@code counts}
-   * @param sources the periods a baseline may hold and their pair counts
+   * @param earlierPeriods the periods a baseline may hold
+   * @param pairDocuments the pair counts of every period
    */
   private static Dataset<Row> surprise(
-      Dataset<Row> counts, Dataset<Row> periods, Baselines sources, PeriodOptions options) {
+      Dataset<Row> counts,
+      Dataset<Row> periods,
+      Dataset<Row> earlierPeriods,
+      Dataset<Row> pairDocuments,
+      PeriodOptions options) {
     int w = options.surpriseWindow();
     Column start = col(Tables.PERIOD_START);
     Column grain = col(Tables.GRAIN);
@@ -174,9 +185,8 @@ public final class CoMentionCounts {
             .when(grain.equalTo(Grain.WEEK.id()), date_sub(start, 7 * w))
             .otherwise(add_months(start, -w));
     Dataset<Row> earlier =
-        sources
-            .periods()
-            .select(col(Tables.GRAIN).as("_grain"), col(Tables.PERIOD_START).as("_earlier"));
+        earlierPeriods.select(
+            col(Tables.GRAIN).as("_grain"), col(Tables.PERIOD_START).as("_earlier"));
     Dataset<Row> baselinePeriods =
         periods
             .join(
@@ -196,15 +206,13 @@ public final class CoMentionCounts {
             .rangeBetween(-w, -1);
     Column x = col(Tables.DOCUMENTS).cast("double");
     Dataset<Row> baselineSums =
-        sources
-            .pairDocuments()
-            .select(
-                col(Tables.GRAIN),
-                col(Tables.PERIOD_START),
-                col(Tables.ENTITY_A),
-                col(Tables.ENTITY_B),
-                sum(x).over(before).as("_sum"),
-                sum(x.multiply(x)).over(before).as("_squares"));
+        pairDocuments.select(
+            col(Tables.GRAIN),
+            col(Tables.PERIOD_START),
+            col(Tables.ENTITY_A),
+            col(Tables.ENTITY_B),
+            sum(x).over(before).as("_sum"),
+            sum(x.multiply(x)).over(before).as("_squares"));
     Column k = col(Tables.BASELINE_PERIODS).cast("double");
     Column enough = col(Tables.BASELINE_PERIODS).geq(options.surpriseMinPeriods());
     Column mean = coalesce(col("_sum"), lit(0.0)).divide(k);

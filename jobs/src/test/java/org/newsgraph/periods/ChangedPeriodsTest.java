@@ -81,6 +81,12 @@ class ChangedPeriodsTest {
     assertThat(plan.affected())
         .as("affected")
         .containsExactly(p(Grain.DAY, "2021-03-03"), p(Grain.DAY, "2021-03-05"));
+    assertThat(plan.dirty())
+        .as("dirty: computed from the articles")
+        .containsExactly(p(Grain.DAY, "2021-03-03"));
+    assertThat(plan.rebaselined())
+        .as("rebaselined: only the surprise of the stored rows")
+        .containsExactly(p(Grain.DAY, "2021-03-05"));
     assertThat(plan.unchanged()).as("unchanged").isEqualTo(3);
     assertThat(plan.removed()).as("removed").isEmpty();
   }
@@ -99,6 +105,9 @@ class ChangedPeriodsTest {
     assertThat(plan.removed()).as("removed").containsExactly(p(Grain.MONTH, "2020-12-01"));
     assertThat(plan.affected())
         .as("affected: January, whose baseline held December")
+        .containsExactly(p(Grain.MONTH, "2021-01-01"));
+    assertThat(plan.rebaselined())
+        .as("rebaselined: January's inputs are the same")
         .containsExactly(p(Grain.MONTH, "2021-01-01"));
     assertThat(List.of(plan.unchanged(), plan.full()))
         .as("unchanged, full")
