@@ -101,12 +101,19 @@ class AnnotationSafetyIT extends SparkTestSession {
     IngestJob.run(spark, settings());
   }
 
+  /** Runs annotate and checks how many documents it gave CoreNLP. */
   private static AnnotateJob.Report annotate(Settings settings, long expectedPasses) {
     long before = DocumentAnnotator.documentsAnnotated();
     AnnotateJob.Report report = AnnotateJob.run(spark, settings);
     assertThat(DocumentAnnotator.documentsAnnotated() - before)
         .as("CoreNLP passes in this annotate run")
         .isEqualTo(expectedPasses);
+    return report;
+  }
+
+  /** {@link #annotate}, then aggregate, for the tests that read the mentions table. */
+  private static AnnotateJob.Report annotateAndAggregate(Settings settings, long expectedPasses) {
+    AnnotateJob.Report report = annotate(settings, expectedPasses);
     // Canonical names (the mentions table) come from aggregate, which never calls CoreNLP.
     long beforeAggregate = DocumentAnnotator.documentsAnnotated();
     AggregateJob.run(spark, settings);
@@ -119,7 +126,7 @@ class AnnotationSafetyIT extends SparkTestSession {
   @Test
   @Order(1)
   void badDocumentsAreQuarantinedAndTheRestAnnotated() {
-    first = annotate(settings(), 7);
+    first = annotateAndAggregate(settings(), 7);
     assertThat(first.articles()).as("articles").isEqualTo(7);
     assertThat(first.annotated()).as("annotated").isEqualTo(4);
     assertThat(first.errors()).as("errors").isEqualTo(2);
@@ -192,7 +199,7 @@ class AnnotationSafetyIT extends SparkTestSession {
   void aChangedTextIsAnnotatedAlone() throws IOException {
     writeInput(GOOD[1].replace("Berlin", "Hamburg"));
     IngestJob.run(spark, settings());
-    AnnotateJob.Report changed = annotate(settings(), 1 + 3);
+    AnnotateJob.Report changed = annotateAndAggregate(settings(), 1 + 3);
     assertThat(changed.reused()).as("reused").isEqualTo(3);
     assertThat(changed.annotated()).as("annotated: the changed article").isEqualTo(1);
     assertThat(
@@ -210,7 +217,7 @@ class AnnotationSafetyIT extends SparkTestSession {
     assertThat(AnnotateConf.nlp(noSentiment).signature())
         .as("signature with sentiment off")
         .isNotEqualTo(AnnotateConf.nlp(settings()).signature());
-    AnnotateJob.Report redone = annotate(noSentiment, 7);
+    AnnotateJob.Report redone = annotateAndAggregate(noSentiment, 7);
     assertThat(redone.reused()).as("reused").isZero();
     assertThat(redone.annotated()).as("annotated").isEqualTo(4);
     assertThat(

@@ -226,7 +226,7 @@ public class AnnotationBenchmark {
       Map<String, Measured> annotate = new LinkedHashMap<>();
       for (String scope : List.of("off", "entity_sentences", "all")) {
         Path output = work.resolve("annotate-" + scope);
-        BenchFiles.copyRecursively(ingested, output);
+        SparkTestSession.copyRecursively(ingested, output);
         annotate.put(
             scope,
             processes.job(

@@ -90,15 +90,4 @@ final class BenchFiles {
       throw new UncheckedIOException("Could not remove the benchmark's " + dir, e);
     }
   }
-
-  /** Copies the tree {@code from} to {@code to} (which must not exist). */
-  static void copyRecursively(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Files.copy(p, to.resolve(from.relativize(p).toString()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not copy " + from + " to " + to, e);
-    }
-  }
 }

@@ -158,8 +158,12 @@ public class PeriodTablesTest extends SparkTestSession {
   private static String output;
   private static AggregateReport report;
 
+  /** The output of {@link #fullRunOfTheChangedCorpus()}, once computed. */
+  private static String changedFullRun;
+
   @BeforeAll
   static void aggregate() throws IOException {
+    changedFullRun = null;
     output = tempDir("periods").toString();
     writeCorpus(output, CORPUS);
     report = AggregateJob.run(spark, settings(output));
@@ -505,9 +509,7 @@ public class PeriodTablesTest extends SparkTestSession {
    */
   @Test
   void reRunsRewriteOnlyChangedPeriods() throws IOException {
-    String out = tempDir("incremental").toString();
-    writeCorpus(out, CORPUS);
-    AggregateJob.run(spark, settings(out));
+    String out = copyOfTheFirstRun("incremental");
     Map<TableDef, Map<String, String>> before = allFiles(out);
 
     AggregateReport again = AggregateJob.run(spark, settings(out));
@@ -563,7 +565,7 @@ public class PeriodTablesTest extends SparkTestSession {
       }
     }
 
-    assertSameAsAFullRun(out, changed);
+    assertSameAsAFullRunOfTheChangedCorpus(out);
   }
 
   /** The corpus with d5 (2021-01-31) changed and d4 (2021-01-04) removed. */
@@ -584,11 +586,33 @@ public class PeriodTablesTest extends SparkTestSession {
     return changed;
   }
 
-  /** The period tables under out equal those of one run on the corpus into a fresh output. */
-  private static void assertSameAsAFullRun(String out, List<A> corpus) throws IOException {
-    String fresh = tempDir("full-" + out.hashCode()).toString();
-    writeCorpus(fresh, corpus);
-    AggregateJob.run(spark, settings(fresh));
+  /**
+   * A copy of the output of the class's run on {@link #CORPUS}: the tables of a first run, to run
+   * again on, without computing them again.
+   */
+  private static String copyOfTheFirstRun(String name) throws IOException {
+    Path copy = tempDir(name).resolve("out");
+    copyRecursively(Path.of(output), copy);
+    return copy.toString();
+  }
+
+  /**
+   * The output of one run on {@link #changedCorpus()} into a fresh output, computed once: two tests
+   * compare their incremental results with it.
+   */
+  private static synchronized String fullRunOfTheChangedCorpus() throws IOException {
+    if (changedFullRun == null) {
+      String fresh = tempDir("full-run-of-the-changed-corpus").toString();
+      writeCorpus(fresh, changedCorpus());
+      AggregateJob.run(spark, settings(fresh));
+      changedFullRun = fresh;
+    }
+    return changedFullRun;
+  }
+
+  /** The period tables under out equal those of one run on the changed corpus. */
+  private static void assertSameAsAFullRunOfTheChangedCorpus(String out) throws IOException {
+    String fresh = fullRunOfTheChangedCorpus();
     for (TableDef t :
         List.of(Tables.ENTITY_COUNTS, Tables.COMENTION_COUNTS, Tables.COMENTION_EVIDENCE)) {
       Dataset<Row> incremental = TableIO.read(spark, out, t);
@@ -613,9 +637,7 @@ public class PeriodTablesTest extends SparkTestSession {
    */
   @Test
   void aRunThatDiedBeforeItsFingerprintsIsCompletedByTheNext() throws IOException {
-    String out = tempDir("killed").toString();
-    writeCorpus(out, CORPUS);
-    AggregateJob.run(spark, settings(out));
+    String out = copyOfTheFirstRun("killed");
     DeltaTable fingerprints =
         DeltaTable.forPath(spark, TableIO.path(out, Tables.AGGREGATE_PERIODS));
     long before = fingerprints.history(1).first().<Long>getAs("version");
@@ -629,7 +651,7 @@ public class PeriodTablesTest extends SparkTestSession {
     assertThat(List.of(next.periodsWritten(), next.periodsRemoved()))
         .as("periods written and removed by the next run")
         .isEqualTo(List.of(6, 2));
-    assertSameAsAFullRun(out, changed);
+    assertSameAsAFullRunOfTheChangedCorpus(out);
   }
 
   /** Articles without entities give empty period tables, readable by the next run. */
