@@ -13,8 +13,8 @@ import org.newsgraph.tables.DeltaSession;
 
 /**
  * One shared {@code local[2]} SparkSession per test class, configured for Delta Lake as the job
- * configures its own: UI off, bound to loopback, few shuffle partitions, no whole-stage code
- * generation. Subclasses use {@link #spark} and {@link #tempDir()}.
+ * configures its own: UI off, bound to loopback, few shuffle partitions, no generated code
+ * (expressions interpreted). Subclasses use {@link #spark} and {@link #tempDir()}.
  */
 public abstract class SparkTestSession {
 
@@ -34,11 +34,15 @@ public abstract class SparkTestSession {
         DeltaSession.tune(
             localSession("local[2]", "newsgraph-test")
                 .config("spark.sql.shuffle.partitions", "4")
-                // The tests' tables are tiny: compiling a stage's generated code costs more than
-                // it saves (NightlyRunsIT 207 s with it, 184 s without; PeriodTablesTest 167 s,
-                // 148 s). The job keeps Spark's default, and so do the tests that start it as
-                // a process of its own (spark-submit, the cluster, the process faults).
+                // The tests' tables are tiny: compiling generated code costs more than it saves.
+                // Without whole-stage code generation NightlyRunsIT took 184 s instead of 207 s
+                // and PeriodTablesTest 148 s instead of 167 s; with expressions interpreted too
+                // (Spark's own test setting, no Janino at all) PeriodTablesTest took 121 s
+                // instead of 153 s. The job keeps Spark's defaults, and so do the tests that
+                // start it as a process of its own (spark-submit, the cluster, the process
+                // faults), which compare their tables with the in-process runs' tables.
                 .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 .getOrCreate());
   }
 
