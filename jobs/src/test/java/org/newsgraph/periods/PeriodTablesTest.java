@@ -163,7 +163,6 @@ public class PeriodTablesTest extends SparkTestSession {
 
   @BeforeAll
   static void aggregate() throws IOException {
-    changedFullRun = null;
     output = tempDir("periods").toString();
     writeCorpus(output, CORPUS);
     report = AggregateJob.run(spark, settings(output));
@@ -600,7 +599,7 @@ public class PeriodTablesTest extends SparkTestSession {
    * The output of one run on {@link #changedCorpus()} into a fresh output, computed once: two tests
    * compare their incremental results with it.
    */
-  private static synchronized String fullRunOfTheChangedCorpus() throws IOException {
+  private static String fullRunOfTheChangedCorpus() throws IOException {
     if (changedFullRun == null) {
       String fresh = tempDir("full-run-of-the-changed-corpus").toString();
       writeCorpus(fresh, changedCorpus());
