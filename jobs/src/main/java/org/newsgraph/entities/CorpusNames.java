@@ -105,7 +105,7 @@ public final class CorpusNames {
 
     /** Unpersists what the mentions and the decisions were computed from, once both are written. */
     public void release() {
-      cached.forEach(Dataset::unpersist);
+      Cached.release(cached);
     }
   }
 

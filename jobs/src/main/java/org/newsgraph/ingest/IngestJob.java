@@ -24,6 +24,7 @@ import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.runs.Progress;
 import org.newsgraph.runs.RunRecord;
 import org.newsgraph.stories.NearDuplicates;
+import org.newsgraph.tables.Cached;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 
@@ -183,10 +184,13 @@ public final class IngestJob {
                   .withColumn(Tables.RUN_DATE, lit(run.runDateValue())));
       checkAccounting(perFile, incoming, quarantined);
 
+      // The stored tables are read at the version this run started from: the datasets persisted
+      // from them are then not planned again and emptied by the commits of this stage, which
+      // Spark does for every persisted dataset that reads the table a commit writes.
       Dataset<Row> stored =
           rebuild || !TableIO.exists(spark, output, Tables.ARTICLES)
               ? null
-              : TableIO.read(spark, output, Tables.ARTICLES);
+              : TableIO.readCurrentVersion(spark, output, Tables.ARTICLES);
       Stories stories =
           new Stories(
               settings.getDouble(SettingKeys.NEAR_DUPLICATE_JACCARD),
@@ -207,7 +211,7 @@ public final class IngestJob {
           Tables.INGEST_RUNS);
       return report(spark, output, files, read, incoming, quarantined, merged);
     } finally {
-      persisted.forEach(Dataset::unpersist);
+      Cached.release(persisted);
       cached.unpersist();
     }
   }
@@ -312,7 +316,8 @@ public final class IngestJob {
     TableIO.Merged ofAddedArticles(
         Dataset<Row> incoming, Dataset<Row> stored, String output, List<Dataset<Row>> persisted) {
       SparkSession spark = incoming.sparkSession();
-      Dataset<Row> storedSignatures = TableIO.read(spark, output, Tables.ARTICLE_SIGNATURES);
+      Dataset<Row> storedSignatures =
+          TableIO.readCurrentVersion(spark, output, Tables.ARTICLE_SIGNATURES);
       Dataset<Row> added =
           keep(
               persisted,

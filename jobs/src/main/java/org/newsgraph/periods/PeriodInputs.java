@@ -46,7 +46,7 @@ public record PeriodInputs(
 
   /** Unpersists the datasets computed once for the period tables. */
   public void release() {
-    cached.forEach(Dataset::unpersist);
+    Cached.release(cached);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.newsgraph.tables;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -7,7 +8,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Intermediate datasets that a stage reads several times, computed once: persisted (memory,
  * spilling to disk) and computed at once, before the first query that uses them. The caller
- * unpersists them. They are recomputed from their lineage if an executor that held them is lost.
+ * unpersists them, with {@link #release} when there are several. They are recomputed from their
+ * lineage if an executor that held them is lost.
  */
 public final class Cached {
 
@@ -24,5 +26,19 @@ public final class Cached {
     Dataset<Row> cached = df.persist(StorageLevel.MEMORY_AND_DISK());
     cached.count();
     return cached;
+  }
+
+  /**
+   * Unpersists datasets in the reverse of the order they were persisted in, so each goes before the
+   * ones it was computed from. Unpersisting a dataset makes Spark plan again every persisted
+   * dataset computed from it that is not computed in full (persisted and not used yet, or used by a
+   * {@code first()}); on Delta tables each plan lists the table's files with Spark jobs of its own.
+   * Released first to last, the datasets ingest persists were planned again 10 times after the
+   * stage of one small night had ended.
+   */
+  public static void release(List<? extends Dataset<?>> datasets) {
+    for (int i = datasets.size() - 1; i >= 0; i--) {
+      datasets.get(i).unpersist();
+    }
   }
 }

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -195,6 +198,99 @@ class TableIOTest extends SparkTestSession {
         .as("day rows read at the earlier version, computed again after the delete")
         .containsExactlyInAnyOrder(
             row("day", "2018-09-17", "Kim Jong Un", 3), row("day", "2018-09-18", "Kim Jong Un", 1));
+  }
+
+  /**
+   * Spark plans again, and empties, every persisted dataset that reads a table a commit writes; a
+   * dataset read at a pinned version is not one of them and keeps what it holds.
+   */
+  @Test
+  void aPersistedPinnedReadKeepsItsCacheThroughACommitToItsTable() throws IOException {
+    String output = published("pinned-cache");
+    Dataset<Row> pinned = Cached.of(TableIO.readCurrentVersion(spark, output, COUNTS));
+    Dataset<Row> plain = Cached.of(TableIO.read(spark, output, COUNTS));
+    Object pinnedCache = cacheOf(pinned);
+    Object plainCache = cacheOf(plain);
+    try {
+      TableIO.merge(
+          frame(row("day", "2018-09-19", "Kim Jong Un", 2)),
+          output,
+          COUNTS,
+          List.of(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY));
+
+      assertThat(cacheOf(plain))
+          .as("cache of a plain read after a commit to its table (planned again)")
+          .isNotSameAs(plainCache);
+      assertThat(plain.count()).as("rows of the plain read, computed again").isEqualTo(4);
+      assertThat(cacheOf(pinned))
+          .as("cache of the read pinned to the earlier version after the commit")
+          .isSameAs(pinnedCache);
+      assertThat(pinned.count()).as("rows of the pinned read").isEqualTo(3);
+    } finally {
+      Cached.release(List.of(pinned, plain));
+    }
+  }
+
+  /**
+   * Unpersisting a dataset makes Spark plan again the persisted datasets computed from it that are
+   * not computed in full yet (on a Delta table, with Spark jobs that list its files); {@link
+   * Cached#release} unpersists the dependents first, so nothing is planned again.
+   */
+  @Test
+  void releaseUnpersistsDependentsFirstAndPlansNothingAgain() throws Exception {
+    String output = published("release");
+    Dataset<Row> base = Cached.of(TableIO.read(spark, output, COUNTS));
+    // Persisted, not computed yet: as a stage's datasets are until their first action.
+    Dataset<Row> days = base.where(col(Tables.GRAIN).equalTo("day")).persist();
+    Object daysCache = cacheOf(days);
+    int jobs = jobsDuring(base::unpersist);
+    assertThat(cacheOf(days))
+        .as("cache of a dataset whose source was unpersisted before it (planned again)")
+        .isNotSameAs(daysCache);
+    assertThat(jobs).as("Spark jobs started by planning it again").isPositive();
+    days.unpersist();
+
+    Dataset<Row> base2 = Cached.of(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> days2 = base2.where(col(Tables.GRAIN).equalTo("day")).persist();
+    assertThat(jobsDuring(() -> Cached.release(List.of(base2, days2))))
+        .as("Spark jobs started by the release")
+        .isZero();
+    assertThat(cached(base2).isEmpty()).as("the source cached after the release").isTrue();
+    assertThat(cached(days2).isEmpty()).as("the dependent cached after the release").isTrue();
+  }
+
+  /** The Spark jobs started while the action ran. */
+  private static int jobsDuring(Runnable action) throws java.util.concurrent.TimeoutException {
+    AtomicInteger jobs = new AtomicInteger();
+    SparkListener counter =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            jobs.incrementAndGet();
+          }
+        };
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      action.run();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+    return jobs.get();
+  }
+
+  /** The cached representation Spark's cache manager holds for a persisted dataset. */
+  private static Object cacheOf(Dataset<Row> df) {
+    return cached(df).get().cachedRepresentation();
+  }
+
+  /** What Spark's cache manager holds for a dataset, if anything. */
+  private static scala.Option<org.apache.spark.sql.execution.CachedData> cached(Dataset<Row> df) {
+    return spark
+        .sharedState()
+        .cacheManager()
+        .lookupCachedData((org.apache.spark.sql.classic.Dataset<?>) df);
   }
 
   @Test
