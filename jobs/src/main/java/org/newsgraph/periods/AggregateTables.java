@@ -28,7 +28,6 @@ import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.udfs.RowBuilder;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The writes of aggregate and the order that keeps its tables consistent: {@code mentions}
@@ -98,22 +97,25 @@ final class AggregateTables {
     if (!plan.full()) {
       // Unchanged inputs vouch for stored rows: the pair counts of the periods not computed from
       // the articles are the baselines' other half, and the rows of the rebaselined periods only
-      // need their surprise again, so only the articles of the dirty periods are read.
+      // need their surprise again, so only the articles of the dirty periods are read. Of the
+      // other periods, only those in the window of a period being computed are read (a filter on
+      // the partition columns: their files alone), so a night reads the stored counts of a few
+      // periods whatever the length of the history.
       Dataset<Row> storedPairs = TableIO.read(spark, output, Tables.COMENTION_COUNTS);
-      Set<Period> notComputed = new TreeSet<>(kept.keySet());
-      notComputed.addAll(plan.rebaselined());
+      Set<Period> baselineOnly =
+          inBaselines(kept.keySet(), plan.affected(), options.surpriseWindow());
       baselines =
           new CoMentionCounts.Baselines(
               periodFrame(spark, current.keySet()),
               storedPairs
-                  .join(periodFrame(spark, notComputed), periodKey(), "left_semi")
+                  .where(periodCondition(baselineOnly))
                   .select(
                       Tables.GRAIN,
                       Tables.PERIOD_START,
                       Tables.ENTITY_A,
                       Tables.ENTITY_B,
                       Tables.DOCUMENTS),
-              storedPairs.join(periodFrame(spark, plan.rebaselined()), periodKey(), "left_semi"));
+              storedPairs.where(periodCondition(plan.rebaselined())));
     }
     Map<TableDef, Dataset<Row>> rows =
         Map.of(
@@ -196,6 +198,25 @@ final class AggregateTables {
     }
   }
 
+  /**
+   * The periods of {@code candidates} that lie in the surprise window of one of {@code computed}:
+   * the {@code window} periods of the same grain before it.
+   */
+  static Set<Period> inBaselines(Set<Period> candidates, Set<Period> computed, int window) {
+    Set<Period> in = new TreeSet<>();
+    for (Period c : candidates) {
+      for (Period p : computed) {
+        if (p.grain() == c.grain()
+            && c.start().isBefore(p.start())
+            && !c.start().isBefore(p.grain().plus(p.start(), -window))) {
+          in.add(c);
+          break;
+        }
+      }
+    }
+    return in;
+  }
+
   /** A SQL condition that holds for the rows of the given periods. */
   private static String periodCondition(Set<Period> periods) {
     Map<Grain, List<LocalDate>> starts = new TreeMap<>();
@@ -256,10 +277,6 @@ final class AggregateTables {
               .build());
     }
     return spark.createDataFrame(rows, PERIOD_KEY).hint("broadcast");
-  }
-
-  private static scala.collection.immutable.Seq<String> periodKey() {
-    return CollectionConverters.asScala(List.of(Tables.GRAIN, Tables.PERIOD_START)).toSeq();
   }
 
   static Period period(Row r) {

@@ -37,13 +37,17 @@ public final class CoMentionCounts {
    * What the surprise baselines of a computation over some periods read besides its own inputs.
    *
    * @param periods every period of the output with documents (grain, period_start)
-   * @param pairDocuments stored {@code comention_counts} rows of the periods not computed from the
-   *     articles (grain, period_start, entity_a, entity_b, documents)
+   * @param pairDocuments stored {@code comention_counts} rows (grain, period_start, entity_a,
+   *     entity_b, documents) of the periods neither computed from the articles nor rebaselined that
+   *     lie in the surprise window of a period that is: the rest of a baseline
    * @param rebaselined the stored {@code comention_counts} rows of the periods whose inputs are
    *     unchanged but whose baselines changed: returned with their surprise columns computed again
    */
   public record Baselines(
       Dataset<Row> periods, Dataset<Row> pairDocuments, Dataset<Row> rebaselined) {}
+
+  /** Marks the rows being computed among the other periods' counts of their baselines. */
+  private static final String OWN = "_own";
 
   private CoMentionCounts() {}
 
@@ -100,11 +104,8 @@ public final class CoMentionCounts {
                 Tables.SENTIMENT_SENTENCES, coalesce(col(Tables.SENTIMENT_SENTENCES), lit(0L)));
     Dataset<Row> rows = association(counts, options.minSupport());
     Dataset<Row> periods = in.periodDocuments().select(Tables.GRAIN, Tables.PERIOD_START);
-    Dataset<Row> pairDocuments =
-        documents.select(
-            Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY_A, Tables.ENTITY_B, Tables.DOCUMENTS);
     if (baselines == null) {
-      return surprise(rows, periods, periods, pairDocuments, options)
+      return surprise(rows, periods, periods, null, options)
           .withColumn(Tables.PERIOD, Grain.label());
     }
     // Their own columns are what the articles would give again (same fingerprint): only the
@@ -117,7 +118,7 @@ public final class CoMentionCounts {
             rows.unionByName(restored),
             periods.union(restored.select(Tables.GRAIN, Tables.PERIOD_START).distinct()),
             baselines.periods(),
-            pairDocuments.unionByName(baselines.pairDocuments()),
+            baselines.pairDocuments(),
             options)
         .withColumn(Tables.PERIOD, Grain.label());
   }
@@ -167,15 +168,17 @@ public final class CoMentionCounts {
    * deviation floored at 1 so that a flat baseline does not make every change infinite. Null when
    * fewer than {@code surpriseMinPeriods} baseline periods exist.
    *
+   * @param counts the rows of the periods to compute, with their documents
    * @param periods the periods of {@code counts}
    * @param earlierPeriods the periods a baseline may hold
-   * @param pairDocuments the pair counts of every period
+   * @param otherDocuments the pair counts (grain, period_start, entity_a, entity_b, documents) of
+   *     periods not in {@code counts} that a baseline holds; null when there are none
    */
   private static Dataset<Row> surprise(
       Dataset<Row> counts,
       Dataset<Row> periods,
       Dataset<Row> earlierPeriods,
-      Dataset<Row> pairDocuments,
+      Dataset<Row> otherDocuments,
       PeriodOptions options) {
     int w = options.surpriseWindow();
     Column start = col(Tables.PERIOD_START);
@@ -198,29 +201,30 @@ public final class CoMentionCounts {
             .groupBy(Tables.GRAIN, Tables.PERIOD_START)
             .agg(count(lit(1)).cast("int").as(Tables.BASELINE_PERIODS));
     // A pair's counts in the w periods before each of its periods, along the pair's own line of
-    // periods: one sort of the pair rows, where joining every period to its w earlier ones would
-    // copy every pair row w times.
+    // periods: the rows being computed and the other periods' counts in one sort, where a join of
+    // the sums back to the rows would shuffle and sort both sides again.
+    Dataset<Row> line = counts.withColumn(OWN, lit(true));
+    if (otherDocuments != null) {
+      line = line.unionByName(otherDocuments.withColumn(OWN, lit(false)), true);
+    }
     WindowSpec before =
         Window.partitionBy(Tables.GRAIN, Tables.ENTITY_A, Tables.ENTITY_B)
             .orderBy(Grain.number())
             .rangeBetween(-w, -1);
     Column x = col(Tables.DOCUMENTS).cast("double");
-    Dataset<Row> baselineSums =
-        pairDocuments.select(
-            col(Tables.GRAIN),
-            col(Tables.PERIOD_START),
-            col(Tables.ENTITY_A),
-            col(Tables.ENTITY_B),
-            sum(x).over(before).as("_sum"),
-            sum(x.multiply(x)).over(before).as("_squares"));
     Column k = col(Tables.BASELINE_PERIODS).cast("double");
     Column enough = col(Tables.BASELINE_PERIODS).geq(options.surpriseMinPeriods());
     Column mean = coalesce(col("_sum"), lit(0.0)).divide(k);
     Column variance = coalesce(col("_squares"), lit(0.0)).divide(k).minus(mean.multiply(mean));
-    return counts
+    // One select, so that both sums come from one window operator over one sort.
+    return line.select(
+            col("*"),
+            sum(x).over(before).as("_sum"),
+            sum(x.multiply(x)).over(before).as("_squares"))
+        .where(col(OWN))
+        .drop(OWN)
         .join(baselinePeriods, PeriodKeys.seq(PeriodKeys.PERIOD), "left")
         .withColumn(Tables.BASELINE_PERIODS, coalesce(col(Tables.BASELINE_PERIODS), lit(0)))
-        .join(baselineSums, PeriodKeys.seq(PeriodKeys.PAIR), "left")
         .withColumn(Tables.BASELINE_MEAN, when(enough, mean))
         .withColumn(Tables.BASELINE_STDDEV, when(enough, sqrt(greatest(lit(0.0), variance))))
         .withColumn(

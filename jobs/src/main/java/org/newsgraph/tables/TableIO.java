@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +44,12 @@ public final class TableIO {
 
   /** The transaction log directory of a Delta table. */
   private static final String DELTA_LOG = "_delta_log";
+
+  /** The Delta table property naming the columns of {@link TableDef#statsColumns}. */
+  static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
+  /** Table paths whose statistics columns this JVM has checked (see ensureStatsColumns). */
+  private static final Set<String> STATS_CHECKED = ConcurrentHashMap.newKeySet();
 
   private TableIO() {}
 
@@ -194,6 +201,7 @@ public final class TableIO {
       replace(rows, output, table);
       return new Merged(count, 0);
     }
+    ensureStatsColumns(df.sparkSession(), path(output, table), table);
     String on = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     Row metrics =
         DeltaTable.forPath(df.sparkSession(), path(output, table))
@@ -288,7 +296,9 @@ public final class TableIO {
    */
   private static String target(Dataset<Row> df, String output, TableDef table) {
     String path = path(output, table);
-    if (!exists(df.sparkSession(), output, table)) {
+    if (exists(df.sparkSession(), output, table)) {
+      ensureStatsColumns(df.sparkSession(), path, table);
+    } else {
       Path log = new Path(path, DELTA_LOG);
       try {
         log.getFileSystem(df.sparkSession().sparkContext().hadoopConfiguration()).mkdirs(log);
@@ -299,8 +309,38 @@ public final class TableIO {
     return path;
   }
 
+  /**
+   * Gives a table its statistics columns ({@link TableDef#statsColumns}) when it has other ones: a
+   * table an older newsgraph created keeps statistics of its first 32 columns, which every write
+   * computes over every row it writes. One metadata-only commit, once; files already written keep
+   * their statistics. Checked once per table path and JVM.
+   */
+  private static void ensureStatsColumns(SparkSession spark, String path, TableDef table) {
+    if (table.statsColumns().isEmpty() || !STATS_CHECKED.add(path)) {
+      return;
+    }
+    String wanted = String.join(",", table.statsColumns());
+    scala.collection.Map<String, String> properties =
+        DeltaTable.forPath(spark, path).detail().first().getAs("properties");
+    if (!wanted.equals(properties.get(STATS_COLUMNS).getOrElse(() -> ""))) {
+      spark.sql(
+          "ALTER TABLE delta.`"
+              + path.replace("`", "``")
+              + "` SET TBLPROPERTIES ('"
+              + STATS_COLUMNS
+              + "' = '"
+              + wanted
+              + "')");
+    }
+  }
+
   private static DataFrameWriter<Row> writer(Dataset<Row> df, TableDef table, SaveMode mode) {
     DataFrameWriter<Row> w = checkTypes(df, table).write().format("delta").mode(mode);
+    if (!table.statsColumns().isEmpty()) {
+      // Delta stores a write option named after a table property as that property when the write
+      // creates the table; an existing table gets it from statsColumnsOf (see target).
+      w = w.option(STATS_COLUMNS, String.join(",", table.statsColumns()));
+    }
     if (!table.partitionBy().isEmpty()) {
       w = w.partitionBy(table.partitionBy().toArray(String[]::new));
     }

@@ -144,7 +144,8 @@ public final class Tables {
               field(DATELINE, StringType, true),
               field(REPAIRS, IntegerType, false)),
           List.of(DATE),
-          "ingest");
+          "ingest",
+          List.of(ARTICLE_ID, SOURCE, PUBLISHED_TS));
 
   /**
    * One row per article: the near-duplicate signature of its text (see NearDuplicates) and the
@@ -161,7 +162,8 @@ public final class Tables {
               field(SHINGLE_WORDS, IntegerType, false),
               field(JACCARD_THRESHOLD, DoubleType, false)),
           List.of(),
-          "ingest");
+          "ingest",
+          List.of(ARTICLE_ID));
 
   /**
    * One row per input file per ingest run: the accounting {@code read = articles + quarantined}.
@@ -194,7 +196,8 @@ public final class Tables {
               field(FAILURE, StringType, true),
               field(ERROR, StringType, true)),
           List.of(DATE),
-          "annotate");
+          "annotate",
+          List.of(ARTICLE_ID));
 
   /**
    * One row per annotate run: the CoreNLP version, the settings signature and every setting that
@@ -245,7 +248,8 @@ public final class Tables {
               field(SOURCE, StringType, true),
               field(SETTINGS_SIGNATURE, StringType, false)),
           List.of(DATE),
-          "aggregate");
+          "aggregate",
+          List.of(ARTICLE_ID, ENTITY));
 
   /** One spelling of an entity in {@code entities.variants}: how often the text said it. */
   public static final org.apache.spark.sql.types.StructType VARIANT =
@@ -362,7 +366,8 @@ public final class Tables {
               },
               TONE),
           List.of(GRAIN, PERIOD_START),
-          "aggregate");
+          "aggregate",
+          List.of(ENTITY));
 
   /**
    * Per period and unordered pair of entities: co-mention counts, tone of the shared sentences,
@@ -398,7 +403,8 @@ public final class Tables {
                 field(SURPRISE, DoubleType, true)
               }),
           List.of(GRAIN, PERIOD_START),
-          "aggregate");
+          "aggregate",
+          List.of(ENTITY_A, ENTITY_B));
 
   /** Per period and pair, the top-k sentences that mention both entities: the evidence. */
   public static final TableDef COMENTION_EVIDENCE =
@@ -423,7 +429,8 @@ public final class Tables {
                 field(SENTIMENT_SCORE, DoubleType, true)
               }),
           List.of(GRAIN, PERIOD_START),
-          "aggregate");
+          "aggregate",
+          List.of(ENTITY_A, ENTITY_B, ARTICLE_ID));
 
   /**
    * One row per grain and period: a fingerprint of everything the period tables of that period were

@@ -113,4 +113,34 @@ class ChangedPeriodsTest {
         .as("unchanged, full")
         .isEqualTo(List.of(2, false));
   }
+
+  @Test
+  void aBaselineReadsOnlyTheStoredPeriodsInTheWindowOfAComputedOne() {
+    java.util.Set<Period> stored =
+        java.util.Set.of(
+            p(Grain.DAY, "2021-03-01"),
+            p(Grain.DAY, "2021-03-02"),
+            p(Grain.DAY, "2021-03-09"),
+            p(Grain.DAY, "2021-03-11"),
+            p(Grain.WEEK, "2021-01-04"),
+            p(Grain.WEEK, "2021-03-01"),
+            p(Grain.MONTH, "2020-07-01"),
+            p(Grain.MONTH, "2020-06-01"));
+    java.util.Set<Period> computed =
+        java.util.Set.of(
+            p(Grain.DAY, "2021-03-10"), p(Grain.WEEK, "2021-03-08"), p(Grain.MONTH, "2021-03-01"));
+    assertThat(AggregateTables.inBaselines(stored, computed, 8))
+        .as("stored periods in the 8 periods of the same grain before a computed one")
+        .containsExactlyInAnyOrder(
+            // 2021-03-02 is the 8th day before 2021-03-10; 03-01 the 9th; 03-11 comes after.
+            p(Grain.DAY, "2021-03-02"),
+            p(Grain.DAY, "2021-03-09"),
+            // 2021-01-11 starts the 8th week before 2021-03-08: the week of 01-04 is the 9th.
+            p(Grain.WEEK, "2021-03-01"),
+            // July 2020 is the 8th month before March 2021, June the 9th.
+            p(Grain.MONTH, "2020-07-01"));
+    assertThat(AggregateTables.inBaselines(stored, java.util.Set.of(), 8))
+        .as("nothing computed, no baseline read")
+        .isEmpty();
+  }
 }

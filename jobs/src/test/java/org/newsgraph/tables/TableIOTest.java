@@ -433,4 +433,76 @@ class TableIOTest extends SparkTestSession {
         .as("nor is it overwritten")
         .isInstanceOf(NewsgraphException.class);
   }
+
+  /** The columns with statistics in the add actions of a table's commit files, per commit. */
+  private static List<java.util.Set<String>> statsColumnsOfAddedFiles(String output)
+      throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<java.util.Set<String>> perFile = new java.util.ArrayList<>();
+    Path log = Path.of(TableIO.path(output, COUNTS), "_delta_log");
+    try (var commits = java.nio.file.Files.list(log)) {
+      for (Path commit : commits.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        for (String line : java.nio.file.Files.readAllLines(commit)) {
+          var add = json.readTree(line).get("add");
+          if (add != null) {
+            java.util.Set<String> columns = new java.util.TreeSet<>();
+            json.readTree(add.get("stats").asText())
+                .get("minValues")
+                .fieldNames()
+                .forEachRemaining(columns::add);
+            perFile.add(columns);
+          }
+        }
+      }
+    }
+    return perFile;
+  }
+
+  @Test
+  void aTableKeepsStatisticsOfItsStatsColumnsOnlyAndAnOlderTableGetsThemAtItsNextWrite()
+      throws IOException {
+    TableDef withStats =
+        new TableDef(
+            COUNTS.name(),
+            COUNTS.schema(),
+            COUNTS.partitionBy(),
+            COUNTS.producer(),
+            List.of(Tables.ENTITY));
+    String created = tempDir("stats-created").toString();
+    TableIO.replace(frame(row("day", "2018-09-17", "Kim Jong Un", 3)), created, withStats);
+    TableIO.replaceWhere(
+        frame(row("day", "2018-09-17", "Kim Jong Un", 4)), created, withStats, "grain = 'day'");
+    assertThat(statsColumnsOfAddedFiles(created))
+        .as("columns with statistics of each file written to a table created with stats columns")
+        .hasSize(2)
+        .allSatisfy(c -> assertThat(c).containsExactly(Tables.ENTITY));
+
+    // A table written before its definition named stats columns: Delta's default, every column.
+    String older = tempDir("stats-older").toString();
+    TableIO.replace(frame(row("day", "2018-09-17", "Kim Jong Un", 3)), older, COUNTS);
+    long before = version(older);
+    TableIO.merge(
+        frame(row("day", "2018-09-17", "Vladimir Putin", 2)),
+        older,
+        withStats,
+        List.of(Tables.ENTITY));
+    TableIO.replaceWhere(
+        frame(row("week", "2018-09-17", "Kim Jong Un", 5)), older, withStats, "grain = 'week'");
+    assertThat(statsColumnsOfAddedFiles(older))
+        .as("columns with statistics: the older file, then the files of the merge and replaceWhere")
+        .containsExactly(
+            java.util.Set.of(Tables.ENTITY, Tables.DOCUMENTS),
+            java.util.Set.of(Tables.ENTITY),
+            java.util.Set.of(Tables.ENTITY));
+    assertThat(version(older) - before)
+        .as("commits: the table property once, the merge, the replaceWhere")
+        .isEqualTo(3);
+    assertThat(contents(older))
+        .as("rows after the upgrade")
+        .isEqualTo(
+            Map.of(
+                "day/2018-09-17", Map.of("Kim Jong Un", 3L, "Vladimir Putin", 2L),
+                "week/2018-09-17", Map.of("Kim Jong Un", 5L)));
+  }
 }
