@@ -305,6 +305,10 @@ public final class TableIO {
       } catch (IOException e) {
         throw NewsgraphErrors.ioFailure("create the transaction log directory", log.toString(), e);
       }
+      if (!table.statsColumns().isEmpty()) {
+        // This write creates the table with its statistics columns (see writer).
+        STATS_CHECKED.add(path);
+      }
     }
     return path;
   }
