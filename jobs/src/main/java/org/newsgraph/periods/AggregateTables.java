@@ -205,13 +205,8 @@ final class AggregateTables {
   static Set<Period> inBaselines(Set<Period> candidates, Set<Period> computed, int window) {
     Set<Period> in = new TreeSet<>();
     for (Period c : candidates) {
-      for (Period p : computed) {
-        if (p.grain() == c.grain()
-            && c.start().isBefore(p.start())
-            && !c.start().isBefore(p.grain().plus(p.start(), -window))) {
-          in.add(c);
-          break;
-        }
+      if (computed.stream().anyMatch(p -> c.inWindowBefore(p, window))) {
+        in.add(c);
       }
     }
     return in;

@@ -52,6 +52,13 @@ public record ChangedPeriods(
     public int compareTo(Period o) {
       return ORDER.compare(this, o);
     }
+
+    /** Whether this is one of the {@code window} periods of the same grain before {@code p}. */
+    public boolean inWindowBefore(Period p, int window) {
+      return grain == p.grain()
+          && start.isBefore(p.start())
+          && !start.isBefore(p.grain().plus(p.start(), -window));
+    }
   }
 
   /**
@@ -96,13 +103,7 @@ public record ChangedPeriods(
 
   /** Whether one of {@code periods} lies within the {@code window} periods before {@code p}. */
   private static boolean inBaseline(Period p, Set<Period> periods, int window) {
-    LocalDate from = p.grain().plus(p.start(), -window);
-    for (Period d : periods) {
-      if (d.grain() == p.grain() && d.start().isBefore(p.start()) && !d.start().isBefore(from)) {
-        return true;
-      }
-    }
-    return false;
+    return periods.stream().anyMatch(d -> d.inWindowBefore(p, window));
   }
 
   /** Whether nothing has to be written. */
