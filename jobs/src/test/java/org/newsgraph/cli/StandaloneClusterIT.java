@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -37,8 +38,9 @@ import org.newsgraph.testing.TestTables;
  * killed with SIGKILL; the standalone Master has its Worker start another, Spark runs the lost
  * tasks again, and the run ends with exit code 0 and tables equal to an embedded in-process run's
  * on the same input (every data table and the quarantine, {@code exceptAll} both ways, without run
- * ids), so no article is lost or annotated twice. Ports are taken free at the start; every process
- * started is stopped at the end, also when a step fails. Logs stay in {@code
+ * ids), so no article is lost or annotated twice. The embedded run goes beside the cluster's, and
+ * the cluster interprets expressions as the in-process tests do. Ports are taken free at the start;
+ * every process started is stopped at the end, also when a step fails. Logs stay in {@code
  * target/standalone-cluster/}.
  */
 class StandaloneClusterIT extends SparkTestSession {
@@ -86,11 +88,17 @@ class StandaloneClusterIT extends SparkTestSession {
     for (var e : SETTINGS.entrySet()) {
       settings = settings.with(e.getKey(), e.getValue());
     }
-    NewsgraphCli.run(
-        "run",
-        spark,
-        settings,
-        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    Settings embeddedSettings = settings;
+    // The embedded run goes beside the cluster's: neither keeps both cores busy all along.
+    CompletableFuture<Void> embedded =
+        CompletableFuture.runAsync(
+            () ->
+                NewsgraphCli.run(
+                    "run",
+                    spark,
+                    embeddedSettings,
+                    new PrintStream(
+                        OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
 
     String sparkClasspath = Files.readString(TARGET.resolve("spark-classpath.txt")).strip();
     Path sparkHome = sparkHome(sparkClasspath);
@@ -165,6 +173,13 @@ class StandaloneClusterIT extends SparkTestSession {
             "spark.executor.cores=1",
             "--conf",
             "spark.sql.shuffle.partitions=4",
+            // Interpreted expressions, as the in-process tests run them: on a short run, compiling
+            // generated code in the driver and again in each executor costs more than it saves.
+            // SampleDataRunIT's spark-submit run keeps the generated code the job runs by default.
+            "--conf",
+            "spark.sql.codegen.wholeStage=false",
+            "--conf",
+            "spark.sql.codegen.factoryMode=NO_CODEGEN",
             "--jars",
             models(),
             jobJar().toString(),
@@ -197,6 +212,7 @@ class StandaloneClusterIT extends SparkTestSession {
     if (!submit.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("the submitted run did not end within " + TIMEOUT + "; " + logs());
     }
+    embedded.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @AfterAll
