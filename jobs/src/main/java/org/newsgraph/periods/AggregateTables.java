@@ -1,6 +1,8 @@
 package org.newsgraph.periods;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -58,6 +60,9 @@ final class AggregateTables {
           });
 
   private static final RowBuilder PERIOD_ROWS = new RowBuilder(PERIOD_KEY);
+
+  /** +1 for a computed mention row, -1 for a stored one: their sum per row is the difference. */
+  private static final String SIDE = "_side";
 
   private AggregateTables() {}
 
@@ -174,18 +179,24 @@ final class AggregateTables {
     }
     Dataset<Row> mentions = computed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> stored = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
-      Dataset<Row> fresh =
-          mentions.select(
-              Tables.MENTIONS_TABLE.columns().stream().map(c -> col(c)).toArray(Column[]::new));
+      Column[] columns =
+          Tables.MENTIONS_TABLE.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+      // The rows whose copies differ in number between the computed and the stored mentions (the
+      // two multisets' difference both ways, as exceptAll gives it): one aggregation of both,
+      // where two exceptAll would aggregate both twice.
+      Dataset<Row> balance =
+          mentions
+              .select(columns)
+              .withColumn(SIDE, lit(1L))
+              .unionByName(
+                  TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+                      .select(columns)
+                      .withColumn(SIDE, lit(-1L)))
+              .groupBy(columns)
+              .agg(sum(col(SIDE)).as(SIDE));
       List<LocalDate> dates = new ArrayList<>();
       for (Row r :
-          fresh
-              .exceptAll(stored)
-              .union(stored.exceptAll(fresh))
-              .select(Tables.DATE)
-              .distinct()
-              .collectAsList()) {
+          balance.where(col(SIDE).notEqual(0)).select(Tables.DATE).distinct().collectAsList()) {
         dates.add(r.getDate(0).toLocalDate());
       }
       Progress.stage("aggregate", "mentions changed on {} days", dates.size());
