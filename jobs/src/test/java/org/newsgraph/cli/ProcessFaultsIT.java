@@ -390,6 +390,8 @@ class ProcessFaultsIT extends SparkTestSession {
           command.add(opt);
         }
       }
+      // Interpreted expressions, as the in-process tests run them.
+      INTERPRETED.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.addAll(
           List.of(
               "-Xmx" + heap,
@@ -401,10 +403,6 @@ class ProcessFaultsIT extends SparkTestSession {
               "-Dspark.master=local[2]",
               "-Dspark.ui.enabled=false",
               "-Dspark.ui.showConsoleProgress=false",
-              // Interpreted expressions, as the in-process tests run them: a short run spends more
-              // on compiling generated code than it saves (SampleDataRunIT keeps generated code).
-              "-Dspark.sql.codegen.wholeStage=false",
-              "-Dspark.sql.codegen.factoryMode=NO_CODEGEN",
               "-Dspark.driver.host=127.0.0.1",
               "-Dspark.driver.bindAddress=127.0.0.1",
               // A killed JVM leaves its Spark scratch files behind: under target/, not /tmp.

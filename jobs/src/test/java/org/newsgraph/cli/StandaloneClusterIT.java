@@ -65,6 +65,9 @@ class StandaloneClusterIT extends SparkTestSession {
   private static ProcessHandle killedExecutor;
   private static String progressAtKill;
 
+  /** The embedded reference run, beside the cluster's; ended in the end, also when a step fails. */
+  private static CompletableFuture<Void> embedded;
+
   /** The job's settings, the same for both runs. */
   private static final Map<String, String> SETTINGS =
       Map.of(
@@ -90,7 +93,7 @@ class StandaloneClusterIT extends SparkTestSession {
     }
     Settings embeddedSettings = settings;
     // The embedded run goes beside the cluster's: neither keeps both cores busy all along.
-    CompletableFuture<Void> embedded =
+    embedded =
         CompletableFuture.runAsync(
             () ->
                 NewsgraphCli.run(
@@ -172,14 +175,11 @@ class StandaloneClusterIT extends SparkTestSession {
             "--conf",
             "spark.executor.cores=1",
             "--conf",
-            "spark.sql.shuffle.partitions=4",
-            // Interpreted expressions, as the in-process tests run them: on a short run, compiling
-            // generated code in the driver and again in each executor costs more than it saves.
-            // SampleDataRunIT's spark-submit run keeps the generated code the job runs by default.
-            "--conf",
-            "spark.sql.codegen.wholeStage=false",
-            "--conf",
-            "spark.sql.codegen.factoryMode=NO_CODEGEN",
+            "spark.sql.shuffle.partitions=4"));
+    // Interpreted expressions, as the in-process tests run them, in the driver and the executors.
+    INTERPRETED.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
+    command.addAll(
+        List.of(
             "--jars",
             models(),
             jobJar().toString(),
@@ -217,11 +217,21 @@ class StandaloneClusterIT extends SparkTestSession {
 
   @AfterAll
   static void stopTheCluster() throws Exception {
-    // Executors are children of the Workers: stop them with their parents.
-    for (Process p : STARTED) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      p.waitFor(1, TimeUnit.MINUTES);
+    try {
+      // Executors are children of the Workers: stop them with their parents.
+      for (Process p : STARTED) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      if (embedded != null && !embedded.isDone()) {
+        // A step before the end failed, and that failure is the class's error: the embedded run
+        // is not needed any more. Its jobs are cancelled and its end awaited (whatever its
+        // outcome) before the shared session stops and its output is deleted under it.
+        spark.sparkContext().cancelAllJobs();
+        embedded.handle((done, failure) -> done).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,22 @@ import org.newsgraph.tables.DeltaSession;
  * (expressions interpreted). Subclasses use {@link #spark} and {@link #tempDir()}.
  */
 public abstract class SparkTestSession {
+
+  /**
+   * Spark settings that interpret expressions instead of compiling generated code (Spark's own test
+   * setting, no Janino at all): the tests' tables are small, and compiling costs more than it
+   * saves. Without whole-stage code generation NightlyRunsIT took 184 s instead of 207 s and
+   * PeriodTablesTest 148 s instead of 167 s; with expressions interpreted too, side by side:
+   * PeriodTablesTest 121 s instead of 153 s, CorporaIngestIT 196 s instead of 216 s,
+   * AllSidesJuly2018IT 415 s instead of 439 s. The in-process sessions use them, and so do the
+   * job's processes in ProcessFaultsIT (its uninterrupted run 57 s instead of 73 s) and on the
+   * cluster of StandaloneClusterIT (in the driver and in each executor). The job keeps Spark's
+   * defaults, and so does SampleDataRunIT's spark-submit run, compared table by table with the
+   * in-process run: both code paths stay tested against each other.
+   */
+  public static final Map<String, Object> INTERPRETED =
+      Map.of(
+          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
   protected static SparkSession spark;
   private static Path tempRoot;
@@ -34,17 +51,7 @@ public abstract class SparkTestSession {
         DeltaSession.tune(
             localSession("local[2]", "newsgraph-test")
                 .config("spark.sql.shuffle.partitions", "4")
-                // The tests' tables are small: compiling generated code costs more than it saves.
-                // Without whole-stage code generation NightlyRunsIT took 184 s instead of 207 s
-                // and PeriodTablesTest 148 s instead of 167 s; with expressions interpreted too
-                // (Spark's own test setting, no Janino at all), side by side: PeriodTablesTest
-                // 121 s instead of 153 s, CorporaIngestIT 196 s instead of 216 s,
-                // AllSidesJuly2018IT 415 s instead of 439 s. The job keeps Spark's defaults, and
-                // so do the tests that start it as a process of its own (spark-submit, the
-                // cluster, the process faults), which compare their tables with the in-process
-                // runs' tables.
-                .config("spark.sql.codegen.wholeStage", "false")
-                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                .config(INTERPRETED)
                 .getOrCreate());
   }
 
