@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -69,8 +68,8 @@ public final class CoMentionCounts {
                 Tables.ENTITY_TYPE_B)
             .agg(
                 count(lit(1)).as(Tables.DOCUMENTS),
-                countDistinct(col(Tables.STORY_ID)).as(Tables.STORIES),
-                countDistinct(col(Tables.SOURCE)).as(Tables.SOURCES));
+                DistinctCount.of(Tables.STORY_ID).as(Tables.STORIES),
+                DistinctCount.of(Tables.SOURCE).as(Tables.SOURCES));
     List<Column> tone = Tone.columns();
     Dataset<Row> sentences =
         in.sentencePairs()

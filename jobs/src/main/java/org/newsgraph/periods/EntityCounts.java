@@ -2,7 +2,6 @@ package org.newsgraph.periods;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -40,9 +39,9 @@ public final class EntityCounts {
                 first(col(Tables.SENTIMENT_LABEL), true).as(Tables.SENTIMENT_LABEL),
                 first(col(Tables.SENTIMENT_SCORE), true).as(Tables.SENTIMENT_SCORE));
     List<Column> aggregates = new ArrayList<>();
-    aggregates.add(countDistinct(col(Tables.ARTICLE_ID)).as(Tables.DOCUMENTS));
-    aggregates.add(countDistinct(col(Tables.STORY_ID)).as(Tables.STORIES));
-    aggregates.add(countDistinct(col(Tables.SOURCE)).as(Tables.SOURCES));
+    aggregates.add(DistinctCount.of(Tables.ARTICLE_ID).as(Tables.DOCUMENTS));
+    aggregates.add(DistinctCount.of(Tables.STORY_ID).as(Tables.STORIES));
+    aggregates.add(DistinctCount.of(Tables.SOURCE).as(Tables.SOURCES));
     aggregates.addAll(Tone.columns());
     return perSentence
         .groupBy(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY, Tables.ENTITY_TYPE)
