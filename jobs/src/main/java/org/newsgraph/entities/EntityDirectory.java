@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.transform;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newsgraph.tables.DistinctCount;
 import org.newsgraph.tables.Tables;
 
 /**
@@ -33,7 +33,7 @@ public final class EntityDirectory {
             .groupBy(col(Tables.ENTITY), col(Tables.ENTITY_TYPE), col(Tables.SURFACE))
             .agg(
                 count(lit(1)).as(Tables.MENTION_COUNT),
-                countDistinct(col(Tables.ARTICLE_ID)).as(Tables.DOCUMENTS))
+                DistinctCount.of(Tables.ARTICLE_ID).as(Tables.DOCUMENTS))
             .groupBy(Tables.ENTITY, Tables.ENTITY_TYPE)
             .agg(
                 // Sorted by mentions (negated, so that ascending order puts the most first), then
@@ -59,8 +59,8 @@ public final class EntityDirectory {
             .groupBy(Tables.ENTITY, Tables.ENTITY_TYPE)
             .agg(
                 count(lit(1)).as(Tables.MENTION_COUNT),
-                countDistinct(col(Tables.ARTICLE_ID)).as(Tables.DOCUMENTS),
-                countDistinct(col(Tables.SOURCE)).as(Tables.SOURCES),
+                DistinctCount.of(Tables.ARTICLE_ID).as(Tables.DOCUMENTS),
+                DistinctCount.of(Tables.SOURCE).as(Tables.SOURCES),
                 min(col(Tables.DATE)).as(Tables.FIRST_DATE),
                 max(col(Tables.DATE)).as(Tables.LAST_DATE));
     return totals

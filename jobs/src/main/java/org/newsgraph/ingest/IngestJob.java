@@ -292,8 +292,7 @@ public final class IngestJob {
           released(
               persisted,
               NearDuplicates.stories(forStories, signatures, jaccardThreshold, shingleWords));
-      Dataset<Row> articles =
-          corpus.join(found, Tables.ARTICLE_ID).select(columns(Tables.ARTICLES));
+      Dataset<Row> articles = corpus.join(found, Tables.ARTICLE_ID).select(Tables.ARTICLES.cols());
       TableIO.Merged merged;
       if (stored == null) {
         TableIO.replace(articles, output, Tables.ARTICLES);
@@ -383,7 +382,7 @@ public final class IngestJob {
               .withColumn(
                   Tables.IS_CANONICAL,
                   functions.coalesce(col("new_canonical"), col("stored_canonical")))
-              .select(columns(Tables.ARTICLES));
+              .select(Tables.ARTICLES.cols());
       // Only new rows and rows that differ from the stored ones go into the commit.
       TableIO.Merged merged =
           TableIO.merge(
@@ -410,10 +409,6 @@ public final class IngestJob {
   private static Dataset<Row> released(List<Dataset<Row>> persisted, Dataset<Row> df) {
     persisted.add(df);
     return df;
-  }
-
-  private static Column[] columns(org.newsgraph.tables.TableDef table) {
-    return table.columns().stream().map(functions::col).toArray(Column[]::new);
   }
 
   private static String describe(InputFiles files) {

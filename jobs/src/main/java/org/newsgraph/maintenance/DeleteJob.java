@@ -150,7 +150,7 @@ public final class DeleteJob {
           remaining
               .select(IngestJob.INPUT_COLUMNS)
               .join(stories, Tables.ARTICLE_ID)
-              .select(Tables.ARTICLES.columns().stream().map(functions::col).toArray(Column[]::new))
+              .select(Tables.ARTICLES.cols())
               .exceptAll(remaining);
       return deleteAndRestory(doomed, restoried, output);
     } finally {

@@ -179,8 +179,7 @@ final class AggregateTables {
     }
     Dataset<Row> mentions = computed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Column[] columns =
-          Tables.MENTIONS_TABLE.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+      Column[] columns = Tables.MENTIONS_TABLE.cols();
       // The rows whose copies differ in number between the computed and the stored mentions (the
       // two multisets' difference both ways, as exceptAll gives it): one aggregation of both,
       // where two exceptAll would aggregate both twice.

@@ -247,6 +247,6 @@ public record PeriodInputs(
         .agg(countDistinct(col(Tables.ENTITY)).as(Tables.PAIR_ENTITIES))
         .where(col(Tables.PAIR_ENTITIES).gt(options.maxPairedEntities()))
         .withColumn(Tables.PAIRED_ENTITIES, lit((long) options.maxPairedEntities()))
-        .select(Tables.CAPPED_ARTICLES.columns().stream().map(c -> col(c)).toArray(Column[]::new));
+        .select(Tables.CAPPED_ARTICLES.cols());
   }
 }

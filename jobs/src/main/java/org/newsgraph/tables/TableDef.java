@@ -1,6 +1,8 @@
 package org.newsgraph.tables;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -28,5 +30,10 @@ public record TableDef(
   /** Column names in schema order. */
   public List<String> columns() {
     return List.of(schema.fieldNames());
+  }
+
+  /** The columns in schema order, to select a table's rows with: {@code df.select(t.cols())}. */
+  public Column[] cols() {
+    return columns().stream().map(functions::col).toArray(Column[]::new);
   }
 }

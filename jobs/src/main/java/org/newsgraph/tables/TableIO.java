@@ -16,14 +16,12 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.errors.NewsgraphErrors;
@@ -111,7 +109,7 @@ public final class TableIO {
     if (!problems.isEmpty()) {
       throw NewsgraphErrors.tableSchemaMismatch(table.name(), path, String.join("; ", problems));
     }
-    return df.select(columns(table));
+    return df.select(table.cols());
   }
 
   /**
@@ -352,7 +350,7 @@ public final class TableIO {
   }
 
   private static Dataset<Row> checkTypes(Dataset<Row> df, TableDef table) {
-    Dataset<Row> ordered = df.select(columns(table));
+    Dataset<Row> ordered = df.select(table.cols());
     for (StructField expected : table.schema().fields()) {
       StructField actual = ordered.schema().apply(expected.name());
       if (!sameType(actual, expected)) {
@@ -373,9 +371,5 @@ public final class TableIO {
   private static boolean sameType(StructField a, StructField b) {
     // Parquet readers report nested fields as nullable: compare types ignoring nullability.
     return a.dataType().asNullable().sameType(b.dataType().asNullable());
-  }
-
-  private static Column[] columns(TableDef table) {
-    return table.columns().stream().map(functions::col).toArray(Column[]::new);
   }
 }

@@ -65,7 +65,9 @@ class StandaloneClusterIT extends SparkTestSession {
   private static ProcessHandle killedExecutor;
   private static String progressAtKill;
 
-  /** The embedded reference run, beside the cluster's; ended in the end, also when a step fails. */
+  /**
+   * The embedded reference run, beside the cluster's; awaited at the end even when a step fails.
+   */
   private static CompletableFuture<Void> embedded;
 
   /** The job's settings, the same for both runs. */
@@ -228,7 +230,8 @@ class StandaloneClusterIT extends SparkTestSession {
       if (embedded != null && !embedded.isDone()) {
         // A step before the end failed, and that failure is the class's error: the embedded run
         // is not needed any more. Its jobs are cancelled and its end awaited (whatever its
-        // outcome) before the shared session stops and its output is deleted under it.
+        // outcome) before the shared session stops and its output is deleted under it. A job
+        // the run starts after the cancel still runs, so the wait is the run's own timeout.
         spark.sparkContext().cancelAllJobs();
         embedded.handle((done, failure) -> done).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       }
