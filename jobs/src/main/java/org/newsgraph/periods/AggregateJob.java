@@ -4,12 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +43,9 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * holds one of them (their stored rows with the surprise computed again), and removes the periods
  * that no longer have documents in the output; the other rows are not touched. It reads only the
  * articles of the periods whose fingerprint changed: the surprise baselines take the pair counts of
- * the other periods from their stored rows, which their unchanged fingerprints vouch for. A period
- * whose documents are unchanged and whose mentions changed only for some entities (corpus-level
- * naming renamed them) is recomputed, and the periods whose baseline holds it rebaselined, only for
- * the rows of those entities (see {@link ChangedPeriods}). The fingerprints are stored only after
- * the rows are written, so a run that dies half-way leaves those periods to be recomputed by the
- * next.
+ * the other periods from their stored rows, which their unchanged fingerprints vouch for. The
+ * fingerprints are stored only after the rows are written, so a run that dies half-way leaves those
+ * periods to be recomputed by the next.
  */
 public final class AggregateJob {
 
@@ -96,11 +91,6 @@ public final class AggregateJob {
     Dataset<Row> articles = TableIO.read(spark, output, Tables.ARTICLES);
     Dataset<Row> annotations = TableIO.read(spark, output, Tables.ANNOTATIONS);
     checkAnnotationsAreCurrent(annotations, articles);
-    // The version of mentions before this run writes it: the stored fingerprints name the version
-    // they were computed from, and only when it is this one does this run's difference of the
-    // mentions say which entities' rows changed since.
-    Long mentionsBefore = TableIO.versions(spark, output).get(Tables.MENTIONS_TABLE.name());
-    Map<LocalDate, Set<String>> changedEntities;
     Dataset<Row> named = Cached.of(Mentions.fromAnnotations(annotations, articles));
     try {
       CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
@@ -111,7 +101,7 @@ public final class AggregateJob {
                 ? UntaggedMentions.apply(
                     spark, tagged, corpus.decisions(), annotations, articles, aliases, naming)
                 : tagged;
-        changedEntities = AggregateTables.writeMentions(spark, output, all);
+        AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
       } finally {
         tagged.unpersist();
@@ -120,7 +110,6 @@ public final class AggregateJob {
     } finally {
       named.unpersist();
     }
-    long mentionsVersion = TableIO.versions(spark, output).get(Tables.MENTIONS_TABLE.name());
     Dataset<Row> mentions = TableIO.read(spark, output, Tables.MENTIONS_TABLE);
     TableIO.replace(EntityDirectory.of(mentions), output, Tables.ENTITIES);
     Map<String, Long> resolutions = new TreeMap<>();
@@ -148,8 +137,11 @@ public final class AggregateJob {
       }
       Map<Period, String> currentPrints = new HashMap<>();
       current.forEach((p, r) -> currentPrints.put(p, r.getAs(Tables.FINGERPRINT)));
-      AggregateTables.StoredPeriods stored = AggregateTables.storedFingerprints(spark, output);
-      long cappedBefore = AggregateTables.storedCapped(spark, output);
+      plan =
+          ChangedPeriods.plan(
+              currentPrints,
+              AggregateTables.storedFingerprints(spark, output),
+              options.surpriseWindow());
       TableIO.replace(
           PeriodInputs.cappedArticles(mentions, options), output, Tables.CAPPED_ARTICLES);
       capped = TableIO.read(spark, output, Tables.CAPPED_ARTICLES).count();
@@ -164,29 +156,6 @@ public final class AggregateJob {
             SettingKeys.MAX_PAIRED_ENTITIES.key(),
             Tables.CAPPED_ARTICLES.name());
       }
-      // A period whose documents are the same and whose mentions changed only for some entities
-      // is recomputed for their rows alone, when what changed is known: the stored fingerprints
-      // come from the mentions this run compared with, and no article is capped (the cap picks
-      // an article's paired entities by their counts, so a renamed one can change the pairs of
-      // others).
-      boolean knownChanges =
-          stored != null
-              && changedEntities != null
-              && mentionsBefore != null
-              && stored.mentionsVersion() == mentionsBefore
-              && capped == 0
-              && cappedBefore == 0;
-      plan =
-          ChangedPeriods.plan(
-              currentPrints,
-              stored == null ? null : stored.inputs(),
-              knownChanges ? AggregateTables.renamed(current, stored, changedEntities) : Map.of(),
-              options.surpriseWindow());
-      if (plan.focus().values().stream().mapToInt(Set::size).sum()
-          > AggregateTables.MAX_FOCUSED_NAMES) {
-        plan =
-            ChangedPeriods.plan(currentPrints, stored.inputs(), Map.of(), options.surpriseWindow());
-      }
 
       if (plan.nothingToDo()) {
         Progress.stage(
@@ -199,7 +168,6 @@ public final class AggregateJob {
             new AggregateTables.Stored(documents, mentions, annotations, articles),
             plan,
             current,
-            mentionsVersion,
             run);
       }
     } finally {

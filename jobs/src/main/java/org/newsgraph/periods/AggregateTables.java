@@ -1,9 +1,7 @@
 package org.newsgraph.periods;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 
 import java.sql.Date;
@@ -15,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,24 +61,8 @@ final class AggregateTables {
 
   private static final RowBuilder PERIOD_ROWS = new RowBuilder(PERIOD_KEY);
 
-  /** The entity columns of a pair's rows. */
-  private static final List<String> PAIR_ENTITIES = List.of(Tables.ENTITY_A, Tables.ENTITY_B);
-
   /** +1 for a computed mention row, -1 for a stored one: their sum per row is the difference. */
   private static final String SIDE = "_side";
-
-  /**
-   * The most (date, entity) pairs whose mentions changed that a run collects; beyond it, every
-   * changed period is computed whole.
-   */
-  static final int MAX_CHANGED_ENTITIES = 200_000;
-
-  /**
-   * The most entity names, over all focused periods, that a run's rewrite conditions hold (a name
-   * once per period); a plan with more (a new alias file, a large rename) computes its periods
-   * whole.
-   */
-  static final int MAX_FOCUSED_NAMES = 20_000;
 
   private AggregateTables() {}
 
@@ -93,7 +73,6 @@ final class AggregateTables {
       Stored stored,
       ChangedPeriods plan,
       Map<Period, Row> current,
-      long mentionsVersion,
       RunRecord run) {
     String output = settings.output();
     Progress.stage(
@@ -101,13 +80,10 @@ final class AggregateTables {
         plan.full()
             ? "computing all {} periods (day, week, month)"
             : "recomputing {} changed periods ({} whose inputs changed, {} whose surprise baseline"
-                + " did; {} of them only for the rows of {} entities whose mentions changed),"
-                + " removing {}, leaving {} as they are",
+                + " did), removing {}, leaving {} as they are",
         plan.affected().size(),
         plan.dirty().size(),
         plan.rebaselined().size(),
-        plan.focus().size(),
-        plan.focus().values().stream().flatMap(Set::stream).distinct().count(),
         plan.removed().size(),
         plan.unchanged());
     Map<Period, Row> kept = new TreeMap<>();
@@ -120,30 +96,8 @@ final class AggregateTables {
       }
     }
 
-    // What each table rewrites: the removed periods, the periods computed (or rebaselined) whole,
-    // and of the focused ones the rows of their entities. Only comention_counts holds surprise
-    // columns: the other tables keep the rows of the rebaselined periods.
-    Map<Period, SortedSet<String>> dirtyFocus = new TreeMap<>(plan.focus());
-    dirtyFocus.keySet().retainAll(plan.dirty());
-    Map<Period, SortedSet<String>> rebaselinedFocus = new TreeMap<>(plan.focus());
-    rebaselinedFocus.keySet().retainAll(plan.rebaselined());
-    Set<Period> wholeDirty = new TreeSet<>(plan.dirty());
-    wholeDirty.removeAll(plan.focus().keySet());
-    Set<Period> wholeRebaselined = new TreeSet<>(plan.rebaselined());
-    wholeRebaselined.removeAll(plan.focus().keySet());
-    Set<Period> recomputed = new TreeSet<>(wholeDirty);
-    recomputed.addAll(plan.removed());
-    Set<Period> rewritten = new TreeSet<>(recomputed);
-    rewritten.addAll(wholeRebaselined);
-    String entityRows = rowsCondition(recomputed, dirtyFocus, List.of(Tables.ENTITY));
-    String pairRows = rowsCondition(recomputed, dirtyFocus, PAIR_ENTITIES);
-    String pairRowsRewritten = rowsCondition(rewritten, plan.focus(), PAIR_ENTITIES);
-
     Dataset<Row> dirty = plan.full() ? null : periodFrame(spark, plan.dirty());
     PeriodInputs in = PeriodInputs.of(stored.documents(), stored.mentions(), options, dirty);
-    if (!dirtyFocus.isEmpty()) {
-      in = in.focused(expr(pairRows), expr(entityRows));
-    }
     CoMentionCounts.Baselines baselines = null;
     if (!plan.full()) {
       // Unchanged inputs vouch for stored rows: the pair counts of the periods not computed from
@@ -151,25 +105,22 @@ final class AggregateTables {
       // need their surprise again, so only the articles of the dirty periods are read. Of the
       // other periods, only those in the window of a period being computed are read (a filter on
       // the partition columns: their files alone), so a night reads the stored counts of a few
-      // periods whatever the length of the history. A focused period's other rows are unchanged:
-      // they are the baselines' too.
+      // periods whatever the length of the history.
       Dataset<Row> storedPairs = TableIO.read(spark, output, Tables.COMENTION_COUNTS);
       Set<Period> baselineOnly =
           inBaselines(kept.keySet(), plan.affected(), options.surpriseWindow());
-      baselineOnly.addAll(plan.focus().keySet());
       baselines =
           new CoMentionCounts.Baselines(
               periodFrame(spark, current.keySet()),
               storedPairs
                   .where(periodCondition(baselineOnly))
-                  .where(not(expr(pairRowsRewritten)))
                   .select(
                       Tables.GRAIN,
                       Tables.PERIOD_START,
                       Tables.ENTITY_A,
                       Tables.ENTITY_B,
                       Tables.DOCUMENTS),
-              storedPairs.where(rowsCondition(wholeRebaselined, rebaselinedFocus, PAIR_ENTITIES)));
+              storedPairs.where(periodCondition(plan.rebaselined())));
     }
     Map<TableDef, Dataset<Row>> rows =
         Map.of(
@@ -178,33 +129,30 @@ final class AggregateTables {
             Tables.COMENTION_EVIDENCE,
                 Evidence.compute(
                     in, stored.documents(), stored.annotations(), stored.articles(), options));
+    // Only comention_counts holds surprise columns: the other tables keep the rows of the
+    // rebaselined periods.
+    Set<Period> recomputed = new TreeSet<>(plan.dirty());
+    recomputed.addAll(plan.removed());
+    Set<Period> rewritten = new TreeSet<>(plan.affected());
+    rewritten.addAll(plan.removed());
     try {
       for (TableDef table : PERIOD_TABLES) {
         if (plan.full()) {
           TableIO.replace(rows.get(table), output, table);
         } else {
-          String condition =
-              table == Tables.COMENTION_COUNTS
-                  ? pairRowsRewritten
-                  : table == Tables.ENTITY_COUNTS ? entityRows : pairRows;
-          TableIO.replaceWhere(rows.get(table), output, table, condition);
+          TableIO.replaceWhere(
+              rows.get(table),
+              output,
+              table,
+              periodCondition(table == Tables.COMENTION_COUNTS ? rewritten : recomputed));
         }
       }
     } finally {
       in.release();
     }
     // The fingerprints last: a run that dies before this line leaves the old ones, which differ
-    // from the inputs of every period it was rewriting, so the next run rewrites them again (and
-    // the version of mentions they name is not the current one, so it rewrites them whole).
-    List<Row> prints = new ArrayList<>();
-    for (Row r : kept.values()) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      for (String c : Tables.AGGREGATE_PERIODS.columns()) {
-        v.put(c, r.getAs(c));
-      }
-      v.put(Tables.MENTIONS_VERSION, mentionsVersion);
-      prints.add(TableIO.row(Tables.AGGREGATE_PERIODS.schema(), v));
-    }
+    // from the inputs of every period it was rewriting, so the next run rewrites them again.
+    List<Row> prints = new ArrayList<>(kept.values());
     for (Period p : plan.affected()) {
       Row r = current.get(p);
       Map<String, Object> v = new LinkedHashMap<>();
@@ -212,8 +160,6 @@ final class AggregateTables {
       v.put(Tables.PERIOD_START, Date.valueOf(p.start()));
       v.put(Tables.PERIOD_DOCUMENTS, r.<Long>getAs(Tables.PERIOD_DOCUMENTS));
       v.put(Tables.FINGERPRINT, r.getAs(Tables.FINGERPRINT));
-      v.put(Tables.DOCUMENTS_FINGERPRINT, r.getAs(Tables.DOCUMENTS_FINGERPRINT));
-      v.put(Tables.MENTIONS_VERSION, mentionsVersion);
       v.put(Tables.RUN_ID, run.runId());
       v.put(Tables.RUN_DATE, run.runDateValue());
       prints.add(TableIO.row(Tables.AGGREGATE_PERIODS.schema(), v));
@@ -225,16 +171,11 @@ final class AggregateTables {
    * Writes the mentions, rewriting only the dates whose mentions changed (a new or changed article,
    * or a corpus-level naming decision that renamed mentions of other days); the whole table when
    * none is stored that this code can read.
-   *
-   * @return the entities whose mentions changed, by date (a mention's old and new names both); null
-   *     when not known: the table was written whole, or more changed than {@link
-   *     #MAX_CHANGED_ENTITIES}
    */
-  static Map<LocalDate, Set<String>> writeMentions(
-      SparkSession spark, String output, Dataset<Row> computed) {
+  static void writeMentions(SparkSession spark, String output, Dataset<Row> computed) {
     if (!TableIO.unreadable(spark, output, Tables.MENTIONS_TABLE).isEmpty()) {
       TableIO.replace(computed, output, Tables.MENTIONS_TABLE);
-      return null;
+      return;
     }
     Dataset<Row> mentions = computed.persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -242,7 +183,7 @@ final class AggregateTables {
       // The rows whose copies differ in number between the computed and the stored mentions (the
       // two multisets' difference both ways, as exceptAll gives it): one aggregation of both,
       // where two exceptAll would aggregate both twice.
-      Dataset<Row> differ =
+      Dataset<Row> balance =
           mentions
               .select(columns)
               .withColumn(SIDE, lit(1L))
@@ -251,34 +192,17 @@ final class AggregateTables {
                       .select(columns)
                       .withColumn(SIDE, lit(-1L)))
               .groupBy(columns)
-              .agg(sum(col(SIDE)).as(SIDE))
-              .where(col(SIDE).notEqual(0));
-      Map<LocalDate, Set<String>> entities = new TreeMap<>();
-      List<Row> changed =
-          differ
-              .select(Tables.DATE, Tables.ENTITY)
-              .distinct()
-              .limit(MAX_CHANGED_ENTITIES + 1)
-              .collectAsList();
-      for (Row r : changed) {
-        entities
-            .computeIfAbsent(r.getDate(0).toLocalDate(), d -> new TreeSet<>())
-            .add(r.getString(1));
-      }
-      Set<LocalDate> dates = entities.keySet();
-      if (changed.size() > MAX_CHANGED_ENTITIES) {
-        entities = null;
-        dates = new TreeSet<>();
-        for (Row r : differ.select(Tables.DATE).distinct().collectAsList()) {
-          dates.add(r.getDate(0).toLocalDate());
-        }
+              .agg(sum(col(SIDE)).as(SIDE));
+      List<LocalDate> dates = new ArrayList<>();
+      for (Row r :
+          balance.where(col(SIDE).notEqual(0)).select(Tables.DATE).distinct().collectAsList()) {
+        dates.add(r.getDate(0).toLocalDate());
       }
       Progress.stage("aggregate", "mentions changed on {} days", dates.size());
       if (!dates.isEmpty()) {
         String condition = TableIO.dateIn(Tables.DATE, dates);
         TableIO.replaceWhere(mentions.where(condition), output, Tables.MENTIONS_TABLE, condition);
       }
-      return entities;
     } finally {
       mentions.unpersist();
     }
@@ -318,47 +242,8 @@ final class AggregateTables {
     return parts.isEmpty() ? "false" : String.join(" OR ", parts);
   }
 
-  /**
-   * A SQL condition that holds for the rows of the {@code whole} periods, and of the {@code
-   * focused} ones for the rows where one of {@code entityColumns} holds one of the period's
-   * entities.
-   */
-  static String rowsCondition(
-      Set<Period> whole, Map<Period, SortedSet<String>> focused, List<String> entityColumns) {
-    List<String> parts = new ArrayList<>();
-    if (!whole.isEmpty()) {
-      parts.add(periodCondition(whole));
-    }
-    focused.forEach(
-        (p, entities) -> {
-          String names =
-              entities.stream().map(AggregateTables::sqlString).collect(Collectors.joining(", "));
-          parts.add(
-              "("
-                  + periodCondition(Set.of(p))
-                  + " AND ("
-                  + entityColumns.stream()
-                      .map(c -> c + " IN (" + names + ")")
-                      .collect(Collectors.joining(" OR "))
-                  + "))");
-        });
-    return parts.isEmpty() ? "false" : String.join(" OR ", parts);
-  }
-
-  /** A SQL string literal of {@code s} (Spark's parser reads backslash escapes). */
-  static String sqlString(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
-  /**
-   * The last run's fingerprints: per period of its inputs and of its documents, and the version of
-   * {@code mentions} they were computed from.
-   */
-  record StoredPeriods(
-      Map<Period, String> inputs, Map<Period, String> documents, long mentionsVersion) {}
-
   /** The last run's fingerprints; null when any period table is missing or has other columns. */
-  static StoredPeriods storedFingerprints(SparkSession spark, String output) {
+  static Map<Period, String> storedFingerprints(SparkSession spark, String output) {
     List<TableDef> tables = new ArrayList<>(PERIOD_TABLES);
     tables.add(Tables.AGGREGATE_PERIODS);
     for (TableDef table : tables) {
@@ -372,52 +257,11 @@ final class AggregateTables {
         return null;
       }
     }
-    Map<Period, String> inputs = new HashMap<>();
-    Map<Period, String> documents = new HashMap<>();
-    long mentionsVersion = -1;
+    Map<Period, String> stored = new HashMap<>();
     for (Row r : TableIO.read(spark, output, Tables.AGGREGATE_PERIODS).collectAsList()) {
-      inputs.put(period(r), r.getAs(Tables.FINGERPRINT));
-      documents.put(period(r), r.getAs(Tables.DOCUMENTS_FINGERPRINT));
-      mentionsVersion = r.<Long>getAs(Tables.MENTIONS_VERSION);
+      stored.put(period(r), r.getAs(Tables.FINGERPRINT));
     }
-    return new StoredPeriods(inputs, documents, mentionsVersion);
-  }
-
-  /** The stored {@code capped_articles} rows; -1 when the table cannot be read. */
-  static long storedCapped(SparkSession spark, String output) {
-    return TableIO.unreadable(spark, output, Tables.CAPPED_ARTICLES).isEmpty()
-        ? TableIO.read(spark, output, Tables.CAPPED_ARTICLES).count()
-        : -1;
-  }
-
-  /**
-   * The periods whose fingerprint changed but whose documents' did not, with the entities whose
-   * mentions changed on their dates: what {@link ChangedPeriods#plan} focuses on.
-   *
-   * @param changedEntities the entities whose mentions changed, by date ({@link #writeMentions})
-   */
-  static Map<Period, Set<String>> renamed(
-      Map<Period, Row> current, StoredPeriods stored, Map<LocalDate, Set<String>> changedEntities) {
-    Map<Period, Set<String>> byPeriod = new TreeMap<>();
-    changedEntities.forEach(
-        (date, entities) -> {
-          for (Grain g : Grain.values()) {
-            byPeriod
-                .computeIfAbsent(new Period(g, g.start(date)), p -> new TreeSet<>())
-                .addAll(entities);
-          }
-        });
-    Map<Period, Set<String>> renamed = new TreeMap<>();
-    byPeriod.forEach(
-        (p, entities) -> {
-          Row r = current.get(p);
-          if (r != null
-              && !r.getAs(Tables.FINGERPRINT).equals(stored.inputs().get(p))
-              && r.getAs(Tables.DOCUMENTS_FINGERPRINT).equals(stored.documents().get(p))) {
-            renamed.put(p, entities);
-          }
-        });
-    return renamed;
+    return stored;
   }
 
   private static void writeFingerprints(SparkSession spark, String output, Collection<Row> rows) {

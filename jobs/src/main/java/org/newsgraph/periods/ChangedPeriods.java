@@ -5,9 +5,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,30 +24,19 @@ import java.util.TreeSet;
  *       they are recomputed from its stored rows. Only the articles of dirty periods are read; the
  *       baselines take the pair counts of the other periods from their stored rows, which their
  *       unchanged fingerprints vouch for.
- *   <li>A dirty period whose documents are the same as stored and whose mentions changed only for
- *       some entities (a corpus-level naming decision renamed a few of them) is <em>focused</em>: a
- *       row of an entity, or of a pair, none of whose entities is among them has the same inputs as
- *       before (its documents, its entities' documents and its period's documents), so only the
- *       rows of those entities are computed again. A focused period spreads to the baselines that
- *       hold it only those entities' rows: a period after it is rebaselined for them alone, and a
- *       dirty one computes them too. A period whose baseline holds a period changed otherwise, or
- *       removed, is computed (or rebaselined) whole.
  * </ul>
  *
  * @param full nothing usable was stored: every period is computed and every table rewritten
  * @param affected the periods whose rows are rewritten: the dirty and the rebaselined ones
  * @param rebaselined the affected periods whose inputs did not change, only their baselines
  * @param unchanged current periods whose rows stay as they are
- * @param focus the affected periods of which only some entities' rows are rewritten, with those
- *     entities (a pair's row when either of its entities is one); the others are rewritten whole
  */
 public record ChangedPeriods(
     boolean full,
     SortedSet<Period> affected,
     SortedSet<Period> rebaselined,
     SortedSet<Period> removed,
-    int unchanged,
-    SortedMap<Period, SortedSet<String>> focus) {
+    int unchanged) {
 
   /** One period of one grain. */
   public record Period(Grain grain, LocalDate start) implements Comparable<Period> {
@@ -81,24 +68,9 @@ public record ChangedPeriods(
    */
   public static ChangedPeriods plan(
       Map<Period, String> current, Map<Period, String> stored, int window) {
-    return plan(current, stored, Map.of(), window);
-  }
-
-  /**
-   * @param current this run's fingerprint per period
-   * @param stored the last run's, or null when there is none to trust
-   * @param renamed changed periods whose documents are the same as stored, with the entities whose
-   *     mentions changed in them (not empty); a changed period not in it is computed whole
-   * @param window the surprise window in periods
-   */
-  public static ChangedPeriods plan(
-      Map<Period, String> current,
-      Map<Period, String> stored,
-      Map<Period, ? extends Set<String>> renamed,
-      int window) {
     SortedSet<Period> all = new TreeSet<>(current.keySet());
     if (stored == null) {
-      return new ChangedPeriods(true, all, new TreeSet<>(), new TreeSet<>(), 0, new TreeMap<>());
+      return new ChangedPeriods(true, all, new TreeSet<>(), new TreeSet<>(), 0);
     }
     SortedSet<Period> changed = new TreeSet<>();
     for (Map.Entry<Period, String> e : current.entrySet()) {
@@ -108,53 +80,21 @@ public record ChangedPeriods(
     }
     SortedSet<Period> removed = new TreeSet<>(stored.keySet());
     removed.removeAll(current.keySet());
-    // Changed whole (documents changed, or nothing known of the entities) or removed: every row of
-    // the periods whose baseline holds one changes.
-    SortedSet<Period> whole = new TreeSet<>(removed);
-    Map<Period, Set<String>> focused = new TreeMap<>();
-    for (Period p : changed) {
-      Set<String> entities = renamed.get(p);
-      if (entities == null || entities.isEmpty()) {
-        whole.add(p);
-      } else {
-        focused.put(p, entities);
-      }
-    }
+    SortedSet<Period> changedOrRemoved = new TreeSet<>(changed);
+    changedOrRemoved.addAll(removed);
 
-    SortedSet<Period> affected = new TreeSet<>();
+    SortedSet<Period> affected = new TreeSet<>(changed);
     SortedSet<Period> rebaselined = new TreeSet<>();
-    SortedMap<Period, SortedSet<String>> focus = new TreeMap<>();
     for (Period p : all) {
-      boolean wholeBaseline = inBaseline(p, whole, window);
-      SortedSet<String> entities = new TreeSet<>();
-      focused.forEach(
-          (q, names) -> {
-            if (q.inWindowBefore(p, window)) {
-              entities.addAll(names);
-            }
-          });
-      if (changed.contains(p)) {
-        affected.add(p);
-        if (focused.containsKey(p) && !wholeBaseline) {
-          entities.addAll(focused.get(p));
-          focus.put(p, entities);
-        }
-      } else if (wholeBaseline || !entities.isEmpty()) {
+      if (!changed.contains(p) && inBaseline(p, changedOrRemoved, window)) {
         affected.add(p);
         rebaselined.add(p);
-        if (!wholeBaseline) {
-          focus.put(p, entities);
-        }
       }
     }
-    return new ChangedPeriods(
-        false, affected, rebaselined, removed, all.size() - affected.size(), focus);
+    return new ChangedPeriods(false, affected, rebaselined, removed, all.size() - affected.size());
   }
 
-  /**
-   * The affected periods whose inputs changed: their rows (those of their focus entities when they
-   * have a focus) are computed from the articles.
-   */
+  /** The affected periods whose inputs changed: all their rows are computed from the articles. */
   public SortedSet<Period> dirty() {
     SortedSet<Period> dirty = new TreeSet<>(affected);
     dirty.removeAll(rebaselined);

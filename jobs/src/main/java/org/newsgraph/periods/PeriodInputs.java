@@ -87,9 +87,8 @@ public record PeriodInputs(
   /**
    * A fingerprint per grain and period of everything its rows are computed from: every document of
    * the period (id, text hash, story, source, title, canonical flag), its mentions (sentence,
-   * canonical name, type, offsets, sentiment) and the options; and one of the documents and the
-   * options alone. Columns: grain, period_start, period_documents, fingerprint,
-   * documents_fingerprint.
+   * canonical name, type, offsets, sentiment) and the options. Columns: grain, period_start,
+   * period_documents, fingerprint.
    */
   public static Dataset<Row> fingerprints(
       Dataset<Row> documents, Dataset<Row> mentions, PeriodOptions options) {
@@ -108,54 +107,33 @@ public record PeriodInputs(
                                 coalesce(col(Tables.SENTIMENT_LABEL), lit("-")),
                                 coalesce(col(Tables.SENTIMENT_SCORE), lit(-9.0)))))
                     .as("_mentions"));
-    Column[] document = {
-      col(Tables.ARTICLE_ID),
-      col(Tables.DATE),
-      col(Tables.TEXT_HASH),
-      col(Tables.STORY_ID),
-      coalesce(col(Tables.SOURCE), lit("\u0000")),
-      coalesce(col(Tables.TITLE), lit("\u0000")),
-      col(Tables.IS_CANONICAL)
-    };
-    Column[] withMentions = Arrays.copyOf(document, document.length + 1);
-    withMentions[document.length] = coalesce(col("_mentions"), array());
     Dataset<Row> documentHashes =
         documents
             .join(mentionHashes, PeriodKeys.seq(List.of(Tables.ARTICLE_ID)), "left")
             .select(
                 col(Tables.DATE),
-                xxhash64(withMentions).cast("string").as("_hash"),
-                xxhash64(document).cast("string").as("_document_hash"));
+                xxhash64(
+                        col(Tables.ARTICLE_ID),
+                        col(Tables.DATE),
+                        col(Tables.TEXT_HASH),
+                        col(Tables.STORY_ID),
+                        coalesce(col(Tables.SOURCE), lit("\u0000")),
+                        coalesce(col(Tables.TITLE), lit("\u0000")),
+                        col(Tables.IS_CANONICAL),
+                        coalesce(col("_mentions"), array()))
+                    .cast("string")
+                    .as("_hash"));
     return withPeriods(documentHashes)
         .groupBy(Tables.GRAIN, Tables.PERIOD_START)
         .agg(
             count(lit(1)).as(Tables.PERIOD_DOCUMENTS),
-            sortedHash(options, "_hash").as(Tables.FINGERPRINT),
-            sortedHash(options, "_document_hash").as(Tables.DOCUMENTS_FINGERPRINT));
-  }
-
-  /** SHA-256 of the options and the group's values of {@code column}, sorted. */
-  private static Column sortedHash(PeriodOptions options, String column) {
-    return sha2(
-        concat_ws(
-            ",", lit(options.describe()), concat_ws(",", sort_array(collect_list(col(column))))),
-        256);
-  }
-
-  /**
-   * These inputs with only the rows some period tables' rows are computed from: the pairs and the
-   * mentions that hold {@code pairRows} and {@code entityRows} (conditions on grain, period_start
-   * and entity_a, entity_b or entity). The documents per period and per entity stay whole: a pair's
-   * association reads its period's documents and both its entities' documents.
-   */
-  public PeriodInputs focused(Column pairRows, Column entityRows) {
-    return new PeriodInputs(
-        periodDocuments,
-        mentions.where(entityRows),
-        entityDocuments,
-        documentPairs.where(pairRows),
-        sentencePairs.where(pairRows),
-        cached);
+            sha2(
+                    concat_ws(
+                        ",",
+                        lit(options.describe()),
+                        concat_ws(",", sort_array(collect_list(col("_hash"))))),
+                    256)
+                .as(Tables.FINGERPRINT));
   }
 
   /**

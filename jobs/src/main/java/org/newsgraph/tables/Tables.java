@@ -118,8 +118,6 @@ public final class Tables {
   public static final String RANK = "rank";
   public static final String SENTENCE = "sentence";
   public static final String FINGERPRINT = "fingerprint";
-  public static final String DOCUMENTS_FINGERPRINT = "documents_fingerprint";
-  public static final String MENTIONS_VERSION = "mentions_version";
   public static final String NORMALISED_HASH = "normalised_hash";
   public static final String BANDS = "bands";
   public static final String SHINGLE_WORDS = "shingle_words";
@@ -436,9 +434,7 @@ public final class Tables {
 
   /**
    * One row per grain and period: a fingerprint of everything the period tables of that period were
-   * computed from, one of its documents alone, and the version of {@code mentions} they were
-   * computed from, so that the next aggregate recomputes only the periods whose inputs changed (and
-   * of a period whose documents did not change, only the rows of the entities whose mentions did).
+   * computed from, so that the next aggregate recomputes only the periods whose inputs changed.
    * Written last, as a whole.
    */
   public static final TableDef AGGREGATE_PERIODS =
@@ -449,8 +445,6 @@ public final class Tables {
               field(PERIOD_START, DateType, false),
               field(PERIOD_DOCUMENTS, LongType, false),
               field(FINGERPRINT, StringType, false),
-              field(DOCUMENTS_FINGERPRINT, StringType, false),
-              field(MENTIONS_VERSION, LongType, false),
               field(RUN_ID, StringType, false),
               field(RUN_DATE, DateType, false)),
           List.of(),

@@ -31,7 +31,7 @@ class DeleteJobTest extends SparkTestSession {
   private static final String SOURCE = "Outlet A";
 
   private static Dataset<Row> rows(String output, TableDef table) {
-    return TestTables.withoutRunId(spark, output, table);
+    return TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
   }
 
   @Test

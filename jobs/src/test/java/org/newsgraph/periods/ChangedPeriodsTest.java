@@ -6,9 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.periods.ChangedPeriods.Period;
 
@@ -145,92 +142,5 @@ class ChangedPeriodsTest {
     assertThat(AggregateTables.inBaselines(stored, java.util.Set.of(), 8))
         .as("nothing computed, no baseline read")
         .isEmpty();
-  }
-
-  /**
-   * Days 1, 2, 3, 5 and 9 with window 2: day 3's mentions changed for entities A and B only (its
-   * documents the same). Day 3 computes only their rows, day 5 (whose baseline holds day 3)
-   * rebaselines only their rows; day 9 stays.
-   */
-  @Test
-  void aRenameSpreadsOnlyItsEntities() {
-    Map<Period, String> stored =
-        prints(
-            p(Grain.DAY, "2021-03-01"),
-            p(Grain.DAY, "2021-03-02"),
-            p(Grain.DAY, "2021-03-03"),
-            p(Grain.DAY, "2021-03-05"),
-            p(Grain.DAY, "2021-03-09"));
-    Map<Period, String> current = new HashMap<>(stored);
-    current.put(p(Grain.DAY, "2021-03-03"), "changed");
-    ChangedPeriods plan =
-        ChangedPeriods.plan(
-            current, stored, Map.of(p(Grain.DAY, "2021-03-03"), Set.of("A", "B")), 2);
-    assertThat(plan.dirty()).as("dirty").containsExactly(p(Grain.DAY, "2021-03-03"));
-    assertThat(plan.rebaselined()).as("rebaselined").containsExactly(p(Grain.DAY, "2021-03-05"));
-    assertThat(plan.focus())
-        .as("focus: the renamed entities' rows in the period and in the baselines that hold it")
-        .containsExactly(
-            Map.entry(p(Grain.DAY, "2021-03-03"), new TreeSet<>(Set.of("A", "B"))),
-            Map.entry(p(Grain.DAY, "2021-03-05"), new TreeSet<>(Set.of("A", "B"))));
-    assertThat(plan.unchanged()).as("unchanged").isEqualTo(3);
-  }
-
-  /**
-   * Window 2: day 2 changed whole (its documents), day 3 was renamed for A, day 5 for C. Day 3's
-   * baseline holds day 2, so every row of day 3 changes: it is computed whole. Day 5 computes C's
-   * rows and A's (its baseline holds day 3); day 6, whose baseline holds day 5 but not day 3,
-   * rebaselines the rows of C.
-   */
-  @Test
-  void aWholeChangeInTheBaselineMakesARenamedPeriodWhole() {
-    Map<Period, String> stored =
-        prints(
-            p(Grain.DAY, "2021-03-01"),
-            p(Grain.DAY, "2021-03-02"),
-            p(Grain.DAY, "2021-03-03"),
-            p(Grain.DAY, "2021-03-05"),
-            p(Grain.DAY, "2021-03-06"),
-            p(Grain.DAY, "2021-03-09"));
-    Map<Period, String> current = new HashMap<>(stored);
-    for (String day : List.of("2021-03-02", "2021-03-03", "2021-03-05")) {
-      current.put(p(Grain.DAY, day), "changed");
-    }
-    ChangedPeriods plan =
-        ChangedPeriods.plan(
-            current,
-            stored,
-            Map.of(
-                p(Grain.DAY, "2021-03-03"), Set.of("A"),
-                p(Grain.DAY, "2021-03-05"), Set.of("C")),
-            2);
-    assertThat(plan.dirty())
-        .as("dirty")
-        .containsExactly(
-            p(Grain.DAY, "2021-03-02"), p(Grain.DAY, "2021-03-03"), p(Grain.DAY, "2021-03-05"));
-    assertThat(plan.rebaselined()).as("rebaselined").containsExactly(p(Grain.DAY, "2021-03-06"));
-    assertThat(plan.focus())
-        .as("focus: days 2 and 3 whole, day 5 for A and C, day 6 for C")
-        .containsExactly(
-            Map.entry(p(Grain.DAY, "2021-03-05"), new TreeSet<>(Set.of("A", "C"))),
-            Map.entry(p(Grain.DAY, "2021-03-06"), new TreeSet<>(Set.of("C"))));
-  }
-
-  @Test
-  void aFocusBecomesAConditionOnTheEntityColumns() {
-    String condition =
-        AggregateTables.rowsCondition(
-            Set.of(p(Grain.WEEK, "2021-03-01")),
-            new TreeMap<>(Map.of(p(Grain.DAY, "2021-03-03"), new TreeSet<>(Set.of("O'Brien")))),
-            List.of("entity_a", "entity_b"));
-    assertThat(condition)
-        .as("whole periods, then each focused period with its entities (quotes escaped)")
-        .isEqualTo(
-            "(grain = 'week' AND period_start IN (DATE'2021-03-01'))"
-                + " OR ((grain = 'day' AND period_start IN (DATE'2021-03-03'))"
-                + " AND (entity_a IN ('O\\'Brien') OR entity_b IN ('O\\'Brien')))");
-    assertThat(AggregateTables.rowsCondition(Set.of(), new TreeMap<>(), List.of("entity")))
-        .as("nothing to rewrite")
-        .isEqualTo("false");
   }
 }

@@ -20,8 +20,7 @@ public final class TestTables {
 
   /**
    * The tables that hold the corpus and what is computed from it, not the logs of runs: two outputs
-   * with the same articles hold the same rows there (without run ids and run dates: {@link
-   * #withoutRunId}).
+   * with the same articles hold the same rows there (without run ids and run dates).
    */
   public static final List<TableDef> DATA =
       List.of(
@@ -44,21 +43,17 @@ public final class TestTables {
   private TestTables() {}
 
   /**
-   * The rows without their run ids and run dates, and without the Delta version of {@code mentions}
-   * that {@code aggregate_periods} names (the same data has other versions in outputs with other
-   * histories); the quarantine's distinct rows, since every run appends the records it quarantined
-   * (an input read twice quarantines its bad records twice).
+   * The rows without their run ids and run dates; the quarantine's distinct rows, since every run
+   * appends the records it quarantined (an input read twice quarantines its bad records twice).
    */
   public static Dataset<Row> withoutRunId(SparkSession spark, String output, TableDef table) {
-    Dataset<Row> rows =
-        TableIO.read(spark, output, table)
-            .drop(Tables.RUN_ID, Tables.RUN_DATE, Tables.MENTIONS_VERSION);
+    Dataset<Row> rows = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
     return table.equals(Tables.QUARANTINE) ? rows.distinct() : rows;
   }
 
   /**
    * Asserts that two outputs hold the same rows in each of the tables ({@code exceptAll} both ways,
-   * without run ids and run dates: {@link #withoutRunId}).
+   * without run ids and run dates).
    */
   public static void assertSameTables(
       SparkSession spark, List<TableDef> tables, String actual, String expected, String what) {
