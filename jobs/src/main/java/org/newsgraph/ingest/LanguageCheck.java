@@ -7,7 +7,10 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * shared corpora: English earnings tables from Reuters that Lingua calls Norwegian or Welsh still
  * score English at 0.95 or more, while German, French, Spanish and Italian news paragraphs score
  * English at 0.57 to 0.79; hence the default of 0.9.
+ *
+ * <p>A sample whose words are at least a tenth common English function words ({@link
+ * #clearlyEnglish}) is English without asking Lingua, when English is accepted. Measured on the two
+ * shared corpora (2026-12-06): 33,660 of the 35,846 articles with enough letters, all of which
+ * Lingua keeps too; Lingua took 239.8 s for the 35,846, the word count 0.7 s (in a profile of an
+ * ingest of AllSides, Lingua's model lookups were 63% of the CPU samples).
  *
  * <p>The detector is built once per JVM, on first use, and shared by all threads (Lingua documents
  * its detector as thread-safe). An empty accepted list turns the check off.
@@ -39,6 +48,24 @@ public record LanguageCheck(List<String> accepted, int minLetters, double maxAcc
   public static final int SAMPLE_CHARS = 1000;
 
   private static final Logger LOG = LoggerFactory.getLogger(LanguageCheck.class);
+
+  /**
+   * Words that make up about a sixth of English news prose and are not words, or rare ones, in
+   * other languages (the short words English shares with them, such as "in", "is", "a", "for",
+   * "have" or "was", are left out).
+   */
+  static final Set<String> ENGLISH_MARKERS =
+      Set.of(
+          "the", "of", "and", "that", "with", "which", "this", "from", "would", "their", "they",
+          "been", "said", "has", "were");
+
+  /** The share of a sample's words the markers must reach for the text to be clearly English. */
+  static final double ENGLISH_MARKER_SHARE = 0.1;
+
+  /** The fewest words a sample needs for the markers to say anything. */
+  static final int MARKER_MIN_WORDS = 40;
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   /** The check that accepts every text. */
   public static final LanguageCheck OFF = new LanguageCheck(List.of(), 0, 0);
@@ -86,6 +113,33 @@ public record LanguageCheck(List<String> accepted, int minLetters, double maxAcc
     if (sample.codePoints().filter(Character::isLetter).count() < minLetters) {
       return null;
     }
+    if (accepted.contains("en") && clearlyEnglish(sample)) {
+      return null;
+    }
+    return detected(sample);
+  }
+
+  /**
+   * Whether a sample is English beyond doubt: it has at least {@value #MARKER_MIN_WORDS} words, and
+   * {@link #ENGLISH_MARKERS} make up at least {@value #ENGLISH_MARKER_SHARE} of them. Lingua, which
+   * would say the same of such a text, looks each of its trigrams up in the models of every
+   * language, and took about two thirds of ingest's time.
+   */
+  static boolean clearlyEnglish(String sample) {
+    int words = 0;
+    int markers = 0;
+    Matcher m = WORD.matcher(sample);
+    while (m.find()) {
+      words++;
+      if (ENGLISH_MARKERS.contains(m.group().toLowerCase(Locale.ROOT))) {
+        markers++;
+      }
+    }
+    return words >= MARKER_MIN_WORDS && markers >= ENGLISH_MARKER_SHARE * words;
+  }
+
+  /** Lingua's decision on a sample of enough letters (see {@link #foreignLanguage}). */
+  String detected(String sample) {
     SortedMap<Language, Double> confidence =
         Detector.INSTANCE.computeLanguageConfidenceValues(sample);
     if (confidence.isEmpty()) {

@@ -31,6 +31,12 @@ class LanguageCheckTest {
           + " министра, выплаты начнутся уже в следующем месяце и затронут несколько миллионов"
           + " человек по всей стране, а бюджет на эти цели будет увеличен почти вдвое. Эксперты"
           + " считают, что программа поможет снизить бедность в регионах.";
+  // Dutch shares "of" (or) with the English markers.
+  private static final String DUTCH =
+      "De regering heeft donderdag nieuwe maatregelen aangekondigd om de stijgende energieprijzen"
+          + " te bestrijden. Volgens de minister komen de eerste betalingen nog voor de winter, maar"
+          + " de oppositie vraagt of het kabinet niet veel te laat heeft gehandeld en of de steun"
+          + " wel genoeg is voor gezinnen met lage inkomens.";
   private static final String ENGLISH_PROSE =
       "The president met the North Korean leader in Singapore on Tuesday, the first meeting"
           + " between a sitting American president and a leader of North Korea. Officials said"
@@ -60,6 +66,24 @@ class LanguageCheckTest {
   void englishIsKeptIncludingTelegraphicFigures() {
     assertThat(ENGLISH.foreignLanguage(ENGLISH_PROSE)).as("prose").isNull();
     assertThat(ENGLISH.foreignLanguage(ENGLISH_FIGURES)).as("figures").isNull();
+  }
+
+  @Test
+  void englishProseIsRecognisedWithoutLinguaAndOtherTextsAreNot() {
+    assertThat(LanguageCheck.clearlyEnglish(ENGLISH_PROSE + " " + ENGLISH_PROSE))
+        .as("English prose: the common function words")
+        .isTrue();
+    for (String text : List.of(GERMAN, FRENCH, SPANISH, RUSSIAN, DUTCH, ENGLISH_FIGURES)) {
+      assertThat(LanguageCheck.clearlyEnglish(text + " " + text))
+          .as("left to Lingua: %s", text.substring(0, 30))
+          .isFalse();
+    }
+    assertThat(LanguageCheck.clearlyEnglish(ENGLISH_PROSE.substring(0, 150)))
+        .as("too few words to say")
+        .isFalse();
+    assertThat(new LanguageCheck(List.of("de"), 200, 0.9).foreignLanguage(ENGLISH_PROSE))
+        .as("English prose when only German is accepted: Lingua decides, English is foreign")
+        .isEqualTo("en");
   }
 
   @Test
