@@ -17,6 +17,7 @@ import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.errors.NewsgraphException;
+import org.newsgraph.errors.UncaughtErrors;
 import org.newsgraph.ingest.InputFiles;
 import org.newsgraph.runs.RunRecord;
 import org.newsgraph.tables.DeltaSession;
@@ -93,6 +94,10 @@ public final class NewsgraphCli {
       printHelp(command.line(), out);
       return 0;
     }
+    // An out-of-memory error in a thread other than this one (Spark's context cleaner, the model
+    // preload) reaches this method only as its consequence; the handler records it.
+    UncaughtErrors.install();
+    long uncaughtMark = UncaughtErrors.mark();
     SparkSession spark = null;
     try {
       String settingsFile = settingsFile(command.settingsFile());
@@ -135,7 +140,7 @@ public final class NewsgraphCli {
       err.println("newsgraph " + command.name() + " failed: " + e.getMessage());
       return e.exitCode();
     } catch (Exception | Error e) {
-      var known = NewsgraphErrors.known(e);
+      var known = NewsgraphErrors.known(e, uncaughtMark);
       if (known.isPresent()) {
         err.println("newsgraph " + command.name() + " failed: " + known.get().getMessage());
         err.println("  detail: " + e);

@@ -315,6 +315,16 @@ public final class NewsgraphErrors {
     return Optional.empty();
   }
 
+  /**
+   * As {@link #known(Throwable)}, and out of memory when a thread of this JVM ended with an {@link
+   * OutOfMemoryError} after {@code mark} (see {@link UncaughtErrors}): the failure is then most
+   * likely its consequence, such as a job cancelled because Spark stopped its context.
+   */
+  public static Optional<NewsgraphException> known(Throwable failure, long mark) {
+    return known(failure)
+        .or(() -> UncaughtErrors.outOfMemorySince(mark).map(oom -> outOfMemory(failure)));
+  }
+
   static NewsgraphException outOfMemory(Throwable failure) {
     return new NewsgraphException(
         "The run ran out of memory (java.lang.OutOfMemoryError, or a heap Spark refuses).",

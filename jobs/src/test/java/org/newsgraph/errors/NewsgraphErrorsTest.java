@@ -40,6 +40,47 @@ class NewsgraphErrorsTest {
   }
 
   @Test
+  void aFailureAfterAnotherThreadRanOutOfMemoryIsOutOfMemory() throws InterruptedException {
+    UncaughtErrors.install();
+    long mark = UncaughtErrors.mark();
+    // What the command line sees when Spark's context cleaner ran out of memory and stopped Spark.
+    var consequence =
+        new IllegalStateException("Job 57 cancelled because SparkContext was shut down");
+    assertThat(NewsgraphErrors.known(consequence, mark))
+        .as("before any thread ran out of memory")
+        .isEmpty();
+
+    end(
+        "another-failure",
+        () -> {
+          throw new IllegalStateException("not a memory problem (thrown by the test)");
+        });
+    assertThat(NewsgraphErrors.known(consequence, mark))
+        .as("after a thread ended with another error")
+        .isEmpty();
+
+    end(
+        "starved",
+        () -> {
+          throw new OutOfMemoryError("Java heap space (thrown by the test)");
+        });
+    var known = NewsgraphErrors.known(consequence, mark);
+    assertThat(known).as("after a thread ran out of memory").isPresent();
+    assertThat(known.get().exitCode()).as("exit code").isEqualTo(5);
+    assertThat(known.get().getMessage()).as("message").contains("NEWSGRAPH_DRIVER_MEMORY");
+    assertThat(NewsgraphErrors.known(consequence, UncaughtErrors.mark()))
+        .as("for a run that started after the error")
+        .isEmpty();
+  }
+
+  private static void end(String name, Runnable body) throws InterruptedException {
+    Thread thread = new Thread(body, name);
+    thread.start();
+    // The default handler runs in the ending thread, before join returns.
+    thread.join();
+  }
+
+  @Test
   void stuckAnnotationWorkersAreExitCodeThreeNamingTheLimit() {
     var known =
         NewsgraphErrors.known(
