@@ -335,6 +335,8 @@ class IngestJobTest extends SparkTestSession {
     String out = tempDir("ingest-subset").toString();
     IngestJob.run(spark, settings(out, false));
     long all = TableIO.read(spark, out, Tables.ARTICLES).count();
+    DeltaTable articles = DeltaTable.forPath(spark, TableIO.path(out, Tables.ARTICLES));
+    long version = lastVersion(articles);
     Settings feedOnly =
         settings(out, false).with(SettingKeys.INPUT.key(), input.resolve("feed").toString());
 
@@ -347,6 +349,9 @@ class IngestJobTest extends SparkTestSession {
     assertThat(TableIO.read(spark, out, Tables.ARTICLES).count())
         .as("articles after ingesting the subset")
         .isEqualTo(all);
+    assertThat(lastVersion(articles))
+        .as("articles version after the subset, which changed nothing")
+        .isEqualTo(version);
 
     IngestJob.Report rebuilt =
         IngestJob.run(spark, feedOnly.with(SettingKeys.REBUILD.key(), "true"));
@@ -508,6 +513,68 @@ class IngestJobTest extends SparkTestSession {
     assertThat(signedIds(out))
         .as("ids of the signatures after a run with other settings")
         .isEqualTo(articleIds(out));
+  }
+
+  /**
+   * A run whose only changes are new articles appends them (a Delta WRITE); a run that changes a
+   * stored article's row merges it by id (a MERGE). Every article is there once, with its latest
+   * row. (A run that changes nothing commits nothing: the subset run of the test above.)
+   */
+  @Test
+  void newArticlesAreAppendedAndAChangedRowIsMerged() throws IOException {
+    Path wire = Files.createDirectories(tempDir("ingest-append-input").resolve("wire"));
+    String out = tempDir("ingest-append").toString();
+    Settings settings =
+        Settings.defaults()
+            .with(SettingKeys.INPUT.key(), wire.getParent().toString())
+            .with(SettingKeys.OUTPUT.key(), out)
+            .with(SettingKeys.TIME_ZONE.key(), "UTC");
+    Files.write(
+        wire.resolve("first.jsonl"),
+        lines(
+            wireLine("w1", "Harbor reopens", "The harbor reopened on Monday after the storm."),
+            wireLine("w2", "Council votes", "The city council voted to expand the bus network.")));
+    IngestJob.run(spark, settings);
+    DeltaTable articles = DeltaTable.forPath(spark, TableIO.path(out, Tables.ARTICLES));
+
+    Path second = wire.resolve("second.jsonl");
+    String text = "The old paper mill will close its doors next year.";
+    Files.write(second, lines(wireLine("w3", "Mill closes", text)));
+    IngestJob.Report added = IngestJob.run(spark, settings);
+    assertThat(List.of(added.added(), added.updated()))
+        .as("added and updated by the run with a new article")
+        .isEqualTo(List.of(1L, 0L));
+    assertThat(articles.history(1).first().<String>getAs("operation"))
+        .as("the articles commit of a run that only adds")
+        .isEqualTo("WRITE");
+
+    Files.write(second, lines(wireLine("w3", "Mill to close", text)));
+    IngestJob.Report changed = IngestJob.run(spark, settings);
+    assertThat(List.of(changed.added(), changed.updated()))
+        .as("added and updated by the run with a corrected title")
+        .isEqualTo(List.of(0L, 1L));
+    assertThat(articles.history(1).first().<String>getAs("operation"))
+        .as("the articles commit of a run that changes a row")
+        .isEqualTo("MERGE");
+    assertThat(
+            TableIO.read(spark, out, Tables.ARTICLES)
+                .orderBy(Tables.ARTICLE_ID)
+                .collectAsList()
+                .stream()
+                .map(r -> r.<String>getAs(Tables.TITLE))
+                .toList())
+        .as("titles by id after the runs")
+        .containsExactly("Harbor reopens", "Council votes", "Mill to close");
+  }
+
+  private static String wireLine(String id, String title, String text) {
+    return String.format(
+        "{\"id\":\"%s\",\"published\":\"2019-03-0%s\",\"title\":\"%s\",\"text\":\"%s\"}",
+        id, id.substring(1), title, text);
+  }
+
+  private static long lastVersion(DeltaTable table) {
+    return table.history(1).first().<Long>getAs("version");
   }
 
   private static List<String> signedIds(String out) {
