@@ -540,22 +540,10 @@ class IngestJobTest extends SparkTestSession {
     Path second = wire.resolve("second.jsonl");
     String text = "The old paper mill will close its doors next year.";
     Files.write(second, lines(wireLine("w3", "Mill closes", text)));
-    IngestJob.Report added = IngestJob.run(spark, settings);
-    assertThat(List.of(added.added(), added.updated()))
-        .as("added and updated by the run with a new article")
-        .isEqualTo(List.of(1L, 0L));
-    assertThat(articles.history(1).first().<String>getAs("operation"))
-        .as("the articles commit of a run that only adds")
-        .isEqualTo("WRITE");
+    ingestAndCheck(settings, articles, "the run with a new article", 1, 0, "WRITE");
 
     Files.write(second, lines(wireLine("w3", "Mill to close", text)));
-    IngestJob.Report changed = IngestJob.run(spark, settings);
-    assertThat(List.of(changed.added(), changed.updated()))
-        .as("added and updated by the run with a corrected title")
-        .isEqualTo(List.of(0L, 1L));
-    assertThat(articles.history(1).first().<String>getAs("operation"))
-        .as("the articles commit of a run that changes a row")
-        .isEqualTo("MERGE");
+    ingestAndCheck(settings, articles, "the run with a corrected title", 0, 1, "MERGE");
     assertThat(
             TableIO.read(spark, out, Tables.ARTICLES)
                 .orderBy(Tables.ARTICLE_ID)
@@ -565,6 +553,23 @@ class IngestJobTest extends SparkTestSession {
                 .toList())
         .as("titles by id after the runs")
         .containsExactly("Harbor reopens", "Council votes", "Mill to close");
+  }
+
+  /** Runs ingest; checks the articles it added and updated, and the operation of its commit. */
+  private static void ingestAndCheck(
+      Settings settings,
+      DeltaTable articles,
+      String run,
+      long added,
+      long updated,
+      String operation) {
+    IngestJob.Report report = IngestJob.run(spark, settings);
+    assertThat(List.of(report.added(), report.updated()))
+        .as("articles added and updated by %s", run)
+        .isEqualTo(List.of(added, updated));
+    assertThat(articles.history(1).first().<String>getAs("operation"))
+        .as("the articles commit of %s", run)
+        .isEqualTo(operation);
   }
 
   private static String wireLine(String id, String title, String text) {
