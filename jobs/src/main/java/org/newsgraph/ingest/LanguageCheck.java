@@ -139,7 +139,7 @@ public record LanguageCheck(List<String> accepted, int minLetters, double maxAcc
   }
 
   /** Lingua's decision on a sample of enough letters (see {@link #foreignLanguage}). */
-  String detected(String sample) {
+  private String detected(String sample) {
     SortedMap<Language, Double> confidence =
         Detector.INSTANCE.computeLanguageConfidenceValues(sample);
     if (confidence.isEmpty()) {
