@@ -15,6 +15,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.errors.GcThrash;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.errors.NewsgraphException;
 import org.newsgraph.errors.UncaughtErrors;
@@ -99,6 +100,7 @@ public final class NewsgraphCli {
     UncaughtErrors.install();
     long uncaughtMark = UncaughtErrors.mark();
     SparkSession spark = null;
+    GcThrash thrash = null;
     try {
       String settingsFile = settingsFile(command.settingsFile());
       Map<String, String> fileSettings =
@@ -110,6 +112,7 @@ public final class NewsgraphCli {
         return 0;
       }
       settings.check();
+      thrash = watchForThrashing(settings, command.name(), err);
       if (command.command() instanceof ReadCommand read) {
         read.check();
         OutputDirectory.checkReadable(hadoopConf(sparkConf), settings.output());
@@ -156,7 +159,41 @@ public final class NewsgraphCli {
       if (spark != null) {
         spark.stop();
       }
+      if (thrash != null) {
+        thrash.close();
+      }
     }
+  }
+
+  /**
+   * Ends this JVM with the out-of-memory exit code when it thrashes (see {@link GcThrash}); null
+   * when the setting turns the watch off.
+   */
+  private static GcThrash watchForThrashing(Settings settings, String name, PrintStream err) {
+    int seconds = settings.getInt(SettingKeys.GC_THRASH_SECONDS);
+    if (seconds == 0) {
+      return null;
+    }
+    String setting = SettingKeys.GC_THRASH_SECONDS.key();
+    // Built now: when the watch calls, the heap may have no room to format the figures.
+    String prefix = "newsgraph " + name + " failed: ";
+    String withoutFigures = prefix + NewsgraphErrors.gcThrash(null, setting).getMessage();
+    int exitCode = NewsgraphErrors.gcThrash(null, setting).exitCode();
+    return GcThrash.watch(
+        seconds,
+        verdict -> {
+          try {
+            err.println(prefix + NewsgraphErrors.gcThrash(verdict, setting).getMessage());
+          } catch (OutOfMemoryError e) {
+            // No room to format the figures: the message built ahead says the rest.
+            err.println(withoutFigures);
+          } finally {
+            err.flush();
+            // A JVM in this state can neither finish the run nor stop Spark in good time: it
+            // ends at once, as a killed run does, and the next run removes the lock it leaves.
+            Runtime.getRuntime().halt(exitCode);
+          }
+        });
   }
 
   /** The session of a command: its master and Spark conf, with Delta Lake configured. */

@@ -37,6 +37,14 @@ public final class SettingKeys {
           new SettingKind.Day(true),
           "Day of the run (YYYY-MM-DD, the night a scheduler runs for), recorded with the run id on"
               + " the rows it writes and in runs; empty means today in newsgraph.ingest.timeZone.");
+  public static final Setting GC_THRASH_SECONDS =
+      new Setting(
+          "newsgraph.gcThrashSeconds",
+          "15",
+          new SettingKind.Whole(0),
+          "A command whose JVM spends 90% of this many seconds collecting garbage, its heap still"
+              + " 95% full after collecting, stops as out of memory (exit code 5); 0"
+              + " waits for the JVM's own OutOfMemoryError.");
   public static final Setting VACUUM_RETENTION_HOURS =
       new Setting(
           "newsgraph.vacuum.retentionHours",
@@ -433,6 +441,7 @@ public final class SettingKeys {
           INPUT,
           OUTPUT,
           RUN_DATE,
+          GC_THRASH_SECONDS,
           VACUUM_RETENTION_HOURS,
           DELETE_IDS,
           DELETE_SOURCE,

@@ -2,6 +2,7 @@ package org.newsgraph.errors;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,16 @@ public final class NewsgraphErrors {
   private static final int CHECK = 4;
   private static final int MEMORY = 5;
   private static final String OUT_OF_MEMORY = OutOfMemoryError.class.getName();
+
+  private static final String HEAP_TOO_SMALL =
+      "a JVM's heap is too small for the CoreNLP models (about 1 GB, plus 0.4 GB per further"
+          + " task thread that annotates at once) and the articles in work.";
+
+  private static final String MORE_HEAP =
+      "Give the JVM more heap: NEWSGRAPH_DRIVER_MEMORY for bin/newsgraph (default 4g), or"
+          + " --driver-memory and spark.executor.memory for spark-submit; or lower the memory"
+          + " each task needs: newsgraph.annotate.sentiment=off (no parser models),"
+          + " newsgraph.ingest.maxChars (shorter texts), fewer executor cores.";
   // Spark's refusal to start with a heap under 450 MB.
   private static final String SPARK_HEAP_TOO_SMALL = "INVALID_DRIVER_MEMORY";
   // ENOSPC as Java words it, on every file system that reports it through the JDK.
@@ -328,14 +339,35 @@ public final class NewsgraphErrors {
   static NewsgraphException outOfMemory(Throwable failure) {
     return new NewsgraphException(
         "The run ran out of memory (java.lang.OutOfMemoryError, or a heap Spark refuses).",
-        "a JVM's heap is too small for the CoreNLP models (about 1 GB, plus 0.4 GB per further"
-            + " task thread that annotates at once) and the articles in work.",
-        "Give the JVM more heap: NEWSGRAPH_DRIVER_MEMORY for bin/newsgraph (default 4g), or"
-            + " --driver-memory and spark.executor.memory for spark-submit; or lower the memory"
-            + " each task needs: newsgraph.annotate.sentiment=off (no parser models),"
-            + " newsgraph.ingest.maxChars (shorter texts), fewer executor cores.",
+        HEAP_TOO_SMALL,
+        MORE_HEAP,
         MEMORY,
         failure);
+  }
+
+  /**
+   * The JVM thrashed (see {@link GcThrash}): the command line ends the run as out of memory. A null
+   * verdict gives the message without its figures, built ahead for when there is no room to format
+   * them.
+   */
+  public static NewsgraphException gcThrash(GcThrash.Verdict verdict, String setting) {
+    return new NewsgraphException(
+        verdict == null
+            ? "The run ran out of memory: the JVM was collecting garbage back to back, its heap"
+                + " still full after collecting."
+            : String.format(
+                Locale.ROOT,
+                "The run ran out of memory: the JVM spent %.1f s of the last %.1f s collecting"
+                    + " garbage, and its heap was still %.0f%% full after collecting.",
+                verdict.gcMillis() / 1000.0,
+                verdict.windowMillis() / 1000.0,
+                100 * verdict.heapFullAfter()),
+        HEAP_TOO_SMALL
+            + " A JVM in that state makes almost no progress, and may take minutes to fail on"
+            + " its own.",
+        MORE_HEAP + " (" + setting + "=0 waits for the JVM's own OutOfMemoryError instead.)",
+        MEMORY,
+        null);
   }
 
   static NewsgraphException diskFull(Throwable failure) {

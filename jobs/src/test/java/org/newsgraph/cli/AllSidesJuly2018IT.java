@@ -42,8 +42,8 @@ import org.newsgraph.testing.TestTables;
  * at run time, written to temporary .jsonl.gz files, one per nightly drop, never into the project).
  * The Putin–Kim Jong Un document co-mentions are checked against an independent count: the articles
  * whose text matches both names by regular expression. The same run is scored by the recall
- * benchmark's gold (docs/benchmarks.md). One test runs the month again, drop by drop, as three
- * nights into one output, and compares every table with the run over the whole month.
+ * benchmark's gold (docs/benchmarks.md). One test runs the month again, drop by drop, as two nights
+ * into one output, and compares every table with the run over the whole month.
  */
 class AllSidesJuly2018IT extends SparkTestSession {
 
@@ -59,15 +59,17 @@ class AllSidesJuly2018IT extends SparkTestSession {
   private static RunJob.Summary summary;
 
   /**
-   * Run dates of the nightly drops: the day after each ten days of July 2018, the last drop eleven
-   * days. Three drops, not more: each night pays a run's fixed cost (about 45 s here), and three
-   * already give late articles landing in periods an earlier night wrote, weeks split between
-   * nights and periods whose surprise baseline an earlier night changed.
+   * Run dates of the nightly drops: the day after the first fourteen days of July 2018 (a Saturday:
+   * the ISO week of 9-15 July is split between the nights), and the day after the month. Two drops,
+   * not more: each night pays a run's fixed cost (about 45 s here), and two already give late
+   * articles landing in periods the first night wrote and weeks split between nights. Here the
+   * second night's names change mentions of nearly every day, so it recomputes every period;
+   * periods recomputed only for their surprise baseline are PeriodTablesTest's.
    */
-  private static final List<String> NIGHTS = List.of("2018-07-11", "2018-07-21", "2018-08-01");
+  private static final List<String> NIGHTS = List.of("2018-07-15", "2018-08-01");
 
   /** Days of July per nightly drop (the last drop takes the rest of the month). */
-  private static final int DROP_DAYS = 10;
+  private static final int DROP_DAYS = 14;
 
   /** The slice's files, one per nightly drop. */
   private static final List<String> dropFiles = new ArrayList<>();
@@ -148,7 +150,7 @@ class AllSidesJuly2018IT extends SparkTestSession {
   }
 
   /**
-   * The month in three nightly drops, run one after the other into one output with sentiment off as
+   * The month in two nightly drops, run one after the other into one output with sentiment off as
    * above: each night annotates only its own articles, and every data table ends equal to the run
    * over the whole month.
    */
@@ -174,9 +176,9 @@ class AllSidesJuly2018IT extends SparkTestSession {
           .isEqualTo(stored);
       stored += night.ingest().articles();
     }
-    assertThat(stored).as("articles of the three nights").isEqualTo(summary.ingest().articles());
+    assertThat(stored).as("articles of the two nights").isEqualTo(summary.ingest().articles());
     TestTables.assertSameTables(
-        spark, TestTables.DATA_AND_QUARANTINE, nights, output, "three nights vs the month at once");
+        spark, TestTables.DATA_AND_QUARANTINE, nights, output, "two nights vs the month at once");
   }
 
   @Test

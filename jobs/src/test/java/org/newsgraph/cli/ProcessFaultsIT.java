@@ -307,6 +307,13 @@ class ProcessFaultsIT extends SparkTestSession {
         .contains("newsgraph run failed: The run ran out of memory")
         .contains("NEWSGRAPH_DRIVER_MEMORY")
         .contains("spark.executor.memory");
+    // Loading the models into that heap thrashes (full collections back to back, each freeing
+    // almost nothing) for a minute or more before an OutOfMemoryError; the watch ends it first,
+    // with its figures or, when even they find no room, the message it built ahead.
+    assertThat(log)
+        .as("the run's error: thrashing, seen by the watch of newsgraph.gcThrashSeconds")
+        .contains("collecting garbage")
+        .contains("newsgraph.gcThrashSeconds=0");
   }
 
   private static Path copyInput(String name, List<String> files) throws IOException {
