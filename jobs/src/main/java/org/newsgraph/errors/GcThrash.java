@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,19 +19,19 @@ import java.util.function.Consumer;
  * the run as out of memory, as the JVM's own GC overhead limit would if every collector had one.
  *
  * <p>Thrashing, over at least the last {@code window} of wall time: collections took at least
- * {@link #GC_SHARE} of it, and the heap was at least {@link #FULL_AFTER} in use after the last
- * collection of each of its pools. The decision ({@link Window}) is plain arithmetic on samples;
- * {@link #watch} takes one every {@link #SAMPLE_MILLIS} from the JVM's collector and memory pool
- * beans in a daemon thread. It polls rather than listening to collection notifications because a
- * JVM that thrashes with its heap 99.8% full did not deliver them (the notification thread
- * allocates for each).
+ * {@link #GC_SHARE} of it, and the old generation (the heap pool with the largest maximum) was at
+ * least {@link #FULL_AFTER} in use after its last collection. The decision ({@link Window}) is
+ * plain arithmetic on samples; {@link #watch} takes one every {@link #SAMPLE_MILLIS} from the JVM's
+ * collector and memory pool beans in a daemon thread. It polls rather than listening to collection
+ * notifications because a JVM that thrashes with its heap 99.8% full did not deliver them (the
+ * notification thread allocates for each).
  */
 public final class GcThrash implements AutoCloseable {
 
   /** Share of the window's wall time spent collecting: the program ran for less than a tenth. */
   static final double GC_SHARE = 0.9;
 
-  /** Share of the maximum heap still in use after the last collections. */
+  /** Share of the old generation's maximum still in use after its last collection. */
   static final double FULL_AFTER = 0.95;
 
   /** How often the watch looks. */
@@ -44,7 +45,8 @@ public final class GcThrash implements AutoCloseable {
 
   /**
    * What the samples of a window say: {@code gcMillis} of the last {@code windowMillis} were spent
-   * collecting, and {@code heapFullAfter} of the heap was in use after the last collections.
+   * collecting, and {@code heapFullAfter} of the old generation was in use after its last
+   * collection.
    */
   public record Verdict(long windowMillis, long gcMillis, double heapFullAfter) {}
 
@@ -69,8 +71,8 @@ public final class GcThrash implements AutoCloseable {
 
     /**
      * Adds a sample taken at {@code atMillis}: {@code gcMillis} spent collecting since the JVM
-     * started, {@code heapFullAfter} the share of the heap in use after the last collections.
-     * Returns the verdict when the JVM thrashes, else null.
+     * started, {@code heapFullAfter} the share of the old generation in use after its last
+     * collection. Returns the verdict when the JVM thrashes, else null.
      */
     Verdict add(long atMillis, long gcMillis, double heapFullAfter) {
       if (size == at.length) {
@@ -105,11 +107,14 @@ public final class GcThrash implements AutoCloseable {
    */
   public static GcThrash watch(int seconds, Consumer<Verdict> onThrash) {
     List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-    List<MemoryPoolMXBean> heap =
+    // The old generation: the heap pool with the largest maximum (the tenured pool of the serial
+    // and parallel collectors, G1's old pool, whose maximum is the heap's). Young pools are empty
+    // or full after collections that go well, so they are no measure.
+    MemoryPoolMXBean old =
         ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP)
-            .toList();
-    long maxHeap = Runtime.getRuntime().maxMemory();
+            .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
+            .max(Comparator.comparingLong(p -> p.getUsage().getMax()))
+            .orElseThrow(() -> new IllegalStateException("bug: a JVM without a heap pool"));
     Window window = new Window(seconds * 1000L, SAMPLE_MILLIS);
     Thread thread =
         new Thread(
@@ -117,7 +122,7 @@ public final class GcThrash implements AutoCloseable {
               while (!Thread.currentThread().isInterrupted()) {
                 try {
                   Thread.sleep(SAMPLE_MILLIS);
-                  Verdict verdict = sample(window, collectors, heap, maxHeap);
+                  Verdict verdict = sample(window, collectors, old);
                   if (verdict != null) {
                     onThrash.accept(verdict);
                     return;
@@ -139,20 +144,14 @@ public final class GcThrash implements AutoCloseable {
   }
 
   private static Verdict sample(
-      Window window,
-      List<GarbageCollectorMXBean> collectors,
-      List<MemoryPoolMXBean> heap,
-      long maxHeap) {
+      Window window, List<GarbageCollectorMXBean> collectors, MemoryPoolMXBean old) {
     long collecting = 0;
     for (GarbageCollectorMXBean c : collectors) {
       collecting += Math.max(0, c.getCollectionTime());
     }
-    long used = 0;
-    for (MemoryPoolMXBean p : heap) {
-      MemoryUsage after = p.getCollectionUsage();
-      used += after == null ? 0 : after.getUsed();
-    }
-    return window.add(System.nanoTime() / 1_000_000, collecting, (double) used / maxHeap);
+    MemoryUsage after = old.getCollectionUsage();
+    long max = after.getMax() > 0 ? after.getMax() : Runtime.getRuntime().maxMemory();
+    return window.add(System.nanoTime() / 1_000_000, collecting, (double) after.getUsed() / max);
   }
 
   @Override

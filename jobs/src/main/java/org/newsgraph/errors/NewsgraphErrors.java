@@ -353,12 +353,12 @@ public final class NewsgraphErrors {
   public static NewsgraphException gcThrash(GcThrash.Verdict verdict, String setting) {
     return new NewsgraphException(
         verdict == null
-            ? "The run ran out of memory: the JVM was collecting garbage back to back, its heap"
-                + " still full after collecting."
+            ? "The run ran out of memory: the JVM was collecting garbage back to back, the old"
+                + " generation of its heap still full after collecting."
             : String.format(
                 Locale.ROOT,
                 "The run ran out of memory: the JVM spent %.1f s of the last %.1f s collecting"
-                    + " garbage, and its heap was still %.0f%% full after collecting.",
+                    + " garbage, and the old generation of its heap was still %.0f%% full after collecting.",
                 verdict.gcMillis() / 1000.0,
                 verdict.windowMillis() / 1000.0,
                 100 * verdict.heapFullAfter()),
