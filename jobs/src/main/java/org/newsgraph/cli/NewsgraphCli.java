@@ -177,8 +177,9 @@ public final class NewsgraphCli {
     String setting = SettingKeys.GC_THRASH_SECONDS.key();
     // Built now: when the watch calls, the heap may have no room to format the figures.
     String prefix = "newsgraph " + name + " failed: ";
-    String withoutFigures = prefix + NewsgraphErrors.gcThrash(null, setting).getMessage();
-    int exitCode = NewsgraphErrors.gcThrash(null, setting).exitCode();
+    NewsgraphException withoutFigures = NewsgraphErrors.gcThrash(null, setting);
+    String withoutFiguresLine = prefix + withoutFigures.getMessage();
+    int exitCode = withoutFigures.exitCode();
     return GcThrash.watch(
         seconds,
         verdict -> {
@@ -186,7 +187,7 @@ public final class NewsgraphCli {
             err.println(prefix + NewsgraphErrors.gcThrash(verdict, setting).getMessage());
           } catch (OutOfMemoryError e) {
             // No room to format the figures: the message built ahead says the rest.
-            err.println(withoutFigures);
+            err.println(withoutFiguresLine);
           } finally {
             err.flush();
             // A JVM in this state can neither finish the run nor stop Spark in good time: it

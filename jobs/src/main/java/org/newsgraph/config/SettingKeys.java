@@ -43,8 +43,8 @@ public final class SettingKeys {
           "15",
           new SettingKind.Whole(0),
           "A command whose JVM spends 90% of this many seconds collecting garbage, the old"
-              + " generation of its heap still 95% full after collecting, stops as out of memory (exit code 5); 0"
-              + " waits for the JVM's own OutOfMemoryError.");
+              + " generation of its heap still 95% full after collecting, stops as out of memory"
+              + " (exit code 5); 0 waits for the JVM's own OutOfMemoryError.");
   public static final Setting VACUUM_RETENTION_HOURS =
       new Setting(
           "newsgraph.vacuum.retentionHours",

@@ -45,10 +45,10 @@ public final class GcThrash implements AutoCloseable {
 
   /**
    * What the samples of a window say: {@code gcMillis} of the last {@code windowMillis} were spent
-   * collecting, and {@code heapFullAfter} of the old generation was in use after its last
+   * collecting, and {@code oldFullAfter} of the old generation was in use after its last
    * collection.
    */
-  public record Verdict(long windowMillis, long gcMillis, double heapFullAfter) {}
+  public record Verdict(long windowMillis, long gcMillis, double oldFullAfter) {}
 
   /**
    * The samples of at least the last {@code windowMillis} and the verdict on them, in a ring of
@@ -71,11 +71,16 @@ public final class GcThrash implements AutoCloseable {
 
     /**
      * Adds a sample taken at {@code atMillis}: {@code gcMillis} spent collecting since the JVM
-     * started, {@code heapFullAfter} the share of the old generation in use after its last
+     * started, {@code oldFullAfter} the share of the old generation in use after its last
      * collection. Returns the verdict when the JVM thrashes, else null.
      */
-    Verdict add(long atMillis, long gcMillis, double heapFullAfter) {
+    Verdict add(long atMillis, long gcMillis, double oldFullAfter) {
       if (size == at.length) {
+        // Samples came closer than promised: the second oldest goes, so that the oldest still
+        // anchors a span of a whole window (judged over a little more time, never less).
+        int second = (first + 1) % at.length;
+        at[second] = at[first];
+        collected[second] = collected[first];
         drop();
       }
       int last = (first + size) % at.length;
@@ -89,9 +94,9 @@ public final class GcThrash implements AutoCloseable {
       long span = atMillis - at[first];
       long collecting = gcMillis - collected[first];
       boolean thrashing =
-          span >= windowMillis && collecting >= GC_SHARE * span && heapFullAfter >= FULL_AFTER;
+          span >= windowMillis && collecting >= GC_SHARE * span && oldFullAfter >= FULL_AFTER;
       // Collection times accrue per collection, not per sample: a span can hold a little more.
-      return thrashing ? new Verdict(span, Math.min(collecting, span), heapFullAfter) : null;
+      return thrashing ? new Verdict(span, Math.min(collecting, span), oldFullAfter) : null;
     }
 
     private void drop() {

@@ -358,10 +358,11 @@ public final class NewsgraphErrors {
             : String.format(
                 Locale.ROOT,
                 "The run ran out of memory: the JVM spent %.1f s of the last %.1f s collecting"
-                    + " garbage, and the old generation of its heap was still %.0f%% full after collecting.",
+                    + " garbage, and the old generation of its heap was still %.0f%% full after"
+                    + " collecting.",
                 verdict.gcMillis() / 1000.0,
                 verdict.windowMillis() / 1000.0,
-                100 * verdict.heapFullAfter()),
+                100 * verdict.oldFullAfter()),
         HEAP_TOO_SMALL
             + " A JVM in that state makes almost no progress, and may take minutes to fail on"
             + " its own.",

@@ -17,13 +17,18 @@ class GcThrashTest {
 
   /**
    * Samples every {@link GcThrash#SAMPLE_MILLIS} from {@code start} to {@code end} of a JVM that
-   * collects {@code share} of the time with {@code fullAfter} of its heap in use after; the
-   * verdicts the window gave.
+   * collects {@code share} of the time with {@code fullAfter} of its old generation in use after;
+   * the verdicts the window gave.
    */
   private static List<GcThrash.Verdict> samples(
       GcThrash.Window window, long start, long end, double share, double fullAfter) {
+    return samples(window, start, end, GcThrash.SAMPLE_MILLIS, share, fullAfter);
+  }
+
+  private static List<GcThrash.Verdict> samples(
+      GcThrash.Window window, long start, long end, long every, double share, double fullAfter) {
     List<GcThrash.Verdict> verdicts = new ArrayList<>();
-    for (long t = start; t <= end; t += GcThrash.SAMPLE_MILLIS) {
+    for (long t = start; t <= end; t += every) {
       GcThrash.Verdict v = window.add(t, (long) (share * (t - start)), fullAfter);
       if (v != null) {
         verdicts.add(v);
@@ -41,7 +46,21 @@ class GcThrashTest {
     GcThrash.Verdict first = verdicts.get(0);
     assertThat(first.windowMillis()).as("span of the first verdict").isEqualTo(WINDOW);
     assertThat(first.gcMillis()).as("collecting time in it").isEqualTo((long) (0.98 * WINDOW));
-    assertThat(first.heapFullAfter()).as("heap in use after collecting").isEqualTo(0.998);
+    assertThat(first.oldFullAfter()).as("old generation in use after collecting").isEqualTo(0.998);
+  }
+
+  @Test
+  void samplesCloserThanPromisedOverflowTheRingWithoutLosingTheVerdict() {
+    GcThrash.Window window = new GcThrash.Window(WINDOW, GcThrash.SAMPLE_MILLIS);
+    // Five samples per promised interval: the ring holds a fifth of a window's samples.
+    List<GcThrash.Verdict> verdicts = samples(window, 0, 20_000, 100, 0.98, 0.998);
+    assertThat(verdicts).as("verdicts on 20 s of thrashing sampled every 100 ms").isNotEmpty();
+    assertThat(verdicts.get(0).windowMillis())
+        .as("span of the first verdict: at least a window")
+        .isGreaterThanOrEqualTo(WINDOW);
+    assertThat(samples(new GcThrash.Window(WINDOW, GcThrash.SAMPLE_MILLIS), 0, 80_000, 100, 0.8, 1))
+        .as("verdicts on collections taking 80% of the time, sampled every 100 ms")
+        .isEmpty();
   }
 
   @Test
