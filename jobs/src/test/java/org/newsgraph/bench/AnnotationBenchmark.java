@@ -55,12 +55,14 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  *
  * <ul>
  *   <li>B1: {@link PlainCoreNlp} (one thread, the job's NER properties) on the texts the job
- *       stored, against {@code newsgraph annotate} with sentiment off on a copy of the ingested
- *       output: whole process, the CoreNLP pass (the Spark job that runs CoreNLP, as the job logs
- *       it; the models are loaded while the articles are planned, so it holds only the part of the
- *       load that planning did not hide) against plain CoreNLP after its load, and the annotate
- *       stage (its seconds in the {@code runs} table, with the model load and its table reads and
- *       writes) against plain CoreNLP's load and annotation.
+ *       stored, and its ceiling on these cores ({@link PlainCoreNlp} with a thread and a pipeline
+ *       per core, in one process: what any CoreNLP program gets from them), against {@code
+ *       newsgraph annotate} with sentiment off on a copy of the ingested output: whole process, the
+ *       CoreNLP pass (the Spark job that runs CoreNLP, as the job logs it; the models are loaded
+ *       while the articles are planned, so it holds only the part of the load that planning did not
+ *       hide) against plain CoreNLP after its load, and the annotate stage (its seconds in the
+ *       {@code runs} table, with the model load and its table reads and writes) against plain
+ *       CoreNLP's load and annotation.
  *   <li>B2: {@code annotate} with sentiment {@code off}, {@code entity_sentences} (the default) and
  *       {@code all}, words per second of each CoreNLP pass.
  *   <li>B4: {@code aggregate} on the output of the default annotate, against that annotate.
@@ -222,7 +224,9 @@ public class AnnotationBenchmark {
           words);
 
       // B1: plain CoreNLP against the job, sentiment off.
-      PlainResult plain = processes.plain(texts);
+      PlainResult plain = processes.plain(texts, 1);
+      // The ceiling: plain CoreNLP on every core, a pipeline per thread, in one cold process.
+      PlainResult ceiling = processes.plain(texts, Runtime.getRuntime().availableProcessors());
       Map<String, Measured> annotate = new LinkedHashMap<>();
       for (String scope : List.of("off", "entity_sentences", "all")) {
         Path output = work.resolve("annotate-" + scope);
@@ -247,12 +251,13 @@ public class AnnotationBenchmark {
       // B3: one query against two, in this JVM.
       Map<String, Double> onePass = onePass(spark, ingested);
 
-      report(plain, annotate, aggregate, onePass, words, figures);
+      report(plain, ceiling, annotate, aggregate, onePass, words, figures);
     }
   }
 
   private static void report(
       PlainResult plain,
+      PlainResult ceiling,
       Map<String, Measured> annotate,
       Measured aggregate,
       Map<String, Double> onePass,
@@ -275,6 +280,14 @@ public class AnnotationBenchmark {
     b1.put("process_ratio", plain.wallSeconds() / off.wallSeconds());
     b1.put("stage_ratio", (plain.loadSeconds() + plain.annotateSeconds()) / off.stage("annotate"));
     b1.put("pass_ratio", plain.annotateSeconds() / pass);
+    b1.put("ceiling_threads", ceiling.threads());
+    b1.put("ceiling_process_s", ceiling.wallSeconds());
+    b1.put("ceiling_load_s", ceiling.loadSeconds());
+    b1.put("ceiling_annotate_s", ceiling.annotateSeconds());
+    b1.put("ceiling_ratio", plain.annotateSeconds() / ceiling.annotateSeconds());
+    b1.put("pass_of_ceiling", ceiling.annotateSeconds() / pass);
+    b1.put("mentions_plain", plain.mentions());
+    b1.put("mentions_ceiling", ceiling.mentions());
     figures.put("B1", b1);
     System.out.printf(
         Locale.ROOT,
@@ -283,7 +296,12 @@ public class AnnotationBenchmark {
             + "  annotation:     plain %.1f s after its %.1f s load (%,.0f words/s)%n"
             + "  CoreNLP pass:   job %.1f s (models loaded in %.1f s while planning, %,.0f words/s):"
             + " job %.2fx%n"
-            + "  with the load:  plain %.1f s, job annotate stage %.1f s: job %.2fx%n",
+            + "  with the load:  plain %.1f s, job annotate stage %.1f s: job %.2fx%n"
+            + "  ceiling:        plain CoreNLP on %d threads, a pipeline each, in one process:"
+            + " annotation %.1f s after its %.1f s load (%,.0f words/s), %.2fx one thread;"
+            + " whole process %.1f s%n"
+            + "                  the job's pass is %.2f of the ceiling (mentions: %,d on one"
+            + " thread, %,d on %d)%n",
         words,
         plain.wallSeconds(),
         off.wallSeconds(),
@@ -297,7 +315,17 @@ public class AnnotationBenchmark {
         plain.annotateSeconds() / pass,
         plain.loadSeconds() + plain.annotateSeconds(),
         off.stage("annotate"),
-        (plain.loadSeconds() + plain.annotateSeconds()) / off.stage("annotate"));
+        (plain.loadSeconds() + plain.annotateSeconds()) / off.stage("annotate"),
+        ceiling.threads(),
+        ceiling.annotateSeconds(),
+        ceiling.loadSeconds(),
+        words / ceiling.annotateSeconds(),
+        plain.annotateSeconds() / ceiling.annotateSeconds(),
+        ceiling.wallSeconds(),
+        ceiling.annotateSeconds() / pass,
+        plain.mentions(),
+        ceiling.mentions(),
+        ceiling.threads());
 
     Map<String, Object> b2 = new LinkedHashMap<>();
     System.out.printf(Locale.ROOT, "%nB2 sentiment scope: the CoreNLP pass%n");
@@ -519,8 +547,14 @@ public class AnnotationBenchmark {
     return words;
   }
 
-  /** What the plain baseline printed, with its wall time and GC log. */
-  record PlainResult(double wallSeconds, double loadSeconds, double annotateSeconds, GcLog gc) {}
+  /** What a plain CoreNLP process printed, with its wall time and GC log. */
+  record PlainResult(
+      int threads,
+      double wallSeconds,
+      double loadSeconds,
+      double annotateSeconds,
+      long mentions,
+      GcLog gc) {}
 
   /** Starts the measured processes, one at a time, with the launcher's JVM options. */
   private static final class Processes {
@@ -539,15 +573,26 @@ public class AnnotationBenchmark {
           List.of(System.getProperty("newsgraph.bench.jvmOptions", "").strip().split("\\s+"));
     }
 
-    PlainResult plain(Path texts) throws Exception {
-      Path gc = work.resolve("gc-plain.log");
-      Path log = work.resolve("plain.log");
+    PlainResult plain(Path texts, int threads) throws Exception {
+      String name = threads == 1 ? "plain" : "plain-" + threads;
+      Path gc = work.resolve("gc-" + name + ".log");
+      Path log = work.resolve(name + ".log");
       double wall =
-          start("plain CoreNLP", gc, log, PlainCoreNlp.class.getName(), List.of(texts.toString()));
+          start(
+              "plain CoreNLP, " + threads + (threads == 1 ? " thread" : " threads"),
+              gc,
+              log,
+              PlainCoreNlp.class.getName(),
+              List.of(texts.toString(), Integer.toString(threads)));
       List<String> lines = Files.readAllLines(log);
       JsonNode out = new ObjectMapper().readTree(lines.get(lines.size() - 1));
       return new PlainResult(
-          wall, out.path("load_s").asDouble(), out.path("annotate_s").asDouble(), GcLog.read(gc));
+          threads,
+          wall,
+          out.path("load_s").asDouble(),
+          out.path("annotate_s").asDouble(),
+          out.path("mentions").asLong(),
+          GcLog.read(gc));
     }
 
     Measured job(String what, List<String> args, Path output) throws Exception {

@@ -13,49 +13,77 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.newsgraph.nlp.NlpSettings;
 
 /**
- * The baseline of the annotation benchmark: plain CoreNLP, one thread, one {@code StanfordCoreNLP}
- * with the job's NER properties ({@link NlpSettings#nerProperties()}: tokenize, ssplit, pos, lemma,
- * lean NER), over the texts of a JSON Lines file ({@code text} field), as a process of its own.
- * Prints one JSON line: {@code load_s} (models), {@code annotate_s} (all texts, no warm-up, as the
- * job's run has none either), {@code documents}, {@code tokens}, {@code mentions}.
+ * The baseline of the annotation benchmark: plain CoreNLP with the job's NER properties ({@link
+ * NlpSettings#nerProperties()}: tokenize, ssplit, pos, lemma, lean NER), over the texts of a JSON
+ * Lines file ({@code text} field), as a process of its own: one {@code StanfordCoreNLP} on one
+ * thread, or with THREADS, that many threads with a pipeline each (annotators of its own) taking
+ * the texts in order from one queue, the most a CoreNLP program gets from the cores of one JVM.
+ * Prints one JSON line: {@code threads}, {@code load_s} (every pipeline's models), {@code
+ * annotate_s} (all texts, no warm-up, as the job's run has none either), {@code documents}, {@code
+ * tokens}, {@code mentions}.
  *
- * <p>Usage: {@code PlainCoreNlp TEXTS.jsonl.gz}.
+ * <p>Usage: {@code PlainCoreNlp TEXTS.jsonl.gz [THREADS]}.
  */
 public final class PlainCoreNlp {
 
   private PlainCoreNlp() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: PlainCoreNlp TEXTS.jsonl.gz");
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: PlainCoreNlp TEXTS.jsonl.gz [THREADS]");
       System.exit(2);
     }
     List<String> texts = texts(Path.of(args[0]));
+    int threads = args.length == 2 ? Integer.parseInt(args[1]) : 1;
     long t0 = System.nanoTime();
-    StanfordCoreNLP pipeline = new StanfordCoreNLP(NlpSettings.defaults().nerProperties());
+    List<StanfordCoreNLP> pipelines = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      // CoreNLP hands a second pipeline the annotators of the first unless its pool is cleared.
+      StanfordCoreNLP.clearAnnotatorPool();
+      pipelines.add(new StanfordCoreNLP(NlpSettings.defaults().nerProperties()));
+    }
     double load = (System.nanoTime() - t0) / 1e9;
-    long tokens = 0;
-    long mentions = 0;
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong tokens = new AtomicLong();
+    AtomicLong mentions = new AtomicLong();
     long t1 = System.nanoTime();
-    for (String text : texts) {
-      Annotation doc = new Annotation(text);
-      pipeline.annotate(doc);
-      for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
-        tokens += sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-        List<CoreMap> m = sentence.get(CoreAnnotations.MentionsAnnotation.class);
-        mentions += m == null ? 0 : m.size();
-      }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> running = new ArrayList<>();
+    for (StanfordCoreNLP pipeline : pipelines) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
+                  Annotation doc = new Annotation(texts.get(i));
+                  pipeline.annotate(doc);
+                  for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+                    tokens.addAndGet(sentence.get(CoreAnnotations.TokensAnnotation.class).size());
+                    List<CoreMap> m = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+                    mentions.addAndGet(m == null ? 0 : m.size());
+                  }
+                }
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get();
     }
     double annotate = (System.nanoTime() - t1) / 1e9;
+    pool.shutdown();
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("threads", threads);
     out.put("load_s", load);
     out.put("annotate_s", annotate);
     out.put("documents", texts.size());
-    out.put("tokens", tokens);
-    out.put("mentions", mentions);
+    out.put("tokens", tokens.get());
+    out.put("mentions", mentions.get());
     System.out.println(new ObjectMapper().writeValueAsString(out));
   }
 
