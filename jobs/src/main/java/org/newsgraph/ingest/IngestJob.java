@@ -389,18 +389,15 @@ public final class IngestJob {
               persisted,
               rows.exceptAll(
                   stored.join(rows.select(Tables.ARTICLE_ID), Tables.ARTICLE_ID, "left_semi")));
-      // The added articles are among these rows: when they are all of them (a night that only
-      // adds, the usual one), they are appended, since a merge would join them with every stored
-      // row twice to find that none matches. A run that changes nothing commits nothing here.
-      long changedCount = changed.count();
-      TableIO.Merged merged;
-      if (changedCount == 0) {
-        merged = new TableIO.Merged(0, 0);
-      } else if (changedCount == addedCount) {
-        merged = TableIO.insertNew(changed, changedCount, output, Tables.ARTICLES);
-      } else {
-        merged = TableIO.merge(changed, output, Tables.ARTICLES, List.of(Tables.ARTICLE_ID));
-      }
+      // The added articles are among these rows; a run that changes nothing commits nothing here.
+      TableIO.Merged merged =
+          TableIO.mergeCounted(
+              changed,
+              changed.count(),
+              addedCount,
+              output,
+              Tables.ARTICLES,
+              List.of(Tables.ARTICLE_ID));
       // A night with nothing new commits nothing here.
       if (!newSignatures.isEmpty()) {
         TableIO.merge(newSignatures, output, Tables.ARTICLE_SIGNATURES, List.of(Tables.ARTICLE_ID));

@@ -216,14 +216,22 @@ public final class TableIO {
   }
 
   /**
-   * Adds rows whose keys the table does not hold, in one commit (an append): what {@link #merge}
-   * does when every row is new, without the two joins with every stored row a merge makes to find
-   * that none matches. The caller vouches that no key of {@code df} is stored (it read the table
-   * under the output's lock) and gives the number of rows, which it has counted.
+   * {@link #merge} of rows the caller has counted: {@code rows} rows, {@code added} of them with
+   * keys the table does not hold (the caller read the table under the output's lock). Commits
+   * nothing when there is no row, and appends the rows in one commit when every one is added (a
+   * night that only adds, the usual one): a merge would join them with every stored row twice to
+   * find that none matches.
    */
-  public static Merged insertNew(Dataset<Row> df, long rows, String output, TableDef table) {
-    writer(df, table, SaveMode.Append).save(target(df, output, table));
-    return new Merged(rows, 0);
+  public static Merged mergeCounted(
+      Dataset<Row> df, long rows, long added, String output, TableDef table, List<String> key) {
+    if (rows == 0) {
+      return new Merged(0, 0);
+    }
+    if (rows == added) {
+      writer(df, table, SaveMode.Append).save(target(df, output, table));
+      return new Merged(rows, 0);
+    }
+    return merge(df, output, table, key);
   }
 
   /**

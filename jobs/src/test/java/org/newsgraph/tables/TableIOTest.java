@@ -319,6 +319,53 @@ class TableIOTest extends SparkTestSession {
     assertThat(version(output)).as("one commit").isEqualTo(version + 1);
   }
 
+  /**
+   * Counted rows: none commits nothing, rows that are all added are appended in one commit (no
+   * merge), and rows of which some replace stored ones are merged.
+   */
+  @Test
+  void mergeCountedAppendsAddedRowsAndMergesTheRest() throws IOException {
+    String output = published("merge-counted");
+    List<String> key = List.of(Tables.GRAIN, Tables.PERIOD_START, Tables.ENTITY);
+    long version = version(output);
+
+    assertThat(TableIO.mergeCounted(frame(), 0, 0, output, COUNTS, key))
+        .as("rows inserted and updated, no row")
+        .isEqualTo(new TableIO.Merged(0, 0));
+    assertThat(version(output)).as("commits for no row").isEqualTo(version);
+
+    Dataset<Row> added = frame(row("day", "2018-09-19", "Kim Jong Un", 2));
+    assertThat(TableIO.mergeCounted(added, 1, 1, output, COUNTS, key))
+        .as("rows inserted and updated, every row added")
+        .isEqualTo(new TableIO.Merged(1, 0));
+    assertThat(version(output)).as("commits for added rows").isEqualTo(version + 1);
+    assertThat(lastOperation(output)).as("operation of the added rows' commit").isEqualTo("WRITE");
+
+    Dataset<Row> mixed =
+        frame(
+            row("day", "2018-09-17", "Kim Jong Un", 5), row("day", "2018-09-20", "Kim Jong Un", 1));
+    assertThat(TableIO.mergeCounted(mixed, 2, 1, output, COUNTS, key))
+        .as("rows inserted and updated, one replacing a stored row")
+        .isEqualTo(new TableIO.Merged(1, 1));
+    assertThat(lastOperation(output)).as("operation of the mixed rows' commit").isEqualTo("MERGE");
+    assertThat(contents(output))
+        .as("rows after both commits")
+        .isEqualTo(
+            Map.of(
+                "day/2018-09-17", Map.of("Kim Jong Un", 5L),
+                "day/2018-09-18", Map.of("Kim Jong Un", 1L),
+                "day/2018-09-19", Map.of("Kim Jong Un", 2L),
+                "day/2018-09-20", Map.of("Kim Jong Un", 1L),
+                "week/2018-09-17", Map.of("Kim Jong Un", 4L)));
+  }
+
+  private static String lastOperation(String output) {
+    return DeltaTable.forPath(spark, TableIO.path(output, COUNTS))
+        .history(1)
+        .first()
+        .getAs("operation");
+  }
+
   @Test
   void aFailedWriteCommitsNothing() throws IOException {
     String output = published("failed");
