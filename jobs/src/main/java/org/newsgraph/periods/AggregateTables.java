@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -136,7 +137,9 @@ final class AggregateTables {
     Set<Period> rewritten = new TreeSet<>(plan.affected());
     rewritten.addAll(plan.removed());
     try {
+      int written = 0;
       for (TableDef table : PERIOD_TABLES) {
+        long begin = System.nanoTime();
         if (plan.full()) {
           TableIO.replace(rows.get(table), output, table);
         } else {
@@ -146,6 +149,15 @@ final class AggregateTables {
               table,
               periodCondition(table == Tables.COMENTION_COUNTS ? rewritten : recomputed));
         }
+        written++;
+        // On a large corpus each table takes minutes: a line per commit shows the work going on.
+        Progress.stage(
+            "aggregate",
+            "{} committed in {} s ({} of {} period tables)",
+            table.name(),
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begin) / 1e9),
+            written,
+            PERIOD_TABLES.size());
       }
     } finally {
       in.release();
