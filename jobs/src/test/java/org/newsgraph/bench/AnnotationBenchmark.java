@@ -51,7 +51,7 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * <p>The slice is the first N records of the corpus (its {@code *.jsonl.gz} files in name order)
  * published in or after a month, copied unchanged to a temporary input and ingested once. Every
  * measured run is a process of its own, one after the other, as an operator would start it (the
- * launcher's JVM options: 4 GB heap, G1, {@code local[*]}), each with a GC log:
+ * launcher's JVM options: 4 GB heap, the parallel collector, {@code local[*]}), each with a GC log:
  *
  * <ul>
  *   <li>B1: {@link PlainCoreNlp} (one thread, the job's NER properties) on the texts the job
@@ -403,7 +403,8 @@ public class AnnotationBenchmark {
         100 * share);
 
     Map<String, Object> b5 = new LinkedHashMap<>();
-    System.out.printf(Locale.ROOT, "%nB5 heap and GC per process (4 GB heap, G1)%n");
+    System.out.printf(
+        Locale.ROOT, "%nB5 heap and GC per process (4 GB heap, parallel collector)%n");
     List<Measured> all = new ArrayList<>(annotate.values());
     all.add(aggregate);
     b5.put(
@@ -621,6 +622,7 @@ public class AnnotationBenchmark {
       command.addAll(
           List.of(
               "-Xmx4g",
+              "-XX:+UseParallelGC",
               "-Xlog:gc:file=" + gc,
               "-Dspark.master=local[*]",
               "-Dspark.ui.enabled=false",

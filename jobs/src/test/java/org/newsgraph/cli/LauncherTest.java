@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tests the checks bin/newsgraph makes before it builds or starts anything: a bad JAVA or MVN is
- * named as the variable that is wrong, not blamed on PATH.
+ * named as the variable that is wrong, not blamed on PATH; and the JVM options it starts Java with
+ * (NEWSGRAPH_JAVA_OPTS), seen by a stand-in for java that prints its arguments.
  */
 class LauncherTest {
 
@@ -46,5 +52,52 @@ class LauncherTest {
     Result r = launch("JAVA", "/bin/true");
     assertThat(r.exitCode()).as("exit code").isEqualTo(2);
     assertThat(r.err()).as("error message").contains("Java 17 or newer is needed, /bin/true");
+  }
+
+  /**
+   * The arguments bin/newsgraph starts java with, from a stand-in that answers the version check as
+   * Java 17 and prints its arguments one per line; MVN is a no-op, should the launcher find the jar
+   * older than the sources.
+   */
+  private static List<String> javaArguments(Path dir, Map<String, String> env) throws Exception {
+    Path java = dir.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/bash\n"
+            + "for a in \"$@\"; do [ \"$a\" = -version ] && { echo 'openjdk version \"17.0.9\"' >&2;"
+            + " exit 0; }; done\n"
+            + "printf '%s\\n' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "run", "--help");
+    pb.environment().remove("NEWSGRAPH_JAVA_OPTS");
+    pb.environment().putAll(env);
+    pb.environment().put("JAVA", java.toString());
+    pb.environment().put("MVN", "/bin/true");
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("bin/newsgraph did not finish in 60 s");
+    }
+    assertThat(p.exitValue()).as("exit code of the stand-in java").isZero();
+    return out.lines().toList();
+  }
+
+  @Test
+  void theJvmGetsTheParallelCollectorUnlessNewsgraphJavaOptsSaysOtherwise(@TempDir Path dir)
+      throws Exception {
+    assertThat(javaArguments(dir, Map.of()))
+        .as("java's arguments by default")
+        .contains(
+            "-XX:+UseParallelGC", "-Xmx4g", "org.newsgraph.cli.NewsgraphCli", "run", "--help");
+    assertThat(javaArguments(dir, Map.of("NEWSGRAPH_JAVA_OPTS", " -XX:+UseG1GC  -Xss4m ")))
+        .as("java's arguments with NEWSGRAPH_JAVA_OPTS=' -XX:+UseG1GC  -Xss4m ' (split on spaces)")
+        .contains("-XX:+UseG1GC", "-Xss4m", "org.newsgraph.cli.NewsgraphCli")
+        .doesNotContain("-XX:+UseParallelGC");
+    assertThat(javaArguments(dir, Map.of("NEWSGRAPH_JAVA_OPTS", "")))
+        .as("java's arguments with NEWSGRAPH_JAVA_OPTS empty")
+        .contains("-Xmx4g", "org.newsgraph.cli.NewsgraphCli")
+        .doesNotContain("-XX:+UseParallelGC", "");
   }
 }
