@@ -3,12 +3,16 @@ package org.newsgraph.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +26,38 @@ class LauncherTest {
 
   private static final Path LAUNCHER = Path.of("..", "bin", "newsgraph").toAbsolutePath();
 
-  private record Result(int exitCode, String err) {}
+  private record Result(int exitCode, String out, String err) {}
 
-  private static Result launch(String variable, String value) throws Exception {
+  /**
+   * Runs {@code bin/newsgraph run --help} with these variables added to the environment (and
+   * NEWSGRAPH_JAVA_OPTS removed first, so the caller's own does not leak in).
+   */
+  private static Result launch(Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "run", "--help");
-    pb.environment().put(variable, value);
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("NEWSGRAPH_JAVA_OPTS");
+    pb.environment().putAll(env);
     Process p = pb.start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    // Stderr is read beside stdout, so that neither pipe fills while the other is read.
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    String out = readAll(p.getInputStream());
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("bin/newsgraph did not finish in 60 s");
     }
-    return new Result(p.exitValue(), err);
+    return new Result(p.exitValue(), out, err.get(60, TimeUnit.SECONDS));
+  }
+
+  private static String readAll(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Result launch(String variable, String value) throws Exception {
+    return launch(Map.of(variable, value));
   }
 
   @Test
@@ -68,20 +91,12 @@ class LauncherTest {
             + " exit 0; }; done\n"
             + "printf '%s\\n' \"$@\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "run", "--help");
-    pb.environment().remove("NEWSGRAPH_JAVA_OPTS");
-    pb.environment().putAll(env);
-    pb.environment().put("JAVA", java.toString());
-    pb.environment().put("MVN", "/bin/true");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException("bin/newsgraph did not finish in 60 s");
-    }
-    assertThat(p.exitValue()).as("exit code of the stand-in java").isZero();
-    return out.lines().toList();
+    Map<String, String> all = new HashMap<>(env);
+    all.put("JAVA", java.toString());
+    all.put("MVN", "/bin/true");
+    Result r = launch(all);
+    assertThat(r.exitCode()).as("exit code of the stand-in java; stderr:%n%s", r.err()).isZero();
+    return r.out().lines().toList();
   }
 
   @Test
