@@ -54,6 +54,8 @@ import org.newsgraph.testing.TestTables;
  *       naming the lock file and the run holding it, before any work: no progress line, the lock
  *       left as it was, no row in {@code runs}, and the one article only it was given is not in the
  *       output, which after the first run equals the uninterrupted run's (above).
+ *   <li>A run with sentiment in a 600 MB heap thrashes while loading the models and exits 5 with
+ *       the out-of-memory message naming the settings to change.
  * </ul>
  */
 class ProcessFaultsIT extends SparkTestSession {

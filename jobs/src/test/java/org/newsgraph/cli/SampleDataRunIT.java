@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +29,7 @@ import org.newsgraph.testing.SparkTestSession;
 /**
  * The whole pipeline on sample-data/ with real CoreNLP models, compared with the hand-derived
  * expectations in sample-data/expected/ (written from the article texts, not from this program).
+ * The session runs Spark's default generated code, as the job does.
  */
 class SampleDataRunIT extends SparkTestSession {
 
@@ -41,6 +41,10 @@ class SampleDataRunIT extends SparkTestSession {
 
   @BeforeAll
   static void runPipeline() throws IOException {
+    // Spark's own generated code, as the job runs it: the other in-process tests interpret
+    // expressions (SparkTestSession.INTERPRETED), and this run checks the job's code path against
+    // the hand-derived expectations and the plain-Java computation.
+    SparkTestSession.INTERPRETED.keySet().forEach(spark.conf()::unset);
     output = tempDir("sample-run").toString();
     Settings settings =
         Settings.defaults()
@@ -370,107 +374,5 @@ class SampleDataRunIT extends SparkTestSession {
                 .count())
         .as("pronoun mentions")
         .isZero();
-  }
-
-  /**
-   * The shaded jar, submitted through Spark's own SparkSubmit in a separate JVM whose classpath
-   * holds only Spark (as a Spark installation does), with the CoreNLP models given by --jars,
-   * writes the same tables as the in-process run.
-   */
-  @Test
-  void sparkSubmitOfTheShadedJarWritesTheSameTables() throws Exception {
-    Path target = PROJECT_ROOT.resolve("jobs/target");
-    Path jobJar;
-    try (var jars = Files.list(target)) {
-      jobJar =
-          jars.filter(p -> p.getFileName().toString().matches("newsgraph-jobs-.*\\.jar"))
-              .findFirst()
-              .orElseThrow(
-                  () -> new AssertionError("no shaded jar in " + target + "; run mvn verify"));
-    }
-    String sparkClasspath = Files.readString(target.resolve("spark-classpath.txt")).strip();
-    String models =
-        String.join(
-            ",",
-            List.of(Files.readString(target.resolve("runtime-classpath.txt")).strip().split(":"))
-                .stream()
-                .filter(p -> p.contains("stanford-corenlp-") && p.contains("-models"))
-                .toList());
-    assertThat(models).as("models jars for --jars").contains("models-english");
-    String submitted = tempDir("spark-submit-run").resolve("out").toString();
-
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(System.getProperty("newsgraph.test.opens", "").split(" ")));
-    command.removeIf(String::isEmpty);
-    command.addAll(
-        List.of(
-            "-Xmx3g",
-            "-cp",
-            sparkClasspath,
-            "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            "local[2]",
-            "--class",
-            "org.newsgraph.cli.NewsgraphCli",
-            "--conf",
-            "spark.ui.enabled=false",
-            "--conf",
-            "spark.driver.host=127.0.0.1",
-            "--conf",
-            "spark.driver.bindAddress=127.0.0.1",
-            "--jars",
-            models,
-            jobJar.toString(),
-            "run",
-            "--input",
-            SAMPLE.toString(),
-            "--output",
-            submitted));
-    Path log = tempDir("spark-submit-log").resolve("spark-submit.log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean finished = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String printed = Files.readString(log);
-    assertThat(finished).as("spark-submit finished within 10 minutes; log:%n%s", printed).isTrue();
-    assertThat(process.exitValue()).as("spark-submit exit code; log:%n%s", printed).isZero();
-    assertThat(printed)
-        .as("summary printed by the submitted job")
-        .contains("co-mention pairs of 2018-09 by documents");
-    // Every way a mention was named, as counted in the mentions table, is in the summary.
-    String namesLine =
-        printed.lines().filter(l -> l.strip().startsWith("entity names")).findFirst().orElse("");
-    for (Row r :
-        TableIO.read(spark, submitted, Tables.MENTIONS_TABLE)
-            .groupBy(Tables.RESOLUTION)
-            .count()
-            .collectAsList()) {
-      assertThat(namesLine)
-          .as("summary line of entity names, for resolution %s", r.<String>getAs(0))
-          .contains(String.format(Locale.ROOT, "%,d %s", r.getLong(1), r.<String>getAs(0)));
-    }
-
-    for (var table :
-        List.of(
-            Tables.ARTICLES,
-            Tables.MENTIONS_TABLE,
-            Tables.ENTITY_COUNTS,
-            Tables.COMENTION_COUNTS,
-            Tables.COMENTION_EVIDENCE,
-            Tables.QUARANTINE)) {
-      // Input paths are the same; compare every column of every row but the run id and date.
-      var inProcess = TableIO.read(spark, output, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
-      var viaSubmit = TableIO.read(spark, submitted, table).drop(Tables.RUN_ID, Tables.RUN_DATE);
-      assertThat(viaSubmit.count()).as(table.name() + " rows").isEqualTo(inProcess.count());
-      assertThat(viaSubmit.exceptAll(inProcess).count())
-          .as(table.name() + " rows only in the spark-submit output")
-          .isZero();
-      assertThat(inProcess.exceptAll(viaSubmit).count())
-          .as(table.name() + " rows only in the in-process output")
-          .isZero();
-    }
   }
 }

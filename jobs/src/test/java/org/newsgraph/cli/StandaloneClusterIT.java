@@ -1,5 +1,6 @@
 package org.newsgraph.cli;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,18 +33,19 @@ import org.newsgraph.testing.SparkTestSession;
 import org.newsgraph.testing.TestTables;
 
 /**
- * The job on a real Spark standalone cluster: a Master and two Workers (one core, 2 GB each) as
+ * The job on a real Spark standalone cluster: a Master and two Workers (one core, 3 GB each) as
  * JVMs of their own on 127.0.0.1, started from the Maven-resolved Spark jars through a Spark home
- * that only holds links to them ({@code ../shared/FACTS.md}), and the shaded job jar submitted with
- * Spark's {@code SparkSubmit} in client mode, the CoreNLP models shipped with {@code --jars}. While
- * the executors annotate {@code sample-data/} (NER only, small partitions), one executor JVM is
- * killed with SIGKILL; the standalone Master has its Worker start another, Spark runs the lost
- * tasks again, and the run ends with exit code 0 and tables equal to an embedded in-process run's
- * on the same input (every data table and the quarantine, {@code exceptAll} both ways, without run
- * ids), so no article is lost or annotated twice. The embedded run goes beside the cluster's, and
- * the cluster interprets expressions as the in-process tests do. Ports are taken free at the start;
- * every process started is stopped at the end, also when a step fails. Logs stay in {@code
- * target/standalone-cluster/}.
+ * that only holds links to them ({@code ../shared/FACTS.md}), as a Spark installation has them, and
+ * the shaded job jar submitted with Spark's {@code SparkSubmit} in client mode, the CoreNLP models
+ * (the shift-reduce parser's {@code models-english} too) shipped with {@code --jars}. While the
+ * executors annotate {@code sample-data/} (entities and the default sentiment, small partitions),
+ * one executor JVM is killed with SIGKILL; the standalone Master has its Worker start another,
+ * Spark runs the lost tasks again, and the run ends with exit code 0, its summary printed, and
+ * tables equal to an embedded in-process run's on the same input (every data table and the
+ * quarantine, {@code exceptAll} both ways, without run ids), so no article is lost or annotated
+ * twice. The embedded run goes beside the cluster's, and the cluster interprets expressions as the
+ * in-process tests do. Ports are taken free at the start; every process started is stopped at the
+ * end, also when a step fails. Logs stay in {@code target/standalone-cluster/}.
  */
 class StandaloneClusterIT extends SparkTestSession {
 
@@ -65,15 +69,12 @@ class StandaloneClusterIT extends SparkTestSession {
   private static ProcessHandle killedExecutor;
   private static String progressAtKill;
 
-  /**
-   * The embedded reference run, beside the cluster's; awaited at the end even when a step fails.
-   */
+  /** The embedded reference run, beside the cluster's. */
   private static CompletableFuture<Void> embedded;
 
-  /** The job's settings, the same for both runs. */
+  /** The job's settings, the same for both runs (the default sentiment). */
   private static final Map<String, String> SETTINGS =
       Map.of(
-          SettingKeys.SENTIMENT.key(), "off",
           // Many small tasks, so that the kill lands mid-annotation and progress is logged often.
           SettingKeys.WORDS_PER_PARTITION.key(), "400",
           SettingKeys.PROGRESS_SECONDS.key(), "1");
@@ -96,14 +97,15 @@ class StandaloneClusterIT extends SparkTestSession {
     Settings embeddedSettings = settings;
     // The embedded run goes beside the cluster's: neither keeps both cores busy all along.
     embedded =
-        CompletableFuture.runAsync(
-            () ->
-                NewsgraphCli.run(
-                    "run",
-                    spark,
-                    embeddedSettings,
-                    new PrintStream(
-                        OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
+        beside(
+            () -> {
+              NewsgraphCli.run(
+                  "run",
+                  spark,
+                  embeddedSettings,
+                  new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+              return null;
+            });
 
     String sparkClasspath = Files.readString(TARGET.resolve("spark-classpath.txt")).strip();
     Path sparkHome = sparkHome(sparkClasspath);
@@ -142,7 +144,7 @@ class StandaloneClusterIT extends SparkTestSession {
                   "--cores",
                   "1",
                   "--memory",
-                  "2g",
+                  "3g",
                   "--webui-port",
                   Integer.toString(freePort()),
                   "--work-dir",
@@ -173,12 +175,13 @@ class StandaloneClusterIT extends SparkTestSession {
             "--conf",
             "spark.ui.enabled=false",
             "--conf",
-            "spark.executor.memory=1500m",
+            "spark.executor.memory=2500m",
             "--conf",
             "spark.executor.cores=1",
             "--conf",
             "spark.sql.shuffle.partitions=4"));
-    // Interpreted expressions, as the in-process tests run them, in the driver and the executors.
+    // Interpreted expressions, as the in-process tests run them, in the driver and the executors:
+    // compiling generated code in each new executor JVM cost this class two and a half minutes.
     INTERPRETED.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
     command.addAll(
         List.of(
@@ -219,22 +222,11 @@ class StandaloneClusterIT extends SparkTestSession {
 
   @AfterAll
   static void stopTheCluster() throws Exception {
-    try {
-      // Executors are children of the Workers: stop them with their parents.
-      for (Process p : STARTED) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(1, TimeUnit.MINUTES);
-      }
-    } finally {
-      if (embedded != null && !embedded.isDone()) {
-        // A step before the end failed, and that failure is the class's error: the embedded run
-        // is not needed any more. Its jobs are cancelled and its end awaited (whatever its
-        // outcome) before the shared session stops and its output is deleted under it. A job
-        // the run starts after the cancel still runs, so the wait is the run's own timeout.
-        spark.sparkContext().cancelAllJobs();
-        embedded.handle((done, failure) -> done).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      }
+    // Executors are children of the Workers: stop them with their parents.
+    for (Process p : STARTED) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      p.waitFor(1, TimeUnit.MINUTES);
     }
   }
 
@@ -357,6 +349,29 @@ class StandaloneClusterIT extends SparkTestSession {
     assertThat(Files.readString(submitLog))
         .as("the driver saw the executor go")
         .containsPattern("Lost executor|ExecutorLostFailure");
+  }
+
+  /**
+   * The driver printed the run's summary, whose count of mentions by resolution is the mentions
+   * table's, and the executors computed sentiment with the parser of the shipped models.
+   */
+  @Test
+  void theDriverPrintsTheSummaryAndTheExecutorsComputeSentiment() throws IOException {
+    String printed = Files.readString(submitLog);
+    assertThat(printed)
+        .as("summary printed by the submitted job")
+        .contains("co-mention pairs of 2018-09 by documents");
+    String namesLine =
+        printed.lines().filter(l -> l.strip().startsWith("entity names")).findFirst().orElse("");
+    var mentions = TableIO.read(spark, clustered, Tables.MENTIONS_TABLE);
+    for (Row r : mentions.groupBy(Tables.RESOLUTION).count().collectAsList()) {
+      assertThat(namesLine)
+          .as("summary line of entity names, for resolution %s", r.<String>getAs(0))
+          .contains(String.format(Locale.ROOT, "%,d %s", r.getLong(1), r.<String>getAs(0)));
+    }
+    assertThat(mentions.where(col(Tables.SENTIMENT_SCORE).isNotNull()).count())
+        .as("mentions whose sentence got sentiment on the cluster")
+        .isPositive();
   }
 
   @Test

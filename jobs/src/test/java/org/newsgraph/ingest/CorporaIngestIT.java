@@ -11,7 +11,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
@@ -21,18 +24,34 @@ import org.newsgraph.testing.SparkTestSession;
 
 /**
  * Ingest (no CoreNLP) of the two real corpora in ../shared/corpora, read in place: every line is an
- * article or a quarantine row, per file and in total; every stored dateline starts its text.
+ * article or a quarantine row, per file and in total; every stored dateline starts its text. The
+ * two ingests run at once on the session: Reuters is one gzip file, which one task reads.
  */
 class CorporaIngestIT extends SparkTestSession {
 
+  private static final Path REUTERS = CORPORA.resolve("reuters-21578");
+  private static final Path ALLSIDES = CORPORA.resolve("allsides-article-bias");
+  private static String reutersOutput;
+  private static String allSidesOutput;
+  private static IngestJob.Report reuters;
+  private static IngestJob.Report allSides;
+
+  @BeforeAll
+  static void ingestBoth() throws Exception {
+    reutersOutput = tempDir("reuters").toString();
+    allSidesOutput = tempDir("allsides").toString();
+    CompletableFuture<IngestJob.Report> besideReuters =
+        beside(() -> IngestJob.run(spark, settings(REUTERS, reutersOutput)));
+    allSides = IngestJob.run(spark, settings(ALLSIDES, allSidesOutput));
+    reuters = besideReuters.get(BESIDE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Test
   void reutersTimestampsWithoutZoneAreIngestedCompletely() throws IOException {
-    Path corpus = CORPORA.resolve("reuters-21578");
-    long lines = countLines(corpus.resolve("reuters21578-1987.jsonl.gz"));
+    long lines = countLines(REUTERS.resolve("reuters21578-1987.jsonl.gz"));
     assertThat(lines).as("Reuters stories (SOURCE.md: 19,043)").isEqualTo(19_043);
-    String output = tempDir("reuters").toString();
-    ingestAndAccount(corpus, output, lines, "Reuters-21578");
-    var articles = TableIO.read(spark, output, Tables.ARTICLES);
+    account(reuters, reutersOutput, lines, "Reuters-21578");
+    var articles = TableIO.read(spark, reutersOutput, Tables.ARTICLES);
     // SOURCE.md: every story has a wire time without zone except reuters21578-17192.
     assertThat(articles.where(col(Tables.PUBLISHED_TS).isNull()).count())
         .as("Reuters articles without a time of day")
@@ -54,24 +73,21 @@ class CorporaIngestIT extends SparkTestSession {
 
   @Test
   void allSidesIsIngestedCompletely() throws IOException {
-    Path corpus = CORPORA.resolve("allsides-article-bias");
     long lines = 0;
-    try (var files = Files.list(corpus)) {
+    try (var files = Files.list(ALLSIDES)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList()) {
         lines += countLines(f);
       }
     }
     assertThat(lines).as("AllSides articles (SOURCE.md: 20,336)").isEqualTo(20_336);
-    String output = tempDir("allsides").toString();
-    ingestAndAccount(corpus, output, lines, "AllSides");
-    assertThat(TableIO.read(spark, output, Tables.INGEST_RUNS).count())
+    account(allSides, allSidesOutput, lines, "AllSides");
+    assertThat(TableIO.read(spark, allSidesOutput, Tables.INGEST_RUNS).count())
         .as("one ingest_runs row per yearly file")
         .isEqualTo(5);
   }
 
-  /** Ingests a corpus, prints its figures and checks that every line is accounted for. */
-  private static void ingestAndAccount(Path corpus, String output, long lines, String name) {
-    IngestJob.Report r = IngestJob.run(spark, settings(corpus, output));
+  /** Prints a corpus's ingest figures and checks that every line is accounted for. */
+  private static void account(IngestJob.Report r, String output, long lines, String name) {
     System.out.printf(
         "%s: read %d, articles %d, quarantined %d %s, stories %d, copies %d%n",
         name,
