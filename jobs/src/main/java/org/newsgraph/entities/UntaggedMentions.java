@@ -89,9 +89,11 @@ public final class UntaggedMentions {
     UntaggedNames gazetteer = gazetteer(named, aliases, options);
     Progress.stage(
         "aggregate",
-        "{} written names of persons looked for where CoreNLP tagged nothing",
-        gazetteer.size());
-    if (gazetteer.size() == 0) {
+        "{} written names of persons looked for where CoreNLP tagged nothing; {} cut spans of"
+            + " longer person names",
+        gazetteer.size(),
+        gazetteer.cutSpans().size());
+    if (gazetteer.size() == 0 && gazetteer.cutSpans().isEmpty()) {
       return named;
     }
     Dataset<Row> renamed = renameBareNames(spark, named, decisions, gazetteer);
@@ -101,30 +103,38 @@ public final class UntaggedMentions {
   /**
    * A one-word person mention its article and the corpus left as itself ({@code exact}; rule 9
    * found too few articles to decide, or none) takes the person of that written name ("Sessions",
-   * in a month where four articles resolve it, is Jeff Sessions when he dominates the family name).
-   * A name rule 9 found ambiguous or not a person stays as it is.
+   * in a month where four articles resolve it, is Jeff Sessions when he dominates the family name);
+   * a person mention of more words left so that is a cut span of the corpus ({@link
+   * UntaggedNames#cutSpans}: "Kim Jong") takes its person. A name rule 9 found ambiguous or not a
+   * person stays as it is.
    */
   private static Dataset<Row> renameBareNames(
       SparkSession spark, Dataset<Row> named, Dataset<Row> decisions, UntaggedNames gazetteer) {
     List<Row> rows = new ArrayList<>();
-    gazetteer.names().forEach((written, person) -> rows.add(RowFactory.create(written, person)));
+    gazetteer
+        .names()
+        .forEach((written, person) -> rows.add(RowFactory.create(written, person, false)));
+    gazetteer.cutSpans().forEach((span, person) -> rows.add(RowFactory.create(span, person, true)));
     Dataset<Row> entries =
         spark
             .createDataFrame(
                 rows,
                 new StructType()
                     .add("_written", DataTypes.StringType, false)
-                    .add("_person", DataTypes.StringType, false))
+                    .add("_person", DataTypes.StringType, false)
+                    .add("_cut", DataTypes.BooleanType, false))
             .join(
                 decisions.where(
                     col(Tables.DECISION).isin(CorpusNames.AMBIGUOUS, CorpusNames.NOT_A_PERSON)),
                 col("_written").equalTo(col(Tables.SHORT_NAME)),
                 "left_anti");
+    // A one-word name takes a written name's person, a longer one a cut span's: each name
+    // matches one entry at most.
     Column bare =
         col(Tables.RESOLUTION)
             .equalTo(Resolution.EXACT.value())
             .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
-            .and(not(col(Tables.ENTITY).contains(" ")));
+            .and(col(Tables.ENTITY).contains(" ").equalTo(col("_cut")));
     Column apply = col("_person").isNotNull().and(col("_person").notEqual(col(Tables.ENTITY)));
     List<Column> columns = new ArrayList<>();
     for (String c : Tables.MENTIONS_TABLE.columns()) {

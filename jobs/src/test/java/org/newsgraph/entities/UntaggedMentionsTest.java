@@ -27,7 +27,8 @@ import org.newsgraph.udfs.RowBuilder;
  * five articles tag "Pence" as Mike Pence and "Sessions" as Jeff Sessions and write "sessions" in
  * lower case, and name Rod Rosenstein in full only; then untagged names are found in the articles
  * CoreNLP tagged them in nowhere, and a bare "Rosenstein" no article resolved takes his name. A
- * bare "Clinton" that rule 9 found ambiguous keeps its name.
+ * bare "Clinton" that rule 9 found ambiguous keeps its name, and a span CoreNLP cut ("Kim Jong")
+ * takes the person who dominates the names it starts.
  */
 class UntaggedMentionsTest extends SparkTestSession {
 
@@ -122,6 +123,20 @@ class UntaggedMentionsTest extends SparkTestSession {
             "Clinton testified.",
             List.<String[]>of(new String[] {"Clinton", "PERSON"})));
     corpus.add(new Article("clinton-untagged", "The report named Clinton twice.", List.of()));
+    // Kim Jong Un has all 10 articles of the longer names that start with "Kim Jong", the span
+    // CoreNLP cut in the last article, which is alone in 1 article beside his 10.
+    for (int i = 1; i <= 10; i++) {
+      corpus.add(
+          new Article(
+              "kim-" + i,
+              "Kim Jong Un spoke.",
+              List.<String[]>of(new String[] {"Kim Jong Un", "PERSON"})));
+    }
+    corpus.add(
+        new Article(
+            "kim-cut",
+            "Kim Jong met Donald Trump.",
+            List.of(new String[] {"Kim Jong", "PERSON"}, new String[] {"Donald Trump", "PERSON"})));
     output = tempDir("untagged-output").toString();
     List<Row> annotations = new ArrayList<>();
     List<Row> articles = new ArrayList<>();
@@ -241,6 +256,29 @@ class UntaggedMentionsTest extends SparkTestSession {
     assertThat(pair.<Long>getAs(Tables.DOCUMENTS))
         .as("Trump and Pence: the untagged article counts, the Karen Pence one does not")
         .isEqualTo(1L);
+  }
+
+  @Test
+  void aSpanCoreNlpCutTakesThePersonWhoDominatesTheNamesItStarts() {
+    assertThat(
+            TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+                .where(col(Tables.ARTICLE_ID).equalTo("kim-cut"))
+                .orderBy(Tables.CHAR_BEGIN)
+                .select(Tables.SURFACE, Tables.ENTITY, Tables.RESOLUTION)
+                .collectAsList())
+        .as("the cut span \"Kim Jong\" is Kim Jong Un (1 article beside his 10)")
+        .containsExactly(
+            RowFactory.create("Kim Jong", "Kim Jong Un", UntaggedMentions.GAZETTEER),
+            RowFactory.create("Donald Trump", "Donald Trump", "exact"));
+    assertThat(
+            TableIO.read(spark, output, Tables.COMENTION_COUNTS)
+                .where(col(Tables.GRAIN).equalTo("day"))
+                .where(col(Tables.ENTITY_A).equalTo("Donald Trump"))
+                .where(col(Tables.ENTITY_B).equalTo("Kim Jong Un"))
+                .select(Tables.DOCUMENTS)
+                .collectAsList())
+        .as("the article counts for the pair")
+        .containsExactly(RowFactory.create(1L));
   }
 
   /**

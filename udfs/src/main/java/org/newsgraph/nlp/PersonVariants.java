@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,28 @@ public final class PersonVariants {
       return null;
     }
     return words[last];
+  }
+
+  /**
+   * The runs of first words of a person name that CoreNLP may have cut it to: two words or more,
+   * shorter than the name without its suffix ("Kim Jong" of "Kim Jong Un"; "Martin Luther" of
+   * "Martin Luther King Jr."; none of "Donald Trump Jr.": a name that only adds a suffix is another
+   * person). Shortest first; empty for names of fewer than three words.
+   */
+  public static List<String> leadingRuns(String name) {
+    List<String> runs = new ArrayList<>();
+    if (name == null) {
+      return runs;
+    }
+    String[] words = name.strip().split("\\s+");
+    int core = words.length;
+    if (core > 2 && SUFFIXES.contains(stripDot(words[core - 1].toLowerCase(Locale.ROOT)))) {
+      core--;
+    }
+    for (int k = 2; k < core; k++) {
+      runs.add(String.join(" ", Arrays.copyOf(words, k)));
+    }
+    return runs;
   }
 
   /**

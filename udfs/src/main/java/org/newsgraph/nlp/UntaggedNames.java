@@ -98,13 +98,28 @@ public final class UntaggedNames implements Serializable {
   /** Lower-case form of each one-word written name → the written names with that form. */
   private final Map<String, List<String>> oneWordByLowerCase;
 
+  /** Cut span → the person whose name it starts ({@link #cutSpans}). */
+  private final Map<String, String> cutSpans;
+
   /**
-   * The gazetteer.
+   * A gazetteer without cut spans.
    *
    * @param entities each written name and the person the corpus writes it for; names that are not
    *     {@link #nameLike} are ignored
    */
   public UntaggedNames(Map<String, String> entities) {
+    this(entities, Map.of());
+  }
+
+  /**
+   * The gazetteer.
+   *
+   * @param entities each written name and the person the corpus writes it for; names that are not
+   *     {@link #nameLike} are ignored
+   * @param cutSpans the first words of person names that stand for one of them ({@link #cutSpans})
+   */
+  public UntaggedNames(Map<String, String> entities, Map<String, String> cutSpans) {
+    this.cutSpans = Collections.unmodifiableMap(new TreeMap<>(cutSpans));
     Map<String, String> kept = new TreeMap<>();
     entities.forEach(
         (surface, entity) -> {
@@ -178,14 +193,7 @@ public final class UntaggedNames implements Serializable {
         continue;
       }
       total.merge(family, p.articles(), Long::sum);
-      top.merge(
-          family,
-          p,
-          (a, b) ->
-              a.articles() > b.articles()
-                      || (a.articles() == b.articles() && a.entity().compareTo(b.entity()) <= 0)
-                  ? a
-                  : b);
+      top.merge(family, p, UntaggedNames::more);
     }
     top.forEach(
         (family, p) -> {
@@ -202,7 +210,55 @@ public final class UntaggedNames implements Serializable {
           }
         });
     aliases.forEach(names::putIfAbsent);
-    return new UntaggedNames(names);
+    return new UntaggedNames(names, cutSpans(persons, minShare, minDocuments));
+  }
+
+  /**
+   * The cut spans of a corpus: the first words of longer person names ({@link
+   * PersonVariants#leadingRuns}: "Kim Jong") stand for one person of those names when that person
+   * has at least {@code minDocuments} articles and at least {@code minShare} of the articles of the
+   * longer names (Kim Jong Un among Kim Jong Un, Kim Jong Il and Kim Jong Nam), and the first words
+   * as a person of their own are rare beside it: at most {@code 1 - minShare} of the articles of
+   * the two (a "Kim Jong" left as it was in 3 articles beside Kim Jong Un's 37). A person known by
+   * the first words themselves keeps them: "George Washington" is not George Washington Carver,
+   * "Martin Luther" not Martin Luther King Jr. where either is mentioned on his own.
+   */
+  private static Map<String, String> cutSpans(
+      List<Person> persons, double minShare, int minDocuments) {
+    Map<String, Person> top = new TreeMap<>();
+    Map<String, Long> longer = new HashMap<>();
+    for (Person p : persons) {
+      for (String run : PersonVariants.leadingRuns(p.entity())) {
+        longer.merge(run, p.articles(), Long::sum);
+        top.merge(run, p, UntaggedNames::more);
+      }
+    }
+    Map<String, Long> own = new HashMap<>();
+    for (Person p : persons) {
+      if (top.containsKey(p.entity())) {
+        own.put(p.entity(), p.articles());
+      }
+    }
+    Map<String, String> cut = new TreeMap<>();
+    top.forEach(
+        (run, p) -> {
+          long alone = own.getOrDefault(run, 0L);
+          if (nameLike(run)
+              && p.articles() >= minDocuments
+              && share(p.articles(), longer.get(run)) >= minShare
+              && share(alone, alone + p.articles()) <= 1 - minShare) {
+            cut.put(run, p.entity());
+          }
+        });
+    return cut;
+  }
+
+  /** The person of more articles; ties by name. */
+  private static Person more(Person a, Person b) {
+    return a.articles() > b.articles()
+            || (a.articles() == b.articles() && a.entity().compareTo(b.entity()) <= 0)
+        ? a
+        : b;
   }
 
   private static double share(long part, long whole) {
@@ -212,6 +268,16 @@ public final class UntaggedNames implements Serializable {
   /** The written names and their persons, in the order of the names. */
   public Map<String, String> names() {
     return Collections.unmodifiableMap(entities);
+  }
+
+  /**
+   * The cut spans of the corpus and their persons: the first words of a longer person name (two or
+   * more, "Kim Jong") that CoreNLP tagged as a name of their own, where one person dominates the
+   * names they start. They are not looked for in the text ("Kim Jong" starts "Kim Jong Il" too); a
+   * person mention left as such a span takes its person.
+   */
+  public Map<String, String> cutSpans() {
+    return cutSpans;
   }
 
   /** How many written names the gazetteer holds. */

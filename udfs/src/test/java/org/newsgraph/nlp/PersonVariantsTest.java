@@ -60,6 +60,21 @@ class PersonVariantsTest {
   }
 
   @Test
+  void theLeadingRunsAreTheSpansShorterThanTheNameWithoutItsSuffix() {
+    assertThat(PersonVariants.leadingRuns("Kim Jong Un"))
+        .as("three words")
+        .containsExactly("Kim Jong");
+    assertThat(PersonVariants.leadingRuns("Martin Luther King Jr."))
+        .as("a suffix is no word of the name, and the name without it another person")
+        .containsExactly("Martin Luther");
+    assertThat(PersonVariants.leadingRuns("Donald Trump Jr."))
+        .as("the name without its suffix is another person")
+        .isEmpty();
+    assertThat(PersonVariants.leadingRuns("Mike Pence")).as("two words").isEmpty();
+    assertThat(PersonVariants.leadingRuns("Trump")).as("one word").isEmpty();
+  }
+
+  @Test
   void theFamilyNameIsTheLastWordBeforeASuffix() {
     assertThat(PersonVariants.familyName("Mike Pence")).as("two words").isEqualTo("Pence");
     assertThat(PersonVariants.familyName("Donald Trump Jr.")).as("a suffix").isEqualTo("Trump");

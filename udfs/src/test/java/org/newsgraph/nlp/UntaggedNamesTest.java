@@ -144,6 +144,37 @@ class UntaggedNamesTest {
             "Pence -> Mike Pence");
   }
 
+  @Test
+  void aCutSpanStandsForTheOnePersonWhoDominatesTheNamesItStarts() {
+    List<UntaggedNames.Person> persons =
+        List.of(
+            new UntaggedNames.Person("Kim Jong Un", 37),
+            new UntaggedNames.Person("Kim Jong Il", 1),
+            new UntaggedNames.Person("Kim Jong Nam", 1),
+            new UntaggedNames.Person("Kim Jong", 3),
+            new UntaggedNames.Person("Martin Luther King Jr.", 20),
+            new UntaggedNames.Person("Martin Luther", 3),
+            new UntaggedNames.Person("George Washington Carver", 6),
+            new UntaggedNames.Person("George Washington", 40),
+            new UntaggedNames.Person("Donald Trump Jr.", 40),
+            new UntaggedNames.Person("Donald Trump", 30),
+            new UntaggedNames.Person("Mary Ann Smith", 3),
+            new UntaggedNames.Person("Jose Maria Aznar", 8),
+            new UntaggedNames.Person("Jose Maria Figueres", 6));
+    UntaggedNames gazetteer = UntaggedNames.fromCorpus(List.of(), persons, Map.of(), 0.9, 5);
+    assertThat(gazetteer.cutSpans())
+        .as(
+            "Kim Jong Un has 37 of the 39 articles of the longer names, and Kim Jong alone 3"
+                + " beside his 37; Martin Luther (3 beside 20) and George Washington (40 beside"
+                + " 6) are themselves; a suffix makes no span (Donald Trump); too rare (Mary"
+                + " Ann); split (Jose Maria)")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("Kim Jong", "Kim Jong Un"));
+    String text = "Kim Jong spoke.";
+    assertThat(gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of()))
+        .as("a cut span is not looked for in the text")
+        .isEmpty();
+  }
+
   private static List<String> surfaces(List<Hit> hits) {
     List<String> s = new ArrayList<>();
     hits.forEach(h -> s.add(h.surface()));
