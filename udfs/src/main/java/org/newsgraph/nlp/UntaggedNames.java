@@ -246,7 +246,9 @@ public final class UntaggedNames implements Serializable {
           if (nameLike(run)
               && p.articles() >= minDocuments
               && share(p.articles(), longer.get(run)) >= minShare
-              && share(alone, alone + p.articles()) <= 1 - minShare) {
+              // "At most 1 - minShare alone", written as the other share checks are: 1 - 0.9
+              // is below 0.1 in floating point.
+              && share(p.articles(), alone + p.articles()) >= minShare) {
             cut.put(run, p.entity());
           }
         });

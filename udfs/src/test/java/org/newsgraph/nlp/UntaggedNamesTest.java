@@ -159,6 +159,8 @@ class UntaggedNamesTest {
             new UntaggedNames.Person("Donald Trump Jr.", 40),
             new UntaggedNames.Person("Donald Trump", 30),
             new UntaggedNames.Person("Mary Ann Smith", 3),
+            new UntaggedNames.Person("Anna Maria Lopez", 9),
+            new UntaggedNames.Person("Anna Maria", 1),
             new UntaggedNames.Person("Jose Maria Aznar", 8),
             new UntaggedNames.Person("Jose Maria Figueres", 6));
     UntaggedNames gazetteer = UntaggedNames.fromCorpus(List.of(), persons, Map.of(), 0.9, 5);
@@ -166,9 +168,11 @@ class UntaggedNamesTest {
         .as(
             "Kim Jong Un has 37 of the 39 articles of the longer names, and Kim Jong alone 3"
                 + " beside his 37; Martin Luther (3 beside 20) and George Washington (40 beside"
-                + " 6) are themselves; a suffix makes no span (Donald Trump); too rare (Mary"
-                + " Ann); split (Jose Maria)")
-        .containsExactlyInAnyOrderEntriesOf(Map.of("Kim Jong", "Kim Jong Un"));
+                + " 6) are themselves; Anna Maria alone in exactly a tenth (1 beside 9) is"
+                + " rare enough; a suffix makes no span (Donald Trump); too rare (Mary Ann);"
+                + " split (Jose Maria)")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("Kim Jong", "Kim Jong Un", "Anna Maria", "Anna Maria Lopez"));
     String text = "Kim Jong spoke.";
     assertThat(gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of()))
         .as("a cut span is not looked for in the text")
