@@ -1,5 +1,6 @@
 package org.newsgraph.entities;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -13,6 +14,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -135,7 +137,9 @@ public final class CorpusNames {
    */
   public static Result resolve(Dataset<Row> named, Options options) {
     Column inScope = col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray());
-    Dataset<Row> keyed = named.withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))));
+    Dataset<Row> keyed =
+        personsWrittenAsOtherNames(named, inScope)
+            .withColumn(KEY, when(inScope, lower(col(Tables.ENTITY))));
 
     // Rule 1: one spelling per name.
     Dataset<Row> spellings = spellings(keyed);
@@ -237,6 +241,43 @@ public final class CorpusNames {
         mentions,
         decisions.select(decisionColumns.toArray(Column[]::new)),
         List.of(flagged, decisions));
+  }
+
+  /**
+   * Names of another type that are a person's name written as names of that type are: CoreNLP tags
+   * "Alexandria Ocasio-Cortez" an organisation now and then, and the article's rules join the parts
+   * of hyphenated names of persons only ("Ocasio Cortez"). Such a name whose parts joined by a
+   * space give a person name of the corpus (letter case aside) is written so, and the rules below
+   * make it that person (one spelling, then one type). "Rolls-Royce" stays as it is where no person
+   * is named "Rolls Royce".
+   */
+  private static Dataset<Row> personsWrittenAsOtherNames(Dataset<Row> named, Column inScope) {
+    Column joined = regexp_replace(col(Tables.ENTITY), "(?<=\\p{L})[-‐‑](?=\\p{L})", " ");
+    Column person = col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON);
+    Dataset<Row> hyphenated =
+        named
+            .where(inScope.and(not(person)).and(col(Tables.ENTITY).rlike("\\p{L}[-‐‑]\\p{L}")))
+            .select(col(Tables.ENTITY).as("_hyphenated"), joined.as("_joined"))
+            .distinct();
+    Dataset<Row> personKeys =
+        named.where(person).select(lower(col(Tables.ENTITY)).as("_person_key")).distinct();
+    // Collected, a few names: a join with plans derived from the mentions would repeat their
+    // whole plan in every later plan that reads the result (and Spark prints each in full).
+    Dataset<Row> found =
+        hyphenated
+            .join(personKeys, lower(col("_joined")).equalTo(col("_person_key")))
+            .select("_hyphenated", "_joined");
+    List<Row> written = found.collectAsList();
+    if (written.isEmpty()) {
+      return named;
+    }
+    return named
+        .join(
+            broadcast(named.sparkSession().createDataFrame(written, found.schema())),
+            not(person).and(col(Tables.ENTITY).equalTo(col("_hyphenated"))),
+            "left")
+        .withColumn(Tables.ENTITY, coalesce(col("_joined"), col(Tables.ENTITY)))
+        .drop("_hyphenated", "_joined");
   }
 
   /** Per lower-case name: its spelling (column {@code _spelling}). */

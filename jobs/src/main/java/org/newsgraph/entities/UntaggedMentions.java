@@ -89,11 +89,11 @@ public final class UntaggedMentions {
     UntaggedNames gazetteer = gazetteer(named, aliases, options);
     Progress.stage(
         "aggregate",
-        "{} written names of persons looked for where CoreNLP tagged nothing; {} cut spans of"
-            + " longer person names",
+        "{} written names of persons looked for where CoreNLP tagged nothing; {} spans of"
+            + " longer person names (first words cut short, last words a family name)",
         gazetteer.size(),
-        gazetteer.cutSpans().size());
-    if (gazetteer.size() == 0 && gazetteer.cutSpans().isEmpty()) {
+        gazetteer.spans().size());
+    if (gazetteer.size() == 0 && gazetteer.spans().isEmpty()) {
       return named;
     }
     Dataset<Row> renamed = renameBareNames(spark, named, decisions, gazetteer);
@@ -104,9 +104,9 @@ public final class UntaggedMentions {
    * A one-word person mention its article and the corpus left as itself ({@code exact}; rule 9
    * found too few articles to decide, or none) takes the person of that written name ("Sessions",
    * in a month where four articles resolve it, is Jeff Sessions when he dominates the family name);
-   * a person mention of more words left so that is a cut span of the corpus ({@link
-   * UntaggedNames#cutSpans}: "Kim Jong") takes its person. A name rule 9 found ambiguous or not a
-   * person stays as it is.
+   * a person mention of more words left so that is a span of the corpus ({@link
+   * UntaggedNames#spans}: "Kim Jong" cut short, the family name "Ocasio Cortez") takes its person.
+   * A name rule 9 found ambiguous or not a person stays as it is.
    */
   private static Dataset<Row> renameBareNames(
       SparkSession spark, Dataset<Row> named, Dataset<Row> decisions, UntaggedNames gazetteer) {
@@ -114,7 +114,7 @@ public final class UntaggedMentions {
     gazetteer
         .names()
         .forEach((written, person) -> rows.add(RowFactory.create(written, person, false)));
-    gazetteer.cutSpans().forEach((span, person) -> rows.add(RowFactory.create(span, person, true)));
+    gazetteer.spans().forEach((span, person) -> rows.add(RowFactory.create(span, person, true)));
     Dataset<Row> entries =
         spark
             .createDataFrame(
@@ -122,19 +122,19 @@ public final class UntaggedMentions {
                 new StructType()
                     .add("_written", DataTypes.StringType, false)
                     .add("_person", DataTypes.StringType, false)
-                    .add("_cut", DataTypes.BooleanType, false))
+                    .add("_span", DataTypes.BooleanType, false))
             .join(
                 decisions.where(
                     col(Tables.DECISION).isin(CorpusNames.AMBIGUOUS, CorpusNames.NOT_A_PERSON)),
                 col("_written").equalTo(col(Tables.SHORT_NAME)),
                 "left_anti");
-    // A one-word name takes a written name's person, a longer one a cut span's: each name
+    // A one-word name takes a written name's person, a longer one a span's: each name
     // matches one entry at most.
     Column bare =
         col(Tables.RESOLUTION)
             .equalTo(Resolution.EXACT.value())
             .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
-            .and(col(Tables.ENTITY).contains(" ").equalTo(col("_cut")));
+            .and(col(Tables.ENTITY).contains(" ").equalTo(col("_span")));
     Column apply = col("_person").isNotNull().and(col("_person").notEqual(col(Tables.ENTITY)));
     List<Column> columns = new ArrayList<>();
     for (String c : Tables.MENTIONS_TABLE.columns()) {

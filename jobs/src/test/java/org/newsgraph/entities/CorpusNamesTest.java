@@ -152,6 +152,20 @@ class CorpusNamesTest extends SparkTestSession {
       rows.add(named("f" + i, "Ford", full, "PERSON", "PERSON", "in_article", 20));
     }
     rows.add(named("f5", "Ford", "Ford", "PERSON", "PERSON", "exact"));
+    // A person CoreNLP once tagged an organisation, hyphen kept; a company with a hyphen.
+    for (int i = 0; i < 2; i++) {
+      String aoc = "Alexandria Ocasio Cortez";
+      rows.add(named("ao" + i, aoc, aoc, "PERSON", "PERSON", "exact"));
+    }
+    rows.add(
+        named(
+            "ao2",
+            "Alexandria Ocasio-Cortez",
+            "Alexandria Ocasio-Cortez",
+            "ORGANIZATION",
+            "ORGANIZATION",
+            "exact"));
+    rows.add(named("rr", "Rolls-Royce", "Rolls-Royce", "ORGANIZATION", "ORGANIZATION", "exact"));
     NewsgraphFunctions.registerCanonicalNames(
         spark, NamingConf.canonicalizer(Settings.defaults(), AliasTable.EMPTY));
     Dataset<Row> input = spark.createDataFrame(rows, NAMED);
@@ -313,6 +327,16 @@ class CorpusNamesTest extends SparkTestSession {
     assertThat(decision("Pelosi").<String>getAs(Tables.DECISION))
         .as("Pelosi's decision")
         .isEqualTo("too_rare");
+  }
+
+  @Test
+  void aPersonsNameTaggedAsAnotherTypeIsThatPerson() {
+    assertThat(nameTypeHow(mention("ao2", "Alexandria Ocasio-Cortez")))
+        .as("an organisation whose parts, joined as a person's are, name a person of the corpus")
+        .containsExactly("Alexandria Ocasio Cortez", "PERSON", "ORGANIZATION", "exact");
+    assertThat(nameTypeHow(mention("rr", "Rolls-Royce")))
+        .as("a hyphenated name that names no person stays as it is")
+        .containsExactly("Rolls-Royce", "ORGANIZATION", "ORGANIZATION", "exact");
   }
 
   @Test

@@ -78,18 +78,39 @@ public final class PersonVariants {
    */
   public static List<String> leadingRuns(String name) {
     List<String> runs = new ArrayList<>();
+    String[] words = coreWords(name);
+    for (int k = 2; k < words.length; k++) {
+      runs.add(String.join(" ", Arrays.copyOf(words, k)));
+    }
+    return runs;
+  }
+
+  /**
+   * The runs of last words of a person name without its suffix that can be a family name of several
+   * words: two words or more, after at least one word ("Ocasio Cortez" of "Alexandria Ocasio
+   * Cortez", "Huckabee Sanders" of "Sarah Huckabee Sanders", "Luther King" of "Martin Luther King
+   * Jr."). Longest first; empty for names of fewer than three words.
+   */
+  public static List<String> trailingRuns(String name) {
+    List<String> runs = new ArrayList<>();
+    String[] words = coreWords(name);
+    for (int k = 1; k <= words.length - 2; k++) {
+      runs.add(String.join(" ", Arrays.copyOfRange(words, k, words.length)));
+    }
+    return runs;
+  }
+
+  /** The words of a person name without its suffix ("Jr.", "III"); none for null. */
+  private static String[] coreWords(String name) {
     if (name == null) {
-      return runs;
+      return new String[0];
     }
     String[] words = name.strip().split("\\s+");
     int core = words.length;
     if (core > 2 && SUFFIXES.contains(stripDot(words[core - 1].toLowerCase(Locale.ROOT)))) {
       core--;
     }
-    for (int k = 2; k < core; k++) {
-      runs.add(String.join(" ", Arrays.copyOf(words, k)));
-    }
-    return runs;
+    return Arrays.copyOf(words, core);
   }
 
   /**

@@ -23,13 +23,14 @@ import java.util.TreeMap;
  * <p>Contract of {@link #find}: a hit is a whole written name of the gazetteer, spelled exactly
  * (case included), starting a word (not after a letter, digit or joining hyphen) and ending one
  * (not before a letter, digit or joining hyphen: "Manafort-like" is another word), outside every
- * mention of the article and outside its dateline, inside one of its sentences. A written name is
- * not looked for in an article that gives it to someone else: a person mention whose text holds the
- * name as whole words and whose entity is another ("Melania Trump" blocks "Trump" in her article).
- * Each hit says whether it starts its sentence and whether a capitalised word follows it on the
- * same line, so that the caller can leave out, for written names that are also common words ({@link
- * #lowerCaseNames}), the places where capitals say nothing ("Sessions of the court", "Consumer
- * Price Index").
+ * mention of the article (outside the part of it that its name accounts for: {@link
+ * Named#namedEnd}) and outside its dateline, inside one of its sentences. A written name is not
+ * looked for in an article that gives it to someone else: a person mention whose named text holds
+ * the name as whole words and whose entity is another ("Melania Trump" blocks "Trump" in her
+ * article). Each hit says whether it starts its sentence and whether a capitalised word follows it
+ * on the same line, so that the caller can leave out, for written names that are also common words
+ * ({@link #lowerCaseNames}), the places where capitals say nothing ("Sessions of the court",
+ * "Consumer Price Index").
  *
  * <p>Immutable and serializable: one instance is shipped to the executors.
  */
@@ -46,7 +47,49 @@ public final class UntaggedNames implements Serializable {
    * @param entity its canonical name
    * @param person whether the entity is a person
    */
-  public record Named(int begin, int end, String surface, String entity, boolean person) {}
+  public record Named(int begin, int end, String surface, String entity, boolean person) {
+
+    /**
+     * The character after the part of this mention that its name accounts for. Scraped pages run a
+     * link into the next one, and CoreNLP may tag both as one person: the rest of a tooltip, then
+     * the next link's text ("Lamar Alexander Pelosi", named Lamar Alexander by the tooltip rules of
+     * {@link EntityCanonicalizer}). The capitalised words after the last word of a person's name
+     * are then not his: they are read as the rest of the text is. They stay his when they start his
+     * tooltip, with his given name in full or short ("Mike Pence Michael", "Bob Goodlatte Robert"),
+     * and every other mention covers its whole surface.
+     */
+    int namedEnd() {
+      if (!person || entity == null || surface == null || surface.length() != end - begin) {
+        return end;
+      }
+      String[] name = entity.split(" ");
+      String last = name[name.length - 1];
+      int at = surface.lastIndexOf(last);
+      while (at >= 0 && !(startsWord(surface, at) && endsWord(surface, at + last.length()))) {
+        at = surface.lastIndexOf(last, at - 1);
+      }
+      int after = at + last.length();
+      if (at < 0 || after >= surface.length() || !Character.isWhitespace(surface.charAt(after))) {
+        return end;
+      }
+      String[] rest = surface.substring(after).strip().split("\\s+");
+      for (String word : rest) {
+        if (!Character.isUpperCase(word.codePointAt(0))) {
+          return end;
+        }
+      }
+      boolean tooltip =
+          rest[0].startsWith(name[0])
+              || PersonVariants.fullGivenName(rest[0])
+                  .equals(PersonVariants.fullGivenName(name[0]));
+      return tooltip ? end : begin + after;
+    }
+
+    /** The text of this mention that its name accounts for ({@link #namedEnd}). */
+    String namedSurface() {
+      return surface == null ? null : surface.substring(0, namedEnd() - begin);
+    }
+  }
 
   /**
    * One untagged written name.
@@ -98,11 +141,11 @@ public final class UntaggedNames implements Serializable {
   /** Lower-case form of each one-word written name → the written names with that form. */
   private final Map<String, List<String>> oneWordByLowerCase;
 
-  /** Cut span → the person whose name it starts ({@link #cutSpans}). */
-  private final Map<String, String> cutSpans;
+  /** Span of several words → the person whose name it starts or ends ({@link #spans}). */
+  private final Map<String, String> spans;
 
   /**
-   * A gazetteer without cut spans.
+   * A gazetteer without spans.
    *
    * @param entities each written name and the person the corpus writes it for; names that are not
    *     {@link #nameLike} are ignored
@@ -116,10 +159,11 @@ public final class UntaggedNames implements Serializable {
    *
    * @param entities each written name and the person the corpus writes it for; names that are not
    *     {@link #nameLike} are ignored
-   * @param cutSpans the first words of person names that stand for one of them ({@link #cutSpans})
+   * @param spans the first or last words of person names that stand for one of them ({@link
+   *     #spans})
    */
-  public UntaggedNames(Map<String, String> entities, Map<String, String> cutSpans) {
-    this.cutSpans = Collections.unmodifiableMap(new TreeMap<>(cutSpans));
+  public UntaggedNames(Map<String, String> entities, Map<String, String> spans) {
+    this.spans = Collections.unmodifiableMap(new TreeMap<>(spans));
     Map<String, String> kept = new TreeMap<>();
     entities.forEach(
         (surface, entity) -> {
@@ -163,6 +207,9 @@ public final class UntaggedNames implements Serializable {
    *   <li>it is a person alias of the alias table ("Putin", "Xi"), when neither rule above names
    *       it.
    * </ol>
+   *
+   * <p>Its spans ({@link #spans}) are the cut spans ({@link #cutSpans}: "Kim Jong") and the family
+   * spans ({@link #familySpans}: "Ocasio Cortez") of the corpus.
    *
    * @param tagged per written name, its top entity ({@link Tagged})
    * @param persons the persons of the corpus with their articles
@@ -210,7 +257,11 @@ public final class UntaggedNames implements Serializable {
           }
         });
     aliases.forEach(names::putIfAbsent);
-    return new UntaggedNames(names, cutSpans(persons, minShare, minDocuments));
+    Map<String, String> spans = cutSpans(persons, minShare, minDocuments);
+    // No span is both: the person a cut span stands for starts with its first word in at least
+    // minDocuments articles, and that makes the word a given name to familySpans.
+    spans.putAll(familySpans(persons, names, minDocuments, minShare));
+    return new UntaggedNames(names, spans);
   }
 
   /**
@@ -255,6 +306,56 @@ public final class UntaggedNames implements Serializable {
     return cut;
   }
 
+  /**
+   * The family spans of a corpus: the last words of longer person names ({@link
+   * PersonVariants#trailingRuns}: "Ocasio Cortez") stand for one person of those names as a family
+   * name of one word does: that person has at least {@code minDocuments} articles and at least
+   * {@code minShare} of the articles of the longer names. A longer name that puts a written name of
+   * another person before the span is two names run together ("Trump Ocasio Cortez", link texts of
+   * scraped pages), not a longer name. The span stays itself where it may be a full name of its
+   * own: when its first word is a given name in the corpus, the first word of other person names in
+   * at least {@code minDocuments} articles ("John Kelly" is no family name of a "Marine John
+   * Kelly"), or when the span as a person of its own has more articles than that person.
+   *
+   * @param written the written names of the corpus and their persons
+   */
+  private static Map<String, String> familySpans(
+      List<Person> persons, Map<String, String> written, int minDocuments, double minShare) {
+    Map<String, Person> top = new TreeMap<>();
+    Map<String, Long> longer = new HashMap<>();
+    Map<String, Long> own = new HashMap<>();
+    Map<String, Long> firstWords = new HashMap<>();
+    for (Person p : persons) {
+      own.put(p.entity(), p.articles());
+      String[] words = p.entity().split(" ");
+      if (words.length > 1) {
+        firstWords.merge(words[0], p.articles(), Long::sum);
+      }
+      for (String run : PersonVariants.trailingRuns(p.entity())) {
+        String before = p.entity().substring(0, p.entity().lastIndexOf(run)).strip();
+        String other = written.get(before);
+        if (other == null || other.equals(p.entity())) {
+          longer.merge(run, p.articles(), Long::sum);
+          top.merge(run, p, UntaggedNames::more);
+        }
+      }
+    }
+    Map<String, String> family = new TreeMap<>();
+    top.forEach(
+        (run, p) -> {
+          long alone = own.getOrDefault(run, 0L);
+          long given = firstWords.getOrDefault(run.substring(0, run.indexOf(' ')), 0L) - alone;
+          if (nameLike(run)
+              && p.articles() >= minDocuments
+              && share(p.articles(), longer.get(run)) >= minShare
+              && given < minDocuments
+              && alone <= p.articles()) {
+            family.put(run, p.entity());
+          }
+        });
+    return family;
+  }
+
   /** The person of more articles; ties by name. */
   private static Person more(Person a, Person b) {
     return a.articles() > b.articles()
@@ -273,13 +374,14 @@ public final class UntaggedNames implements Serializable {
   }
 
   /**
-   * The cut spans of the corpus and their persons: the first words of a longer person name (two or
-   * more, "Kim Jong") that CoreNLP tagged as a name of their own, where one person dominates the
-   * names they start. They are not looked for in the text ("Kim Jong" starts "Kim Jong Il" too); a
+   * The spans of several words of the corpus and their persons: the first words of longer person
+   * names ("Kim Jong", a span CoreNLP cut short) or their last words ("Ocasio Cortez", a family
+   * name of two words), where one person dominates the names they start or end ({@link
+   * #fromCorpus}). They are not looked for in the text ("Kim Jong" starts "Kim Jong Il" too); a
    * person mention left as such a span takes its person.
    */
-  public Map<String, String> cutSpans() {
-    return cutSpans;
+  public Map<String, String> spans() {
+    return spans;
   }
 
   /** How many written names the gazetteer holds. */
@@ -311,6 +413,7 @@ public final class UntaggedNames implements Serializable {
       String text, int from, int[] sentenceBegins, int[] sentenceEnds, List<Named> named) {
     List<Hit> hits = new ArrayList<>();
     Map<String, Boolean> blocked = new HashMap<>();
+    int[] namedEnds = named.stream().mapToInt(Named::namedEnd).toArray();
     int n = text.length();
     int i = Math.max(0, from);
     while (i < n) {
@@ -329,7 +432,7 @@ public final class UntaggedNames implements Serializable {
       String entity = entities.get(match);
       int sentence = sentenceOf(i, end, sentenceBegins, sentenceEnds);
       if (sentence >= 0
-          && !covered(i, end, named)
+          && !covered(i, end, named, namedEnds)
           && !blocked.computeIfAbsent(match, m -> givenToSomeoneElse(m, entity, named))) {
         hits.add(
             new Hit(
@@ -380,9 +483,10 @@ public final class UntaggedNames implements Serializable {
     return null;
   }
 
-  private static boolean covered(int begin, int end, List<Named> named) {
-    for (Named m : named) {
-      if (m.begin() < end && begin < m.end()) {
+  // A mention covers the part of its text that its name accounts for (Named#namedEnd).
+  private static boolean covered(int begin, int end, List<Named> named, int[] namedEnds) {
+    for (int k = 0; k < namedEnds.length; k++) {
+      if (named.get(k).begin() < end && begin < namedEnds[k]) {
         return true;
       }
     }
@@ -392,7 +496,7 @@ public final class UntaggedNames implements Serializable {
   // One sense per article: a name the article gives to another person is that person's here.
   private static boolean givenToSomeoneElse(String surface, String entity, List<Named> named) {
     for (Named m : named) {
-      if (m.person() && !m.entity().equals(entity) && holdsWords(m.surface(), surface)) {
+      if (m.person() && !m.entity().equals(entity) && holdsWords(m.namedSurface(), surface)) {
         return true;
       }
     }

@@ -75,6 +75,24 @@ class PersonVariantsTest {
   }
 
   @Test
+  void theTrailingRunsAreTheLastWordsAfterAtLeastOneWordBeforeTheSuffix() {
+    assertThat(PersonVariants.trailingRuns("Alexandria Ocasio Cortez"))
+        .as("three words")
+        .containsExactly("Ocasio Cortez");
+    assertThat(PersonVariants.trailingRuns("Andres Manuel Lopez Obrador"))
+        .as("four words, longest first")
+        .containsExactly("Manuel Lopez Obrador", "Lopez Obrador");
+    assertThat(PersonVariants.trailingRuns("Martin Luther King Jr."))
+        .as("a suffix is no word of the name")
+        .containsExactly("Luther King");
+    assertThat(PersonVariants.trailingRuns("Donald Trump Jr."))
+        .as("two words and a suffix")
+        .isEmpty();
+    assertThat(PersonVariants.trailingRuns("Mike Pence")).as("two words").isEmpty();
+    assertThat(PersonVariants.trailingRuns(null)).as("null").isEmpty();
+  }
+
+  @Test
   void theFamilyNameIsTheLastWordBeforeASuffix() {
     assertThat(PersonVariants.familyName("Mike Pence")).as("two words").isEqualTo("Pence");
     assertThat(PersonVariants.familyName("Donald Trump Jr.")).as("a suffix").isEqualTo("Trump");
