@@ -246,17 +246,22 @@ public final class CorpusNames {
   /**
    * Names of another type that are a person's name written as names of that type are: CoreNLP tags
    * "Alexandria Ocasio-Cortez" an organisation now and then, and the article's rules join the parts
-   * of hyphenated names of persons only ("Ocasio Cortez"). Such a name whose parts joined by a
-   * space give a person name of the corpus (letter case aside) is written so, and the rules below
-   * make it that person (one spelling, then one type). "Rolls-Royce" stays as it is where no person
-   * is named "Rolls Royce".
+   * of hyphenated names of persons only ("Ocasio Cortez"). Such a name of two or more words whose
+   * parts joined by a space give a person name of the corpus (letter case aside) is written so, and
+   * the rules below make it that person (one spelling, then one type). One hyphenated word stays as
+   * it is: companies named after people are written so ("Harley-Davidson", which CoreNLP tags a
+   * person often enough to make "Harley Davidson" a person name of June 2018).
    */
   private static Dataset<Row> personsWrittenAsOtherNames(Dataset<Row> named, Column inScope) {
     Column joined = regexp_replace(col(Tables.ENTITY), "(?<=\\p{L})[-‐‑](?=\\p{L})", " ");
     Column person = col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON);
     Dataset<Row> hyphenated =
         named
-            .where(inScope.and(not(person)).and(col(Tables.ENTITY).rlike("\\p{L}[-‐‑]\\p{L}")))
+            .where(
+                inScope
+                    .and(not(person))
+                    .and(col(Tables.ENTITY).contains(" "))
+                    .and(col(Tables.ENTITY).rlike("\\p{L}[-‐‑]\\p{L}")))
             .select(col(Tables.ENTITY).as("_hyphenated"), joined.as("_joined"))
             .distinct();
     Dataset<Row> personKeys =

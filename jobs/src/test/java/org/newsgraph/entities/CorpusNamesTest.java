@@ -152,7 +152,7 @@ class CorpusNamesTest extends SparkTestSession {
       rows.add(named("f" + i, "Ford", full, "PERSON", "PERSON", "in_article", 20));
     }
     rows.add(named("f5", "Ford", "Ford", "PERSON", "PERSON", "exact"));
-    // A person CoreNLP once tagged an organisation, hyphen kept; a company with a hyphen.
+    // A person CoreNLP once tagged an organisation, hyphen kept; companies with a hyphen.
     for (int i = 0; i < 2; i++) {
       String aoc = "Alexandria Ocasio Cortez";
       rows.add(named("ao" + i, aoc, aoc, "PERSON", "PERSON", "exact"));
@@ -166,6 +166,13 @@ class CorpusNamesTest extends SparkTestSession {
             "ORGANIZATION",
             "exact"));
     rows.add(named("rr", "Rolls-Royce", "Rolls-Royce", "ORGANIZATION", "ORGANIZATION", "exact"));
+    // A company named after people, tagged a person in three articles and so a person name.
+    for (int i = 0; i < 3; i++) {
+      rows.add(named("hd" + i, "Harley-Davidson", "Harley Davidson", "PERSON", "PERSON", "exact"));
+    }
+    rows.add(
+        named(
+            "hd3", "Harley-Davidson", "Harley-Davidson", "ORGANIZATION", "ORGANIZATION", "exact"));
     NewsgraphFunctions.registerCanonicalNames(
         spark, NamingConf.canonicalizer(Settings.defaults(), AliasTable.EMPTY));
     Dataset<Row> input = spark.createDataFrame(rows, NAMED);
@@ -337,6 +344,9 @@ class CorpusNamesTest extends SparkTestSession {
     assertThat(nameTypeHow(mention("rr", "Rolls-Royce")))
         .as("a hyphenated name that names no person stays as it is")
         .containsExactly("Rolls-Royce", "ORGANIZATION", "ORGANIZATION", "exact");
+    assertThat(nameTypeHow(mention("hd3", "Harley-Davidson")))
+        .as("one hyphenated word stays as it is, even where it joins to a person name")
+        .containsExactly("Harley-Davidson", "ORGANIZATION", "ORGANIZATION", "exact");
   }
 
   @Test
