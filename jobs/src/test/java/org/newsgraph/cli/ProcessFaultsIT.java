@@ -309,13 +309,21 @@ class ProcessFaultsIT extends SparkTestSession {
         .contains("newsgraph run failed: The run ran out of memory")
         .contains("NEWSGRAPH_DRIVER_MEMORY")
         .contains("spark.executor.memory");
-    // Loading the models into that heap thrashes (full collections back to back, each freeing
-    // almost nothing) for a minute or more before an OutOfMemoryError; the watch ends it first,
-    // with its figures or, when even they find no room, the message it built ahead.
+    // Loading the models into that heap mostly thrashes (full collections back to back, each
+    // freeing almost nothing) for a minute or more before an OutOfMemoryError, and the watch ends
+    // it first, with its figures or, when even they find no room, the message it built ahead. Now
+    // and then the heap runs out before the watch's window is full (the CI run of stop 48: 48 s
+    // after the models began loading); the JVM's own error then ends the run the same way.
     assertThat(log)
-        .as("the run's error: thrashing, seen by the watch of newsgraph.gcThrashSeconds")
-        .contains("collecting garbage")
-        .contains("newsgraph.gcThrashSeconds=0");
+        .as(
+            "the run's error: thrashing seen by the watch of newsgraph.gcThrashSeconds, or the"
+                + " JVM's own OutOfMemoryError")
+        .satisfiesAnyOf(
+            watched ->
+                assertThat(watched)
+                    .contains("collecting garbage")
+                    .contains("newsgraph.gcThrashSeconds=0"),
+            own -> assertThat(own).contains("java.lang.OutOfMemoryError: Java heap space"));
   }
 
   private static Path copyInput(String name, List<String> files) throws IOException {
