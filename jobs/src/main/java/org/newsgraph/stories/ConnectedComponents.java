@@ -122,7 +122,9 @@ final class ConnectedComponents {
     boolean stars = isStarForest(edges);
     while (!stars) {
       rounds++;
-      Dataset<Row> next = persist(truncated(smallStar(largeStar(edges))));
+      // Each round reads its input four times: with the plans of the rounds nested, they would
+      // grow fourfold per round (the driver ran out of memory on a chain of 300 ids).
+      Dataset<Row> next = persist(Cached.detached(smallStar(largeStar(edges))));
       // The check computes all of the next edges; only then are these let go.
       stars = isStarForest(next);
       edges.unpersist();
@@ -177,16 +179,6 @@ final class ConnectedComponents {
             .where(col(LO).notEqual(col(MIN_BELOW)))
             .select(col(MIN_BELOW).as(LO), col(LO).as(HI));
     return neighbours.unionByName(below.select(col(MIN_BELOW).as(LO), col(HI))).distinct();
-  }
-
-  /**
-   * The rows of a round as a dataset whose plan starts from their RDD: each round reads its input
-   * four times, so without this the plans of the rounds nest and grow fourfold per round (the
-   * driver ran out of memory on a chain of 300 ids). Unlike a local checkpoint the RDD keeps its
-   * lineage, so lost partitions can still be computed again.
-   */
-  private static Dataset<Row> truncated(Dataset<Row> edges) {
-    return edges.sparkSession().createDataFrame(edges.javaRDD(), edges.schema());
   }
 
   private static Dataset<Row> persist(Dataset<Row> edges) {

@@ -202,15 +202,18 @@ class TableIOTest extends SparkTestSession {
 
   /**
    * Spark plans again, and empties, every persisted dataset that reads a table a commit writes; a
-   * dataset read at a pinned version is not one of them and keeps what it holds.
+   * dataset read at a pinned version is not one of them and keeps what it holds, and neither is a
+   * {@link Cached} dataset, whose plan starts from its rows.
    */
   @Test
   void aPersistedPinnedReadKeepsItsCacheThroughACommitToItsTable() throws IOException {
     String output = published("pinned-cache");
-    Dataset<Row> pinned = Cached.of(TableIO.readCurrentVersion(spark, output, COUNTS));
-    Dataset<Row> plain = Cached.of(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> pinned = persisted(TableIO.readCurrentVersion(spark, output, COUNTS));
+    Dataset<Row> plain = persisted(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> cut = Cached.of(TableIO.read(spark, output, COUNTS));
     Object pinnedCache = cacheOf(pinned);
     Object plainCache = cacheOf(plain);
+    Object cutCache = cacheOf(cut);
     try {
       TableIO.merge(
           frame(row("day", "2018-09-19", "Kim Jong Un", 2)),
@@ -226,20 +229,25 @@ class TableIOTest extends SparkTestSession {
           .as("cache of the read pinned to the earlier version after the commit")
           .isSameAs(pinnedCache);
       assertThat(pinned.count()).as("rows of the pinned read").isEqualTo(3);
+      assertThat(cacheOf(cut))
+          .as("cache of a Cached plain read after the commit")
+          .isSameAs(cutCache);
+      assertThat(cut.count()).as("rows of the Cached read, as computed").isEqualTo(3);
     } finally {
-      Cached.release(List.of(pinned, plain));
+      Cached.release(List.of(pinned, plain, cut));
     }
   }
 
   /**
    * Unpersisting a dataset makes Spark plan again the persisted datasets computed from it that are
    * not computed in full yet (on a Delta table, with Spark jobs that list its files); {@link
-   * Cached#release} unpersists the dependents first, so nothing is planned again.
+   * Cached#release} unpersists the dependents first, so nothing is planned again. A dependent of a
+   * {@link Cached} dataset is planned from its rows: no Spark job either way.
    */
   @Test
   void releaseUnpersistsDependentsFirstAndPlansNothingAgain() throws Exception {
     String output = published("release");
-    Dataset<Row> base = Cached.of(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> base = persisted(TableIO.read(spark, output, COUNTS));
     // Persisted, not computed yet: as a stage's datasets are until their first action.
     Dataset<Row> days = base.where(col(Tables.GRAIN).equalTo("day")).persist();
     Object daysCache = cacheOf(days);
@@ -250,16 +258,29 @@ class TableIOTest extends SparkTestSession {
     assertThat(jobs).as("Spark jobs started by planning it again").isPositive();
     days.unpersist();
 
-    Dataset<Row> base2 = Cached.of(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> base2 = persisted(TableIO.read(spark, output, COUNTS));
     Dataset<Row> days2 = base2.where(col(Tables.GRAIN).equalTo("day")).persist();
     assertThat(jobsDuring(() -> Cached.release(List.of(base2, days2))))
         .as("Spark jobs started by the release")
         .isZero();
     assertThat(cached(base2).isEmpty()).as("the source cached after the release").isTrue();
     assertThat(cached(days2).isEmpty()).as("the dependent cached after the release").isTrue();
+
+    Dataset<Row> cut = Cached.of(TableIO.read(spark, output, COUNTS));
+    Dataset<Row> cutDays = cut.where(col(Tables.GRAIN).equalTo("day")).persist();
+    assertThat(jobsDuring(cut::unpersist))
+        .as("Spark jobs started by unpersisting a Cached dataset before its dependent")
+        .isZero();
+    cutDays.unpersist();
   }
 
-  /** The Spark jobs started while the action ran. */
+  /** The dataset persisted and computed, its plan kept as it is (unlike {@link Cached#of}). */
+  private static Dataset<Row> persisted(Dataset<Row> df) {
+    Dataset<Row> kept = df.persist();
+    kept.count();
+    return kept;
+  }
+
   private static int jobsDuring(Runnable action) throws java.util.concurrent.TimeoutException {
     AtomicInteger jobs = new AtomicInteger();
     SparkListener counter =

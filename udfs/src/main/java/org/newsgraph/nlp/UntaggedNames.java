@@ -84,11 +84,6 @@ public final class UntaggedNames implements Serializable {
                   .equals(PersonVariants.fullGivenName(name[0]));
       return tooltip ? end : begin + after;
     }
-
-    /** The text of this mention that its name accounts for ({@link #namedEnd}). */
-    String namedSurface() {
-      return surface == null ? null : surface.substring(0, namedEnd() - begin);
-    }
   }
 
   /**
@@ -257,7 +252,7 @@ public final class UntaggedNames implements Serializable {
           }
         });
     aliases.forEach(names::putIfAbsent);
-    Map<String, String> spans = cutSpans(persons, minShare, minDocuments);
+    Map<String, String> spans = cutSpans(persons, minDocuments, minShare);
     // No span is both: the person a cut span stands for starts with its first word in at least
     // minDocuments articles, and that makes the word a given name to familySpans.
     spans.putAll(familySpans(persons, names, minDocuments, minShare));
@@ -275,7 +270,7 @@ public final class UntaggedNames implements Serializable {
    * "Martin Luther" not Martin Luther King Jr. where either is mentioned on his own.
    */
   private static Map<String, String> cutSpans(
-      List<Person> persons, double minShare, int minDocuments) {
+      List<Person> persons, int minDocuments, double minShare) {
     Map<String, Person> top = new TreeMap<>();
     Map<String, Long> longer = new HashMap<>();
     for (Person p : persons) {
@@ -433,7 +428,8 @@ public final class UntaggedNames implements Serializable {
       int sentence = sentenceOf(i, end, sentenceBegins, sentenceEnds);
       if (sentence >= 0
           && !covered(i, end, named, namedEnds)
-          && !blocked.computeIfAbsent(match, m -> givenToSomeoneElse(m, entity, named))) {
+          && !blocked.computeIfAbsent(
+              match, m -> givenToSomeoneElse(m, entity, named, namedEnds))) {
         hits.add(
             new Hit(
                 i,
@@ -493,10 +489,15 @@ public final class UntaggedNames implements Serializable {
     return false;
   }
 
-  // One sense per article: a name the article gives to another person is that person's here.
-  private static boolean givenToSomeoneElse(String surface, String entity, List<Named> named) {
-    for (Named m : named) {
-      if (m.person() && !m.entity().equals(entity) && holdsWords(m.namedSurface(), surface)) {
+  // One sense per article: a name the article gives to another person (in the part of a mention
+  // that its name accounts for) is that person's here.
+  private static boolean givenToSomeoneElse(
+      String surface, String entity, List<Named> named, int[] namedEnds) {
+    for (int k = 0; k < namedEnds.length; k++) {
+      Named m = named.get(k);
+      if (m.person()
+          && !m.entity().equals(entity)
+          && holdsWords(m.surface().substring(0, namedEnds[k] - m.begin()), surface)) {
         return true;
       }
     }
