@@ -205,7 +205,7 @@ public final class AnnotateJob {
         "CoreNLP pass: {} articles, {} words in {} s ({} words/s)",
         plan.totalArticles(),
         plan.totalWords(),
-        String.format(Locale.ROOT, "%.1f", passSeconds),
+        Progress.seconds(passSeconds),
         String.format(Locale.ROOT, "%.0f", plan.totalWords() / Math.max(passSeconds, 1e-3)));
     // Nothing to annotate leaves no data file to read (Spark would warn that it ignored every
     // path); otherwise read with the schema given.

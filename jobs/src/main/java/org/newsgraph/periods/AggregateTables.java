@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -155,7 +154,7 @@ final class AggregateTables {
             "aggregate",
             "{} committed in {} s ({} of {} period tables)",
             table.name(),
-            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begin) / 1e9),
+            Progress.secondsSince(begin),
             written,
             PERIOD_TABLES.size());
       }

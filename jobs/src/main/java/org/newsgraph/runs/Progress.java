@@ -1,5 +1,6 @@
 package org.newsgraph.runs;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,5 +17,17 @@ public final class Progress {
 
   public static void stage(String stage, String message, Object... args) {
     LOG.info(stage + ": " + message, args);
+  }
+
+  /** Seconds with one decimal, as progress lines give durations ("12.3"). */
+  public static String seconds(double seconds) {
+    return String.format(Locale.ROOT, "%.1f", seconds);
+  }
+
+  /**
+   * The seconds since {@code startNanos}, a {@link System#nanoTime()} reading, as {@link #seconds}.
+   */
+  public static String secondsSince(long startNanos) {
+    return seconds((System.nanoTime() - startNanos) / 1e9);
   }
 }

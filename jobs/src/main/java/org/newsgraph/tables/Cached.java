@@ -24,13 +24,12 @@ public final class Cached {
    * of task time, against 45 s for computing them first and then writing.
    */
   public static Dataset<Row> of(Dataset<Row> df) {
-    // The rows are persisted detached from the plan that computed them: later queries on them
+    // The rows are persisted detached from the plan that computed them, so later queries on them
     // are analysed and described (the plan text and tree each query posts to Spark's listeners)
-    // without that plan, which each of them repeated before. On small data planning is most of the
-    // time: in a profile of PeriodTablesTest
-    // (aggregate runs on a few articles), analysis took 27% of the samples before and 14% after,
-    // and the class ran in 181 s instead of 203 s. The scan's lineage is the dataset's: lost
-    // blocks are recomputed.
+    // without repeating that plan. On small data planning takes most of the driver's time: in a
+    // profile of PeriodTablesTest (aggregate runs on a few articles) analysis took 27% of all
+    // samples before and 14% after, and the class ran in 181 s instead of 203 s. The scan keeps
+    // the dataset's lineage: lost blocks are recomputed.
     Dataset<Row> cached = detached(df).persist(StorageLevel.MEMORY_AND_DISK());
     cached.count();
     return cached;

@@ -557,6 +557,13 @@ public class AnnotationBenchmark {
       long mentions,
       GcLog gc) {}
 
+  /**
+   * The collector bin/newsgraph gives the JVM by default ({@code NEWSGRAPH_JAVA_OPTS}): the
+   * processes measured run as users run them. {@code LauncherTest} checks that the launcher's
+   * default is this one.
+   */
+  public static final String LAUNCHER_COLLECTOR = "-XX:+UseParallelGC";
+
   /** Starts the measured processes, one at a time, with the launcher's JVM options. */
   private static final class Processes {
     private final Path root;
@@ -622,7 +629,7 @@ public class AnnotationBenchmark {
       command.addAll(
           List.of(
               "-Xmx4g",
-              "-XX:+UseParallelGC",
+              LAUNCHER_COLLECTOR,
               "-Xlog:gc:file=" + gc,
               "-Dspark.master=local[*]",
               "-Dspark.ui.enabled=false",

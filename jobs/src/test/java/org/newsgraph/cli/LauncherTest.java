@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.bench.AnnotationBenchmark;
 
 /**
  * Tests the checks bin/newsgraph makes before it builds or starts anything: a bad JAVA or MVN is
@@ -105,14 +106,18 @@ class LauncherTest {
     assertThat(javaArguments(dir, Map.of()))
         .as("java's arguments by default")
         .contains(
-            "-XX:+UseParallelGC", "-Xmx4g", "org.newsgraph.cli.NewsgraphCli", "run", "--help");
+            AnnotationBenchmark.LAUNCHER_COLLECTOR,
+            "-Xmx4g",
+            "org.newsgraph.cli.NewsgraphCli",
+            "run",
+            "--help");
     assertThat(javaArguments(dir, Map.of("NEWSGRAPH_JAVA_OPTS", " -XX:+UseG1GC  -Xss4m ")))
         .as("java's arguments with NEWSGRAPH_JAVA_OPTS=' -XX:+UseG1GC  -Xss4m ' (split on spaces)")
         .contains("-XX:+UseG1GC", "-Xss4m", "org.newsgraph.cli.NewsgraphCli")
-        .doesNotContain("-XX:+UseParallelGC");
+        .doesNotContain(AnnotationBenchmark.LAUNCHER_COLLECTOR);
     assertThat(javaArguments(dir, Map.of("NEWSGRAPH_JAVA_OPTS", "")))
         .as("java's arguments with NEWSGRAPH_JAVA_OPTS empty")
         .contains("-Xmx4g", "org.newsgraph.cli.NewsgraphCli")
-        .doesNotContain("-XX:+UseParallelGC", "");
+        .doesNotContain(AnnotationBenchmark.LAUNCHER_COLLECTOR, "");
   }
 }

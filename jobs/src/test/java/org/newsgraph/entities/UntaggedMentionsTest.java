@@ -27,8 +27,9 @@ import org.newsgraph.udfs.RowBuilder;
  * five articles tag "Pence" as Mike Pence and "Sessions" as Jeff Sessions and write "sessions" in
  * lower case, and name Rod Rosenstein in full only; then untagged names are found in the articles
  * CoreNLP tagged them in nowhere, and a bare "Rosenstein" no article resolved takes his name. A
- * bare "Clinton" that rule 9 found ambiguous keeps its name, and a span CoreNLP cut ("Kim Jong")
- * takes the person who dominates the names it starts.
+ * bare "Clinton" that rule 9 found ambiguous keeps its name, a span CoreNLP cut ("Kim Jong") takes
+ * the person who dominates the names it starts, and a handle that runs a written name together
+ * ("@VPMikePence") is a mention of its person.
  */
 class UntaggedMentionsTest extends SparkTestSession {
 
@@ -88,6 +89,11 @@ class UntaggedMentionsTest extends SparkTestSession {
             "Donald Trump met Vice President Pence today. Sessions of the court began. Then"
                 + " Sessions left.",
             List.<String[]>of(new String[] {"Donald Trump", "PERSON"})));
+    corpus.add(
+        new Article(
+            "handle",
+            "The aide thanked @VPMikePence and @pence today. Write to aide@Pence.example.",
+            List.of()));
     corpus.add(
         new Article(
             "another-pence",
@@ -256,6 +262,15 @@ class UntaggedMentionsTest extends SparkTestSession {
     assertThat(pair.<Long>getAs(Tables.DOCUMENTS))
         .as("Trump and Pence: the untagged article counts, the Karen Pence one does not")
         .isEqualTo(1L);
+  }
+
+  @Test
+  void aHandleThatEndsWithAWrittenNameIsAMentionOfItsPerson() {
+    assertThat(untagged("handle"))
+        .as(
+            "the written name Mike Pence run together in a handle, at its words; not a handle in"
+                + " lower case, not an address")
+        .containsExactly("MikePence@20 -> Mike Pence PERSON/O sentence 0");
   }
 
   @Test

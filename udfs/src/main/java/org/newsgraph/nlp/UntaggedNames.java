@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,13 @@ import java.util.TreeMap;
  * on the same line, so that the caller can leave out, for written names that are also common words
  * ({@link #lowerCaseNames}), the places where capitals say nothing ("Sessions of the court",
  * "Consumer Price Index").
+ *
+ * <p>Handles: embedded posts and bylines write people as handles, their names run together
+ * ("@SecPompeo", "@realDonaldTrump"). A handle ({@code @} and ASCII letters, digits and
+ * underscores, not inside a word or an address) whose last capitalised words are a written name
+ * without its spaces and punctuation ("DonaldTrump", "OcasioCortez") is a hit at those words, with
+ * the same checks as above; a given name of the corpus just before them makes them part of another
+ * name ("@EricTrump"), and a handle in lower case or in capitals only says nothing.
  *
  * <p>Immutable and serializable: one instance is shipped to the executors.
  */
@@ -140,13 +148,22 @@ public final class UntaggedNames implements Serializable {
   private final Map<String, String> spans;
 
   /**
+   * A written name's letters and digits alone ("DonaldTrump" for "Donald Trump"), as handles write
+   * it, → the first written name with them; a form that stands for two persons is left out.
+   */
+  private final Map<String, String> byLetters;
+
+  /** Given names of the corpus: a capitalised word of a handle that is one starts another name. */
+  private final Set<String> givenNames;
+
+  /**
    * A gazetteer without spans.
    *
    * @param entities each written name and the person the corpus writes it for; names that are not
    *     {@link #nameLike} are ignored
    */
   public UntaggedNames(Map<String, String> entities) {
-    this(entities, Map.of());
+    this(entities, Map.of(), Set.of());
   }
 
   /**
@@ -156,9 +173,13 @@ public final class UntaggedNames implements Serializable {
    *     {@link #nameLike} are ignored
    * @param spans the first or last words of person names that stand for one of them ({@link
    *     #spans})
+   * @param givenNames the given names of the corpus (first words of its person names): in a handle,
+   *     a written name after one of them is part of another name ("@EricTrump")
    */
-  public UntaggedNames(Map<String, String> entities, Map<String, String> spans) {
+  public UntaggedNames(
+      Map<String, String> entities, Map<String, String> spans, Set<String> givenNames) {
     this.spans = Collections.unmodifiableMap(new TreeMap<>(spans));
+    this.givenNames = new HashSet<>(givenNames);
     Map<String, String> kept = new TreeMap<>();
     entities.forEach(
         (surface, entity) -> {
@@ -167,6 +188,17 @@ public final class UntaggedNames implements Serializable {
           }
         });
     this.entities = kept;
+    this.byLetters = new HashMap<>();
+    Set<String> twoPersons = new HashSet<>();
+    kept.forEach(
+        (surface, entity) -> {
+          String letters = lettersOf(surface);
+          String before = byLetters.putIfAbsent(letters, surface);
+          if (before != null && !kept.get(before).equals(entity)) {
+            twoPersons.add(letters);
+          }
+        });
+    byLetters.keySet().removeAll(twoPersons);
     this.byFirstWord = new HashMap<>();
     this.oneWordByLowerCase = new HashMap<>();
     for (String surface : kept.keySet()) {
@@ -252,11 +284,31 @@ public final class UntaggedNames implements Serializable {
           }
         });
     aliases.forEach(names::putIfAbsent);
+    Map<String, Long> firstWords = firstWords(persons);
     Map<String, String> spans = cutSpans(persons, minDocuments, minShare);
     // No span is both: the person a cut span stands for starts with its first word in at least
     // minDocuments articles, and that makes the word a given name to familySpans.
-    spans.putAll(familySpans(persons, names, minDocuments, minShare));
-    return new UntaggedNames(names, spans);
+    spans.putAll(familySpans(persons, names, firstWords, minDocuments, minShare));
+    Set<String> givenNames = new HashSet<>();
+    firstWords.forEach(
+        (word, articles) -> {
+          if (articles >= minDocuments) {
+            givenNames.add(word);
+          }
+        });
+    return new UntaggedNames(names, spans, givenNames);
+  }
+
+  /** The first words of the person names of several words, with the articles of those persons. */
+  private static Map<String, Long> firstWords(List<Person> persons) {
+    Map<String, Long> firstWords = new HashMap<>();
+    for (Person p : persons) {
+      String[] words = p.entity().split(" ");
+      if (words.length > 1) {
+        firstWords.merge(words[0], p.articles(), Long::sum);
+      }
+    }
+    return firstWords;
   }
 
   /**
@@ -313,19 +365,19 @@ public final class UntaggedNames implements Serializable {
    * Kelly"), or when the span as a person of its own has more articles than that person.
    *
    * @param written the written names of the corpus and their persons
+   * @param firstWords the first words of its person names ({@link #firstWords})
    */
   private static Map<String, String> familySpans(
-      List<Person> persons, Map<String, String> written, int minDocuments, double minShare) {
+      List<Person> persons,
+      Map<String, String> written,
+      Map<String, Long> firstWords,
+      int minDocuments,
+      double minShare) {
     Map<String, Person> top = new TreeMap<>();
     Map<String, Long> longer = new HashMap<>();
     Map<String, Long> own = new HashMap<>();
-    Map<String, Long> firstWords = new HashMap<>();
     for (Person p : persons) {
       own.put(p.entity(), p.articles());
-      String[] words = p.entity().split(" ");
-      if (words.length > 1) {
-        firstWords.merge(words[0], p.articles(), Long::sum);
-      }
       for (String run : PersonVariants.trailingRuns(p.entity())) {
         String before = p.entity().substring(0, p.entity().lastIndexOf(run)).strip();
         String other = written.get(before);
@@ -407,11 +459,33 @@ public final class UntaggedNames implements Serializable {
   public List<Hit> find(
       String text, int from, int[] sentenceBegins, int[] sentenceEnds, List<Named> named) {
     List<Hit> hits = new ArrayList<>();
-    Map<String, Boolean> blocked = new HashMap<>();
-    int[] namedEnds = named.stream().mapToInt(Named::namedEnd).toArray();
+    Article article =
+        new Article(
+            text,
+            from,
+            sentenceBegins,
+            sentenceEnds,
+            named,
+            named.stream().mapToInt(Named::namedEnd).toArray(),
+            new HashMap<>());
     int n = text.length();
     int i = Math.max(0, from);
     while (i < n) {
+      if (text.charAt(i) == '@') {
+        // A handle, or the domain of an address, which names no one.
+        int handleEnd = handleEnd(text, i + 1);
+        int begin = startsHandle(text, i) ? nameInHandle(text, i + 1, handleEnd) : -1;
+        if (begin >= 0) {
+          int end = nameEnd(text, begin, handleEnd);
+          Hit hit =
+              hit(article, begin, end, i, handleEnd, byLetters.get(text.substring(begin, end)));
+          if (hit != null) {
+            hits.add(hit);
+          }
+        }
+        i = Math.max(handleEnd, i + 1);
+        continue;
+      }
       if (!Character.isLetter(text.charAt(i)) || !startsWord(text, i)) {
         i++;
         continue;
@@ -424,25 +498,53 @@ public final class UntaggedNames implements Serializable {
         continue;
       }
       int end = i + match.length();
-      String entity = entities.get(match);
-      int sentence = sentenceOf(i, end, sentenceBegins, sentenceEnds);
-      if (sentence >= 0
-          && !covered(i, end, named, namedEnds)
-          && !blocked.computeIfAbsent(
-              match, m -> givenToSomeoneElse(m, entity, named, namedEnds))) {
-        hits.add(
-            new Hit(
-                i,
-                end,
-                match,
-                entity,
-                sentence,
-                onlyPunctuation(text, Math.max(from, sentenceBegins[sentence]), i),
-                capitalizedNext(text, end)));
+      Hit hit = hit(article, i, end, i, end, match);
+      if (hit != null) {
+        hits.add(hit);
       }
       i = end;
     }
     return hits;
+  }
+
+  /**
+   * The article {@link #find} reads, with what it computes once.
+   *
+   * @param namedEnds each mention's {@link Named#namedEnd}
+   * @param blocked per written name, whether the article gives it to someone else
+   */
+  private record Article(
+      String text,
+      int from,
+      int[] sentenceBegins,
+      int[] sentenceEnds,
+      List<Named> named,
+      int[] namedEnds,
+      Map<String, Boolean> blocked) {}
+
+  /**
+   * The hit of {@code written} at [begin, end), written there as it is or run together in a handle
+   * at [coverBegin, coverEnd); null outside the sentences, where a mention covers that text, or
+   * where the article gives the name to someone else.
+   */
+  private Hit hit(Article a, int begin, int end, int coverBegin, int coverEnd, String written) {
+    String entity = entities.get(written);
+    int sentence = sentenceOf(begin, end, a.sentenceBegins(), a.sentenceEnds());
+    if (sentence < 0
+        || covered(coverBegin, coverEnd, a.named(), a.namedEnds())
+        || a.blocked()
+            .computeIfAbsent(
+                written, m -> givenToSomeoneElse(m, entity, a.named(), a.namedEnds()))) {
+      return null;
+    }
+    return new Hit(
+        begin,
+        end,
+        a.text().substring(begin, end),
+        entity,
+        sentence,
+        onlyPunctuation(a.text(), Math.max(a.from(), a.sentenceBegins()[sentence]), begin),
+        capitalizedNext(a.text(), coverEnd));
   }
 
   /**
@@ -468,6 +570,93 @@ public final class UntaggedNames implements Serializable {
       i = end;
     }
     return new ArrayList<>(found);
+  }
+
+  // A handle starts at an @ that no word, number or address runs into ("(@SecPompeo)", not
+  // "press@example.org").
+  private static boolean startsHandle(String text, int at) {
+    if (at + 1 >= text.length() || !Character.isLetter(text.charAt(at + 1))) {
+      return false;
+    }
+    if (at == 0) {
+      return true;
+    }
+    char before = text.charAt(at - 1);
+    return !Character.isLetterOrDigit(before) && before != '_' && before != '.' && before != '@';
+  }
+
+  private static int handleEnd(String text, int from) {
+    int k = from;
+    while (k < text.length() && (isAsciiLetterOrDigit(text.charAt(k)) || text.charAt(k) == '_')) {
+      k++;
+    }
+    return k;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * Where the written name a handle ends with starts ("@SecPompeo", "@realDonaldTrump"), or -1. The
+   * handle's words are its capitalised runs ("real", "Donald", "Trump"); the name is the longest
+   * run of its last words (before trailing digits or underscores) that is a written name. A given
+   * name of the corpus just before it makes it part of another name: "@EricTrump" is not Donald
+   * Trump where Eric is a given name.
+   */
+  private int nameInHandle(String text, int from, int end) {
+    int nameEnd = nameEnd(text, from, end);
+    for (int k = from; k < nameEnd; k++) {
+      if (!wordStartInHandle(text, from, k) || !byLetters.containsKey(text.substring(k, nameEnd))) {
+        continue;
+      }
+      if (k == from) {
+        return k;
+      }
+      int wordBefore = k - 1;
+      while (wordBefore > from && !wordStartInHandle(text, from, wordBefore)) {
+        wordBefore--;
+      }
+      return givenNames.contains(text.substring(wordBefore, k)) ? -1 : k;
+    }
+    return -1;
+  }
+
+  // The end of a handle's name: before trailing digits and underscores ("@Ocasio2018").
+  private static int nameEnd(String text, int from, int end) {
+    int k = end;
+    while (k > from && !Character.isLetter(text.charAt(k - 1))) {
+      k--;
+    }
+    return k;
+  }
+
+  // A capital that starts a word of a handle: after a lower-case letter, a digit or an
+  // underscore, or the last capital of a run of them before a lower-case letter ("GOPLeader").
+  private static boolean wordStartInHandle(String text, int from, int k) {
+    char c = text.charAt(k);
+    if (!Character.isUpperCase(c)) {
+      return false;
+    }
+    if (k == from) {
+      return true;
+    }
+    char before = text.charAt(k - 1);
+    if (!Character.isUpperCase(before)) {
+      return true;
+    }
+    return k + 1 < text.length() && Character.isLowerCase(text.charAt(k + 1));
+  }
+
+  private static String lettersOf(String surface) {
+    StringBuilder b = new StringBuilder(surface.length());
+    for (int k = 0; k < surface.length(); k++) {
+      char c = surface.charAt(k);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static String longestAt(String text, int i, List<String> candidates) {

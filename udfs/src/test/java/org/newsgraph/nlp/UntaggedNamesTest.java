@@ -63,6 +63,40 @@ class UntaggedNamesTest {
   }
 
   @Test
+  void handlesThatEndWithAWrittenNameNameItsPerson() {
+    UntaggedNames gazetteer =
+        new UntaggedNames(
+            Map.of(
+                "Pompeo", "Mike Pompeo",
+                "Donald Trump", "Donald Trump",
+                "Trump", "Donald Trump",
+                "Ocasio-Cortez", "Alexandria Ocasio-Cortez",
+                "Eric Holder", "Eric Holder"),
+            Map.of(),
+            java.util.Set.of("Eric", "Donald"));
+    // Hand-written in the shape of embedded posts and bylines.
+    String text =
+        "Met with @SecPompeo today (@realDonaldTrump). Thanks @Ocasio2018 and @OcasioCortez!"
+            + " Ask @EricTrump, @ericholder, @POTUS or press@Pompeo.gov; @GOPLeaderTrump_.";
+    List<Hit> hits = gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, List.of());
+    assertThat(hits)
+        .as(
+            "the names handles end with, at their characters, the longest first; not after a"
+                + " given name of the corpus, not in lower case, not in an address")
+        .extracting(Hit::surface, Hit::entity, Hit::begin)
+        .containsExactly(
+            tuple("Pompeo", "Mike Pompeo", text.indexOf("Pompeo")),
+            tuple("DonaldTrump", "Donald Trump", text.indexOf("DonaldTrump")),
+            tuple("OcasioCortez", "Alexandria Ocasio-Cortez", text.indexOf("OcasioCortez")),
+            tuple("Trump", "Donald Trump", text.indexOf("Trump_")));
+    List<Named> tagged = List.of(new Named(9, 19, "@SecPompeo", "@SecPompeo", false));
+    assertThat(gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, tagged))
+        .as("a handle a mention covers is that mention's")
+        .extracting(Hit::surface)
+        .containsExactly("DonaldTrump", "OcasioCortez", "Trump");
+  }
+
+  @Test
   void theDatelineAndTextOutsideSentencesHoldNoName() {
     String text = "TRUMP TOWER, June 1 - Trump spoke. Trump";
     List<Hit> hits =
