@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -49,7 +50,8 @@ import org.newsgraph.udfs.NewsgraphFunctions;
  * articles to decide, or none) takes the person of its written name too, with the same resolution.
  * A one-word name that the corpus also writes in lower case as a word in at least {@code
  * minDocuments} articles ("sessions", "price") counts only inside a sentence and before a word in
- * lower case or punctuation, where its capital says it is a name.
+ * lower case or punctuation, where its capital says it is a name. A rare person name that is two
+ * written names of two persons run together ("Trump Ocasio-Cortez") is those two mentions.
  *
  * <p>Deterministic: the gazetteer is a function of the named mentions and the alias table, ties
  * broken by name.
@@ -64,6 +66,7 @@ public final class UntaggedMentions {
 
   private static final String N = "_n";
   private static final String H = "_h";
+  private static final String P = "_parts";
 
   private UntaggedMentions() {}
 
@@ -96,8 +99,56 @@ public final class UntaggedMentions {
     if (gazetteer.size() == 0 && gazetteer.spans().isEmpty()) {
       return named;
     }
-    Dataset<Row> renamed = renameBareNames(spark, named, decisions, gazetteer);
-    return renamed.unionByName(untagged(spark, renamed, annotations, articles, gazetteer, options));
+    NewsgraphFunctions.registerUntaggedNames(spark, gazetteer);
+    Dataset<Row> renamed =
+        splitRunTogether(renameBareNames(spark, named, decisions, gazetteer), gazetteer);
+    return renamed.unionByName(untagged(renamed, annotations, articles, options));
+  }
+
+  /**
+   * A person mention left as a rare name that is two written names run together ({@link
+   * UntaggedNames#runTogether}: "Trump Ocasio-Cortez", one scraped link's text run into the next)
+   * becomes the two persons, each a mention at its own words ({@link #GAZETTEER}).
+   */
+  private static Dataset<Row> splitRunTogether(Dataset<Row> named, UntaggedNames gazetteer) {
+    if (gazetteer.runTogether().isEmpty()) {
+      return named;
+    }
+    Column candidate =
+        col(Tables.RESOLUTION)
+            .equalTo(Resolution.EXACT.value())
+            .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
+            .and(col(Tables.ENTITY).isin(gazetteer.runTogether().toArray()));
+    Dataset<Row> withParts =
+        named.withColumn(
+            P,
+            when(
+                candidate,
+                call_udf(
+                    NewsgraphFunctions.RUN_TOGETHER,
+                    col(Tables.SURFACE),
+                    col(Tables.ENTITY),
+                    col(Tables.CHAR_BEGIN),
+                    col(Tables.CHAR_END))));
+    Column split = coalesce(size(col(P)).gt(0), lit(false));
+    List<Column> columns = new ArrayList<>();
+    for (String c : Tables.MENTIONS_TABLE.columns()) {
+      columns.add(
+          switch (c) {
+            case Tables.CHAR_BEGIN -> col(P + "." + NamedFields.CHAR_BEGIN).as(c);
+            case Tables.CHAR_END -> col(P + "." + NamedFields.CHAR_END).as(c);
+            case Tables.SURFACE -> col(P + "." + NamedFields.SURFACE).as(c);
+            case Tables.ENTITY -> col(P + "." + NamedFields.ENTITY).as(c);
+            case Tables.RESOLUTION -> lit(GAZETTEER).as(c);
+            default -> col(c);
+          });
+    }
+    Dataset<Row> parts =
+        withParts
+            .where(split)
+            .withColumn(P, explode(col(P)))
+            .select(columns.toArray(Column[]::new));
+    return withParts.where(not(split)).drop(P).unionByName(parts);
   }
 
   /**
@@ -152,14 +203,11 @@ public final class UntaggedMentions {
 
   /** The untagged written names of every article, as mentions. */
   private static Dataset<Row> untagged(
-      SparkSession spark,
       Dataset<Row> named,
       Dataset<Row> annotations,
       Dataset<Row> articles,
-      UntaggedNames gazetteer,
       CorpusNames.Options options) {
     List<Column> columns = new ArrayList<>();
-    NewsgraphFunctions.registerUntaggedNames(spark, gazetteer);
     Dataset<Row> perArticle =
         named
             .groupBy(Tables.ARTICLE_ID)

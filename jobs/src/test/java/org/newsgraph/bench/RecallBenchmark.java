@@ -36,7 +36,8 @@ import org.newsgraph.testing.SparkTestSession;
  * <p>System properties: {@code newsgraph.bench.months} (comma-separated months to run, e.g. {@code
  * 2018-07,1987-03}; empty for every month), {@code newsgraph.bench.root} (project root, default
  * {@code ..}), {@code newsgraph.bench.corpora} (default {@code <root>/../shared/corpora}), {@code
- * newsgraph.bench.results} (default {@code target/recall-benchmark}).
+ * newsgraph.bench.results} (default {@code target/recall-benchmark}), {@code newsgraph.bench.keep}
+ * ({@code true} keeps each month's output under {@code <results>/out/}; default {@code false}).
  */
 public class RecallBenchmark {
 
@@ -87,8 +88,11 @@ public class RecallBenchmark {
               + known
               + " (newsgraph.bench.months, -Dbench.months).");
     }
+    // Kept outputs go beside the results, to read the job's tables behind a figure.
+    boolean keep = Boolean.parseBoolean(System.getProperty("newsgraph.bench.keep", "false"));
     Instant started = Instant.now();
     Path temp = Files.createTempDirectory("newsgraph-recall-");
+    Path outputs = keep ? results.resolve("out") : temp.resolve("out");
     SparkSession spark =
         DeltaSession.tune(
             SparkTestSession.localSession("local[*]", "newsgraph-recall-benchmark")
@@ -108,7 +112,7 @@ public class RecallBenchmark {
             CorpusSlices.write(corpora.resolve(corpus), months, temp.resolve("slices"));
         for (String month : months) {
           CorpusSlices.Slice slice = slices.get(month);
-          String output = temp.resolve("out").resolve(corpus + "-" + month).toString();
+          String output = outputs.resolve(corpus + "-" + month).toString();
           Settings settings =
               Settings.defaults()
                   .with(SettingKeys.INPUT.key(), slice.file().toString())

@@ -96,6 +96,11 @@ class UntaggedMentionsTest extends SparkTestSession {
             List.of()));
     corpus.add(
         new Article(
+            "run-together",
+            "Links: Sessions Pence. The aide left.",
+            List.<String[]>of(new String[] {"Sessions Pence", "PERSON"})));
+    corpus.add(
+        new Article(
             "another-pence",
             "Donald Trump met Karen Pence. Pence smiled.",
             List.of(
@@ -271,6 +276,21 @@ class UntaggedMentionsTest extends SparkTestSession {
             "the written name Mike Pence run together in a handle, at its words; not a handle in"
                 + " lower case, not an address")
         .containsExactly("MikePence@20 -> Mike Pence PERSON/O sentence 0");
+  }
+
+  @Test
+  void aRarePersonOfTwoWrittenNamesRunTogetherIsBothPersons() {
+    assertThat(untagged("run-together"))
+        .as("one person mention of link texts run together, as the two persons at their words")
+        .containsExactly(
+            "Sessions@7 -> Jeff Sessions PERSON/PERSON sentence 0",
+            "Pence@16 -> Mike Pence PERSON/PERSON sentence 0");
+    assertThat(
+            TableIO.read(spark, output, Tables.MENTIONS_TABLE)
+                .where(col(Tables.ENTITY).equalTo("Sessions Pence"))
+                .count())
+        .as("mentions still named Sessions Pence")
+        .isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Finds the person names CoreNLP left untagged in an article: places where the text writes a name
@@ -135,6 +136,16 @@ public final class UntaggedNames implements Serializable {
    */
   public record Person(String entity, long articles) {}
 
+  /**
+   * One of the two names a person mention runs together ({@link #parts}).
+   *
+   * @param begin first character
+   * @param end character after the name
+   * @param surface the name as written
+   * @param entity its person
+   */
+  public record Part(int begin, int end, String surface, String entity) {}
+
   /** The written names by their first word, longest first. */
   private final Map<String, List<String>> byFirstWord;
 
@@ -155,6 +166,12 @@ public final class UntaggedNames implements Serializable {
 
   /** Given names of the corpus: a capitalised word of a handle that is one starts another name. */
   private final Set<String> givenNames;
+
+  /** A span's letters and digits alone → its person; a form of two persons is left out. */
+  private final Map<String, String> spansByLetters;
+
+  /** Rare person names of the corpus that are two written names run together ({@link #parts}). */
+  private final Set<String> runTogether;
 
   /**
    * A gazetteer without spans.
@@ -178,8 +195,23 @@ public final class UntaggedNames implements Serializable {
    */
   public UntaggedNames(
       Map<String, String> entities, Map<String, String> spans, Set<String> givenNames) {
+    this(entities, spans, givenNames, Set.of());
+  }
+
+  /**
+   * The gazetteer with the run-together names of the corpus.
+   *
+   * @param runTogether person names of the corpus, as named, that are two written names run
+   *     together ({@link #parts})
+   */
+  public UntaggedNames(
+      Map<String, String> entities,
+      Map<String, String> spans,
+      Set<String> givenNames,
+      Set<String> runTogether) {
     this.spans = Collections.unmodifiableMap(new TreeMap<>(spans));
     this.givenNames = new HashSet<>(givenNames);
+    this.runTogether = Collections.unmodifiableSet(new TreeSet<>(runTogether));
     Map<String, String> kept = new TreeMap<>();
     entities.forEach(
         (surface, entity) -> {
@@ -199,6 +231,16 @@ public final class UntaggedNames implements Serializable {
           }
         });
     byLetters.keySet().removeAll(twoPersons);
+    this.spansByLetters = new HashMap<>();
+    Set<String> twoSpanPersons = new HashSet<>();
+    this.spans.forEach(
+        (span, entity) -> {
+          String before = spansByLetters.putIfAbsent(lettersOf(span), entity);
+          if (before != null && !before.equals(entity)) {
+            twoSpanPersons.add(lettersOf(span));
+          }
+        });
+    spansByLetters.keySet().removeAll(twoSpanPersons);
     this.byFirstWord = new HashMap<>();
     this.oneWordByLowerCase = new HashMap<>();
     for (String surface : kept.keySet()) {
@@ -289,14 +331,38 @@ public final class UntaggedNames implements Serializable {
     // No span is both: the person a cut span stands for starts with its first word in at least
     // minDocuments articles, and that makes the word a given name to familySpans.
     spans.putAll(familySpans(persons, names, firstWords, minDocuments, minShare));
+    // A given name starts person names of at least minDocuments articles, more than it ends them:
+    // "Trump" starts names run together in a few articles and ends Donald Trump's in most.
     Set<String> givenNames = new HashSet<>();
     firstWords.forEach(
         (word, articles) -> {
-          if (articles >= minDocuments) {
+          if (articles >= minDocuments && articles > total.getOrDefault(word, 0L)) {
             givenNames.add(word);
           }
         });
-    return new UntaggedNames(names, spans, givenNames);
+    // A rare person name that splits into two written names of two persons is those two run
+    // together: the link texts of scraped pages ("Trump Ocasio-Cortez").
+    // A name that ends a longer person name is a family name of several words ("Jackson Lee" of
+    // Sheila Jackson Lee), not two people.
+    UntaggedNames gazetteer = new UntaggedNames(names, spans, givenNames);
+    Set<String> familyRuns = new HashSet<>();
+    persons.forEach(p -> familyRuns.addAll(PersonVariants.trailingRuns(p.entity())));
+    Set<String> runTogether = new TreeSet<>();
+    for (Person p : persons) {
+      String name = p.entity();
+      if (p.articles() < minDocuments
+          && !names.containsKey(name)
+          && !spans.containsKey(name)
+          && !familyRuns.contains(name)
+          // A given name first makes it one full name ("Ali Khamenei", where "Ali" alone is a
+          // written name too), and so does a part that is the name's own person.
+          && !givenNames.contains(name.substring(0, Math.max(0, name.indexOf(' '))))
+          && gazetteer.split(name, 0).stream().filter(part -> !part.entity().equals(name)).count()
+              == 2) {
+        runTogether.add(name);
+      }
+    }
+    return new UntaggedNames(names, spans, givenNames, runTogether);
   }
 
   /** The first words of the person names of several words, with the articles of those persons. */
@@ -429,6 +495,70 @@ public final class UntaggedNames implements Serializable {
    */
   public Map<String, String> spans() {
     return spans;
+  }
+
+  /**
+   * The rare person names of the corpus that are two written names run together: a person of fewer
+   * than {@code minDocuments} articles, no written name or span itself, not the last words of a
+   * longer person name and not starting with a given name of the corpus, whose name splits at a
+   * space into two written names of two persons other than itself ("Trump Ocasio Cortez": Donald
+   * Trump and Alexandria Ocasio Cortez).
+   */
+  public Set<String> runTogether() {
+    return runTogether;
+  }
+
+  /**
+   * The two names a person mention named {@code entity} runs together, at their characters in the
+   * text: split where its surface splits into two written names of two persons ("Trump
+   * Ocasio-Cortez" → "Trump", "Ocasio-Cortez"); empty when the entity is none of {@link
+   * #runTogether}, or the surface does not split so or is not the text at [begin, end).
+   */
+  public List<Part> parts(String surface, String entity, int begin, int end) {
+    if (surface == null
+        || entity == null
+        || !runTogether.contains(entity)
+        || surface.length() != end - begin) {
+      return List.of();
+    }
+    return split(surface, begin);
+  }
+
+  // The first split of text at a space into two written names of two persons; empty for none.
+  private List<Part> split(String text, int begin) {
+    for (int k = text.indexOf(' '); k > 0; k = text.indexOf(' ', k + 1)) {
+      String left = text.substring(0, k).strip();
+      int rightBegin = k + 1;
+      while (rightBegin < text.length() && text.charAt(rightBegin) == ' ') {
+        rightBegin++;
+      }
+      String right = withoutPossessive(text.substring(rightBegin));
+      String a = personOf(left);
+      String b = personOf(right);
+      if (a != null && b != null && !a.equals(b)) {
+        return List.of(
+            new Part(begin, begin + left.length(), left, a),
+            new Part(begin + rightBegin, begin + rightBegin + right.length(), right, b));
+      }
+    }
+    return List.of();
+  }
+
+  // The person of a written name or span, spaces and punctuation aside ("Ocasio-Cortez" for the
+  // written "Ocasio Cortez").
+  private String personOf(String name) {
+    String letters = lettersOf(name);
+    String written = byLetters.get(letters);
+    return written != null ? entities.get(written) : spansByLetters.get(letters);
+  }
+
+  private static String withoutPossessive(String name) {
+    for (String ending : List.of("'s", "’s", "'", "’")) {
+      if (name.endsWith(ending)) {
+        return name.substring(0, name.length() - ending.length());
+      }
+    }
+    return name;
   }
 
   /** How many written names the gazetteer holds. */

@@ -152,6 +152,17 @@ public final class AnnotationSchema {
 
   public static final ArrayType UNTAGGED_NAMES_TYPE = createArrayType(UNTAGGED_NAME, false);
 
+  /** One of the two names a run-together person mention holds ({@code ng_run_together}). */
+  public static final StructType NAME_PART =
+      createStructType(
+          List.of(
+              createStructField(NamedFields.CHAR_BEGIN, IntegerType, false),
+              createStructField(NamedFields.CHAR_END, IntegerType, false),
+              createStructField(NamedFields.SURFACE, StringType, false),
+              createStructField(NamedFields.ENTITY, StringType, false)));
+
+  public static final ArrayType NAME_PARTS_TYPE = createArrayType(NAME_PART, false);
+
   public static final StructType DOCUMENT =
       createStructType(
           List.of(

@@ -36,6 +36,12 @@ public final class NewsgraphFunctions {
   /** {@code ng_lower_case_names(text)}: one-word names of the gazetteer written in lower case. */
   public static final String LOWER_CASE_NAMES = "ng_lower_case_names";
 
+  /**
+   * {@code ng_run_together(surface, entity, char_begin, char_end)}: the two names a person mention
+   * runs together, at their characters ({@link UntaggedNames#parts}); empty for none.
+   */
+  public static final String RUN_TOGETHER = "ng_run_together";
+
   private NewsgraphFunctions() {}
 
   /** Registers every function in the session, replacing earlier registrations of the names. */
@@ -78,9 +84,9 @@ public final class NewsgraphFunctions {
   }
 
   /**
-   * {@code ng_untagged_names} and {@code ng_lower_case_names} over one gazetteer of written names,
-   * broadcast to the executors; what the aggregate stage registers once it knows the corpus's
-   * names.
+   * {@code ng_untagged_names}, {@code ng_lower_case_names} and {@code ng_run_together} over one
+   * gazetteer of written names, broadcast to the executors; what the aggregate stage registers once
+   * it knows the corpus's names.
    */
   public static void registerUntaggedNames(SparkSession spark, UntaggedNames gazetteer) {
     Broadcast<UntaggedNames> shipped =
@@ -97,5 +103,8 @@ public final class NewsgraphFunctions {
             LOWER_CASE_NAMES,
             new LowerCaseNamesFunction(shipped),
             DataTypes.createArrayType(DataTypes.StringType, false));
+    spark
+        .udf()
+        .register(RUN_TOGETHER, new RunTogetherFunction(shipped), AnnotationSchema.NAME_PARTS_TYPE);
   }
 }

@@ -299,6 +299,61 @@ class UntaggedNamesTest {
         .isEmpty();
   }
 
+  @Test
+  void aRarePersonNameOfTwoWrittenNamesOfTwoPersonsIsThemRunTogether() {
+    List<UntaggedNames.Tagged> tagged =
+        List.of(
+            new UntaggedNames.Tagged("Lee", "Robert Lee", true, 10, 10),
+            new UntaggedNames.Tagged("Jackson", "Ronny Jackson", true, 10, 10),
+            new UntaggedNames.Tagged("Ali", "Ali", true, 9, 9),
+            new UntaggedNames.Tagged("Ayatollah", "Ayatollah", true, 9, 9),
+            new UntaggedNames.Tagged("Fenner", "Fenner", true, 5, 5));
+    List<UntaggedNames.Person> persons =
+        List.of(
+            new UntaggedNames.Person("Donald Trump", 50),
+            new UntaggedNames.Person("Alexandria Ocasio Cortez", 8),
+            new UntaggedNames.Person("Trump Ocasio Cortez", 2),
+            new UntaggedNames.Person("Trump Kim", 2),
+            new UntaggedNames.Person("Trump Gowdy", 2),
+            new UntaggedNames.Person("Pelosi Mueller", 6),
+            new UntaggedNames.Person("Nancy Pelosi", 30),
+            new UntaggedNames.Person("Robert Mueller", 100),
+            new UntaggedNames.Person("Robert Lee", 10),
+            new UntaggedNames.Person("Ronny Jackson", 10),
+            new UntaggedNames.Person("Sheila Jackson Lee", 3),
+            new UntaggedNames.Person("Jackson Lee", 1),
+            new UntaggedNames.Person("Ali", 9),
+            new UntaggedNames.Person("Ali Khamenei", 3),
+            new UntaggedNames.Person("Ayatollah", 9),
+            new UntaggedNames.Person("Ayatollah Khamenei", 1),
+            new UntaggedNames.Person("Ali Akbar Velayati", 6),
+            new UntaggedNames.Person("Ali Hosseini", 2),
+            new UntaggedNames.Person("Ali Fenner", 1),
+            new UntaggedNames.Person("Fenner", 5));
+    UntaggedNames gazetteer =
+        UntaggedNames.fromCorpus(tagged, persons, Map.of("Khamenei", "Ayatollah Khamenei"), 0.9, 5);
+    assertThat(gazetteer.runTogether())
+        .as(
+            "Trump and the family span Ocasio Cortez run together in 2 articles (Trump starts"
+                + " names of 6 articles but ends Donald Trump's 50: no given name); not Pelosi"
+                + " Mueller (6 articles, a name of its own), nor Jackson Lee, the last words of a longer"
+                + " name, nor names after the given name Ali (first word of 12 articles' names, last of none):"
+                + " Ali Fenner; nor Ayatollah Khamenei, whose second part (an alias) is himself")
+        .containsExactly("Trump Ocasio Cortez");
+    String surface = "Trump Ocasio-Cortez's";
+    assertThat(gazetteer.parts(surface, "Trump Ocasio Cortez", 100, 100 + surface.length()))
+        .as("the two names at their characters, the possessive aside")
+        .containsExactly(
+            new UntaggedNames.Part(100, 105, "Trump", "Donald Trump"),
+            new UntaggedNames.Part(106, 119, "Ocasio-Cortez", "Alexandria Ocasio Cortez"));
+    assertThat(gazetteer.parts(surface, "Trump Ocasio Cortez", 100, 110))
+        .as("a surface that is not the text at its offsets")
+        .isEmpty();
+    assertThat(gazetteer.parts("Jackson Lee", "Jackson Lee", 0, 11))
+        .as("a name that is not run together")
+        .isEmpty();
+  }
+
   private static List<String> surfaces(List<Hit> hits) {
     List<String> s = new ArrayList<>();
     hits.forEach(h -> s.add(h.surface()));
