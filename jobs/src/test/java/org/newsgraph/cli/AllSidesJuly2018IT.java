@@ -439,8 +439,10 @@ class AllSidesJuly2018IT extends SparkTestSession {
           System.out.printf("%s <- run together: '%s'%n", name, surface);
           continue;
         }
+        // A handle writes the name's words run together ("@realDonaldTrump": "DonaldTrump").
         String[] words =
             surface
+                .replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ")
                 .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("(['’]s?)$", " $1")
                 .split("[\\s-]+");
