@@ -8,11 +8,11 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -29,6 +29,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.nlp.AliasTable;
+import org.newsgraph.nlp.CorpusGazetteer;
 import org.newsgraph.nlp.EntityCanonicalizer;
 import org.newsgraph.nlp.EntityCanonicalizer.Resolution;
 import org.newsgraph.nlp.UntaggedNames;
@@ -42,16 +43,16 @@ import org.newsgraph.udfs.NewsgraphFunctions;
 /**
  * The last corpus-level naming rule: person names CoreNLP left untagged are mentions too (README,
  * "Entity names", rule 11). After {@link CorpusNames} has named every tagged mention, the corpus's
- * written names of persons make a gazetteer ({@link UntaggedNames#fromCorpus}: names the corpus
- * tags as one person, family names of one dominant person, person aliases). Where an article writes
- * such a name and no mention covers it, {@link UntaggedNames#find} makes it a mention of that
- * person: {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code resolution} {@link
- * #GAZETTEER}. A one-word person mention left as itself by its article and by rule 9 (too few
- * articles to decide, or none) takes the person of its written name too, with the same resolution.
- * A one-word name that the corpus also writes in lower case as a word in at least {@code
- * minDocuments} articles ("sessions", "price") counts only inside a sentence and before a word in
- * lower case or punctuation, where its capital says it is a name. A rare person name that is two
- * written names of two persons run together ("Trump Ocasio-Cortez") is those two mentions.
+ * written names of persons make a gazetteer ({@link CorpusGazetteer#of}: names the corpus tags as
+ * one person, family names of one dominant person, person aliases). Where an article writes such a
+ * name and no mention covers it, {@link UntaggedNames#find} makes it a mention of that person:
+ * {@code mention_type} {@link #NO_TYPE} (CoreNLP gave none), {@code resolution} {@link #GAZETTEER}.
+ * A one-word person mention left as itself by its article and by rule 9 (too few articles to
+ * decide, or none) takes the person of its written name too, with the same resolution. A one-word
+ * name that the corpus also writes in lower case as a word in at least {@code minDocuments}
+ * articles ("sessions", "price") counts only inside a sentence and before a word in lower case or
+ * punctuation, where its capital says it is a name. A rare person name that is two written names of
+ * two persons run together ("Trump Ocasio-Cortez") is those two mentions.
  *
  * <p>Deterministic: the gazetteer is a function of the named mentions and the alias table, ties
  * broken by name.
@@ -119,36 +120,34 @@ public final class UntaggedMentions {
             .equalTo(Resolution.EXACT.value())
             .and(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
             .and(col(Tables.ENTITY).isin(gazetteer.runTogether().toArray()));
+    // One pass: a mention that does not split keeps its row (explode_outer of no parts gives one
+    // row with none); a branch per case would compute the mentions twice.
     Dataset<Row> withParts =
         named.withColumn(
             P,
-            when(
-                candidate,
-                call_udf(
-                    NewsgraphFunctions.RUN_TOGETHER,
-                    col(Tables.SURFACE),
-                    col(Tables.ENTITY),
-                    col(Tables.CHAR_BEGIN),
-                    col(Tables.CHAR_END))));
-    Column split = coalesce(size(col(P)).gt(0), lit(false));
+            explode_outer(
+                when(
+                    candidate,
+                    call_udf(
+                        NewsgraphFunctions.RUN_TOGETHER,
+                        col(Tables.SURFACE),
+                        col(Tables.ENTITY),
+                        col(Tables.CHAR_BEGIN),
+                        col(Tables.CHAR_END)))));
+    Column split = col(P).isNotNull();
     List<Column> columns = new ArrayList<>();
     for (String c : Tables.MENTIONS_TABLE.columns()) {
       columns.add(
           switch (c) {
-            case Tables.CHAR_BEGIN -> col(P + "." + NamedFields.CHAR_BEGIN).as(c);
-            case Tables.CHAR_END -> col(P + "." + NamedFields.CHAR_END).as(c);
-            case Tables.SURFACE -> col(P + "." + NamedFields.SURFACE).as(c);
-            case Tables.ENTITY -> col(P + "." + NamedFields.ENTITY).as(c);
-            case Tables.RESOLUTION -> lit(GAZETTEER).as(c);
+            case Tables.CHAR_BEGIN -> coalesce(col(P + "." + NamedFields.CHAR_BEGIN), col(c)).as(c);
+            case Tables.CHAR_END -> coalesce(col(P + "." + NamedFields.CHAR_END), col(c)).as(c);
+            case Tables.SURFACE -> coalesce(col(P + "." + NamedFields.SURFACE), col(c)).as(c);
+            case Tables.ENTITY -> coalesce(col(P + "." + NamedFields.ENTITY), col(c)).as(c);
+            case Tables.RESOLUTION -> when(split, lit(GAZETTEER)).otherwise(col(c)).as(c);
             default -> col(c);
           });
     }
-    Dataset<Row> parts =
-        withParts
-            .where(split)
-            .withColumn(P, explode(col(P)))
-            .select(columns.toArray(Column[]::new));
-    return withParts.where(not(split)).drop(P).unionByName(parts);
+    return withParts.select(columns.toArray(Column[]::new));
   }
 
   /**
@@ -289,14 +288,14 @@ public final class UntaggedMentions {
   }
 
   /**
-   * The gazetteer of the corpus ({@link UntaggedNames#fromCorpus}): per written name of the named
-   * entity types, its top entity; every person with its articles; the person aliases.
+   * The gazetteer of the corpus ({@link CorpusGazetteer#of}): per written name of the named entity
+   * types, its top entity; every person with its articles; the person aliases.
    */
   static UntaggedNames gazetteer(
       Dataset<Row> named, AliasTable aliases, CorpusNames.Options options) {
     Dataset<Row> names = named.where(col(Tables.ENTITY_TYPE).isin(options.nameTypes().toArray()));
     WindowSpec bySurface = Window.partitionBy(Tables.SURFACE);
-    List<UntaggedNames.Tagged> tagged = new ArrayList<>();
+    List<CorpusGazetteer.Tagged> tagged = new ArrayList<>();
     for (Row r :
         names
             .groupBy(Tables.SURFACE, Tables.ENTITY, Tables.ENTITY_TYPE)
@@ -309,23 +308,23 @@ public final class UntaggedMentions {
             .select(Tables.SURFACE, Tables.ENTITY, Tables.ENTITY_TYPE, N, "_total")
             .collectAsList()) {
       tagged.add(
-          new UntaggedNames.Tagged(
+          new CorpusGazetteer.Tagged(
               r.getString(0),
               r.getString(1),
               EntityCanonicalizer.PERSON.equals(r.getString(2)),
               r.getLong(3),
               r.getLong(4)));
     }
-    List<UntaggedNames.Person> persons = new ArrayList<>();
+    List<CorpusGazetteer.Person> persons = new ArrayList<>();
     for (Row r :
         names
             .where(col(Tables.ENTITY_TYPE).equalTo(EntityCanonicalizer.PERSON))
             .groupBy(Tables.ENTITY)
             .agg(countDistinct(col(Tables.ARTICLE_ID)).as(N))
             .collectAsList()) {
-      persons.add(new UntaggedNames.Person(r.getString(0), r.getLong(1)));
+      persons.add(new CorpusGazetteer.Person(r.getString(0), r.getLong(1)));
     }
-    return UntaggedNames.fromCorpus(
+    return CorpusGazetteer.of(
         tagged, persons, aliases.writtenPersonNames(), options.minShare(), options.minDocuments());
   }
 }

@@ -117,26 +117,6 @@ public final class UntaggedNames implements Serializable {
       boolean capitalizedNext) {}
 
   /**
-   * The entity most articles tag a written name as.
-   *
-   * @param surface the name as written
-   * @param entity the entity of most of the articles that tag it (ties by name)
-   * @param person whether that entity is a person
-   * @param articles the articles that tag it as that entity
-   * @param allArticles the articles that tag it as any entity (the sum over its entities)
-   */
-  public record Tagged(
-      String surface, String entity, boolean person, long articles, long allArticles) {}
-
-  /**
-   * A person of the corpus.
-   *
-   * @param entity its canonical name
-   * @param articles the articles that mention it
-   */
-  public record Person(String entity, long articles) {}
-
-  /**
    * One of the two names a person mention runs together ({@link #parts}).
    *
    * @param begin first character
@@ -167,7 +147,7 @@ public final class UntaggedNames implements Serializable {
   /** Given names of the corpus: a capitalised word of a handle that is one starts another name. */
   private final Set<String> givenNames;
 
-  /** A span's letters and digits alone → its person; a form of two persons is left out. */
+  /** A span's letters and digits alone → the first span with them, as {@link #byLetters}. */
   private final Map<String, String> spansByLetters;
 
   /** Rare person names of the corpus that are two written names run together ({@link #parts}). */
@@ -220,27 +200,8 @@ public final class UntaggedNames implements Serializable {
           }
         });
     this.entities = kept;
-    this.byLetters = new HashMap<>();
-    Set<String> twoPersons = new HashSet<>();
-    kept.forEach(
-        (surface, entity) -> {
-          String letters = lettersOf(surface);
-          String before = byLetters.putIfAbsent(letters, surface);
-          if (before != null && !kept.get(before).equals(entity)) {
-            twoPersons.add(letters);
-          }
-        });
-    byLetters.keySet().removeAll(twoPersons);
-    this.spansByLetters = new HashMap<>();
-    Set<String> twoSpanPersons = new HashSet<>();
-    this.spans.forEach(
-        (span, entity) -> {
-          String before = spansByLetters.putIfAbsent(lettersOf(span), entity);
-          if (before != null && !before.equals(entity)) {
-            twoSpanPersons.add(lettersOf(span));
-          }
-        });
-    spansByLetters.keySet().removeAll(twoSpanPersons);
+    this.byLetters = byLetters(kept);
+    this.spansByLetters = byLetters(this.spans);
     this.byFirstWord = new HashMap<>();
     this.oneWordByLowerCase = new HashMap<>();
     for (String surface : kept.keySet()) {
@@ -263,222 +224,22 @@ public final class UntaggedNames implements Serializable {
   }
 
   /**
-   * The gazetteer of a corpus: a written name stands for one person when
-   *
-   * <ol>
-   *   <li>the articles that tag it are mostly that person: at least {@code minDocuments} of them
-   *       and at least {@code minShare} of all ("Pence" tagged as Mike Pence); or
-   *   <li>it is the family name ({@link PersonVariants#familyName}) of persons of the corpus and
-   *       one of them has at least {@code minDocuments} articles and at least {@code minShare} of
-   *       the articles of them all (Mike Pence among Mike and Karen Pence), unless most articles
-   *       that tag the word itself tag it as something else ("Washington", a place, is not George
-   *       Washington's); or
-   *   <li>it is a person alias of the alias table ("Putin", "Xi"), when neither rule above names
-   *       it.
-   * </ol>
-   *
-   * <p>Its spans ({@link #spans}) are the cut spans ({@link #cutSpans}: "Kim Jong") and the family
-   * spans ({@link #familySpans}: "Ocasio Cortez") of the corpus.
-   *
-   * @param tagged per written name, its top entity ({@link Tagged})
-   * @param persons the persons of the corpus with their articles
-   * @param aliases person aliases as written → canonical names
+   * Each name's letters and digits alone ("DonaldTrump" for "Donald Trump") → the first name (in
+   * the map's order) with them; a form that two names of two persons share is left out.
    */
-  public static UntaggedNames fromCorpus(
-      List<Tagged> tagged,
-      List<Person> persons,
-      Map<String, String> aliases,
-      double minShare,
-      int minDocuments) {
-    Map<String, String> names = new TreeMap<>();
-    Map<String, Tagged> bySurface = new HashMap<>();
-    for (Tagged t : tagged) {
-      bySurface.put(t.surface(), t);
-      if (t.person()
-          && t.articles() >= minDocuments
-          && share(t.articles(), t.allArticles()) >= minShare) {
-        names.put(t.surface(), t.entity());
-      }
-    }
-    Map<String, Person> top = new TreeMap<>();
-    Map<String, Long> total = new HashMap<>();
-    for (Person p : persons) {
-      String family = PersonVariants.familyName(p.entity());
-      // Two letters are too little to go by ("Un" of Kim Jong Un is no name of his alone).
-      if (family == null || family.length() < 3) {
-        continue;
-      }
-      total.merge(family, p.articles(), Long::sum);
-      top.merge(family, p, UntaggedNames::more);
-    }
-    top.forEach(
-        (family, p) -> {
-          Tagged t = bySurface.get(family);
-          // A person left as the bare word itself is nobody else: its articles did not say who.
-          boolean taggedOtherwise =
-              t != null
-                  && !t.entity().equals(p.entity())
-                  && !(t.person() && t.entity().equals(family));
-          if (p.articles() >= minDocuments
-              && share(p.articles(), total.get(family)) >= minShare
-              && !taggedOtherwise) {
-            names.putIfAbsent(family, p.entity());
+  private static Map<String, String> byLetters(Map<String, String> persons) {
+    Map<String, String> byLetters = new HashMap<>();
+    Set<String> twoPersons = new HashSet<>();
+    persons.forEach(
+        (name, person) -> {
+          String letters = lettersOf(name);
+          String before = byLetters.putIfAbsent(letters, name);
+          if (before != null && !persons.get(before).equals(person)) {
+            twoPersons.add(letters);
           }
         });
-    aliases.forEach(names::putIfAbsent);
-    Map<String, Long> firstWords = firstWords(persons);
-    Map<String, String> spans = cutSpans(persons, minDocuments, minShare);
-    // No span is both: the person a cut span stands for starts with its first word in at least
-    // minDocuments articles, and that makes the word a given name to familySpans.
-    spans.putAll(familySpans(persons, names, firstWords, minDocuments, minShare));
-    // A given name starts person names of at least minDocuments articles, more than it ends them:
-    // "Trump" starts names run together in a few articles and ends Donald Trump's in most.
-    Set<String> givenNames = new HashSet<>();
-    firstWords.forEach(
-        (word, articles) -> {
-          if (articles >= minDocuments && articles > total.getOrDefault(word, 0L)) {
-            givenNames.add(word);
-          }
-        });
-    // A rare person name that splits into two written names of two persons is those two run
-    // together: the link texts of scraped pages ("Trump Ocasio-Cortez").
-    // A name that ends a longer person name is a family name of several words ("Jackson Lee" of
-    // Sheila Jackson Lee), not two people.
-    UntaggedNames gazetteer = new UntaggedNames(names, spans, givenNames);
-    Set<String> familyRuns = new HashSet<>();
-    persons.forEach(p -> familyRuns.addAll(PersonVariants.trailingRuns(p.entity())));
-    Set<String> runTogether = new TreeSet<>();
-    for (Person p : persons) {
-      String name = p.entity();
-      if (p.articles() < minDocuments
-          && !names.containsKey(name)
-          && !spans.containsKey(name)
-          && !familyRuns.contains(name)
-          // A given name first makes it one full name ("Ali Khamenei", where "Ali" alone is a
-          // written name too), and so does a part that is the name's own person.
-          && !givenNames.contains(name.substring(0, Math.max(0, name.indexOf(' '))))
-          && gazetteer.split(name, 0).stream().filter(part -> !part.entity().equals(name)).count()
-              == 2) {
-        runTogether.add(name);
-      }
-    }
-    return new UntaggedNames(names, spans, givenNames, runTogether);
-  }
-
-  /** The first words of the person names of several words, with the articles of those persons. */
-  private static Map<String, Long> firstWords(List<Person> persons) {
-    Map<String, Long> firstWords = new HashMap<>();
-    for (Person p : persons) {
-      String[] words = p.entity().split(" ");
-      if (words.length > 1) {
-        firstWords.merge(words[0], p.articles(), Long::sum);
-      }
-    }
-    return firstWords;
-  }
-
-  /**
-   * The cut spans of a corpus: the first words of longer person names ({@link
-   * PersonVariants#leadingRuns}: "Kim Jong") stand for one person of those names when that person
-   * has at least {@code minDocuments} articles and at least {@code minShare} of the articles of the
-   * longer names (Kim Jong Un among Kim Jong Un, Kim Jong Il and Kim Jong Nam), and the first words
-   * as a person of their own are rare beside it: at most {@code 1 - minShare} of the articles of
-   * the two (a "Kim Jong" left as it was in 3 articles beside Kim Jong Un's 37). A person known by
-   * the first words themselves keeps them: "George Washington" is not George Washington Carver,
-   * "Martin Luther" not Martin Luther King Jr. where either is mentioned on his own.
-   */
-  private static Map<String, String> cutSpans(
-      List<Person> persons, int minDocuments, double minShare) {
-    Map<String, Person> top = new TreeMap<>();
-    Map<String, Long> longer = new HashMap<>();
-    for (Person p : persons) {
-      for (String run : PersonVariants.leadingRuns(p.entity())) {
-        longer.merge(run, p.articles(), Long::sum);
-        top.merge(run, p, UntaggedNames::more);
-      }
-    }
-    Map<String, Long> own = new HashMap<>();
-    for (Person p : persons) {
-      if (top.containsKey(p.entity())) {
-        own.put(p.entity(), p.articles());
-      }
-    }
-    Map<String, String> cut = new TreeMap<>();
-    top.forEach(
-        (run, p) -> {
-          long alone = own.getOrDefault(run, 0L);
-          if (nameLike(run)
-              && p.articles() >= minDocuments
-              && share(p.articles(), longer.get(run)) >= minShare
-              // "At most 1 - minShare alone", written as the other share checks are: 1 - 0.9
-              // is below 0.1 in floating point.
-              && share(p.articles(), alone + p.articles()) >= minShare) {
-            cut.put(run, p.entity());
-          }
-        });
-    return cut;
-  }
-
-  /**
-   * The family spans of a corpus: the last words of longer person names ({@link
-   * PersonVariants#trailingRuns}: "Ocasio Cortez") stand for one person of those names as a family
-   * name of one word does: that person has at least {@code minDocuments} articles and at least
-   * {@code minShare} of the articles of the longer names. A longer name that puts a written name of
-   * another person before the span is two names run together ("Trump Ocasio Cortez", link texts of
-   * scraped pages), not a longer name. The span stays itself where it may be a full name of its
-   * own: when its first word is a given name in the corpus, the first word of other person names in
-   * at least {@code minDocuments} articles ("John Kelly" is no family name of a "Marine John
-   * Kelly"), or when the span as a person of its own has more articles than that person.
-   *
-   * @param written the written names of the corpus and their persons
-   * @param firstWords the first words of its person names ({@link #firstWords})
-   */
-  private static Map<String, String> familySpans(
-      List<Person> persons,
-      Map<String, String> written,
-      Map<String, Long> firstWords,
-      int minDocuments,
-      double minShare) {
-    Map<String, Person> top = new TreeMap<>();
-    Map<String, Long> longer = new HashMap<>();
-    Map<String, Long> own = new HashMap<>();
-    for (Person p : persons) {
-      own.put(p.entity(), p.articles());
-      for (String run : PersonVariants.trailingRuns(p.entity())) {
-        String before = p.entity().substring(0, p.entity().lastIndexOf(run)).strip();
-        String other = written.get(before);
-        if (other == null || other.equals(p.entity())) {
-          longer.merge(run, p.articles(), Long::sum);
-          top.merge(run, p, UntaggedNames::more);
-        }
-      }
-    }
-    Map<String, String> family = new TreeMap<>();
-    top.forEach(
-        (run, p) -> {
-          long alone = own.getOrDefault(run, 0L);
-          long given = firstWords.getOrDefault(run.substring(0, run.indexOf(' ')), 0L) - alone;
-          if (nameLike(run)
-              && p.articles() >= minDocuments
-              && share(p.articles(), longer.get(run)) >= minShare
-              && given < minDocuments
-              && alone <= p.articles()) {
-            family.put(run, p.entity());
-          }
-        });
-    return family;
-  }
-
-  /** The person of more articles; ties by name. */
-  private static Person more(Person a, Person b) {
-    return a.articles() > b.articles()
-            || (a.articles() == b.articles() && a.entity().compareTo(b.entity()) <= 0)
-        ? a
-        : b;
-  }
-
-  private static double share(long part, long whole) {
-    return whole == 0 ? 0 : (double) part / whole;
+    byLetters.keySet().removeAll(twoPersons);
+    return byLetters;
   }
 
   /** The written names and their persons, in the order of the names. */
@@ -490,8 +251,8 @@ public final class UntaggedNames implements Serializable {
    * The spans of several words of the corpus and their persons: the first words of longer person
    * names ("Kim Jong", a span CoreNLP cut short) or their last words ("Ocasio Cortez", a family
    * name of two words), where one person dominates the names they start or end ({@link
-   * #fromCorpus}). They are not looked for in the text ("Kim Jong" starts "Kim Jong Il" too); a
-   * person mention left as such a span takes its person.
+   * CorpusGazetteer#of}). They are not looked for in the text ("Kim Jong" starts "Kim Jong Il"
+   * too); a person mention left as such a span takes its person.
    */
   public Map<String, String> spans() {
     return spans;
@@ -525,7 +286,7 @@ public final class UntaggedNames implements Serializable {
   }
 
   // The first split of text at a space into two written names of two persons; empty for none.
-  private List<Part> split(String text, int begin) {
+  List<Part> split(String text, int begin) {
     for (int k = text.indexOf(' '); k > 0; k = text.indexOf(' ', k + 1)) {
       String left = text.substring(0, k).strip();
       int rightBegin = k + 1;
@@ -549,7 +310,8 @@ public final class UntaggedNames implements Serializable {
   private String personOf(String name) {
     String letters = lettersOf(name);
     String written = byLetters.get(letters);
-    return written != null ? entities.get(written) : spansByLetters.get(letters);
+    String span = spansByLetters.get(letters);
+    return written != null ? entities.get(written) : span == null ? null : spans.get(span);
   }
 
   private static String withoutPossessive(String name) {

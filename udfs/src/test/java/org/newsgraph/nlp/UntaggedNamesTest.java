@@ -182,27 +182,27 @@ class UntaggedNamesTest {
 
   @Test
   void theGazetteerOfACorpusComesFromItsTagsItsFamilyNamesAndItsAliases() {
-    List<UntaggedNames.Tagged> tagged =
+    List<CorpusGazetteer.Tagged> tagged =
         List.of(
-            new UntaggedNames.Tagged("Mueller", "Robert Mueller", true, 31, 36),
-            new UntaggedNames.Tagged("Clinton", "Hillary Clinton", true, 6, 10),
-            new UntaggedNames.Tagged("Washington", "Washington", false, 300, 303),
-            new UntaggedNames.Tagged("Pelosi", "Nancy Pelosi", true, 4, 4),
-            new UntaggedNames.Tagged("Rosenstein", "Rosenstein", true, 3, 4));
-    List<UntaggedNames.Person> persons =
+            new CorpusGazetteer.Tagged("Mueller", "Robert Mueller", true, 31, 36),
+            new CorpusGazetteer.Tagged("Clinton", "Hillary Clinton", true, 6, 10),
+            new CorpusGazetteer.Tagged("Washington", "Washington", false, 300, 303),
+            new CorpusGazetteer.Tagged("Pelosi", "Nancy Pelosi", true, 4, 4),
+            new CorpusGazetteer.Tagged("Rosenstein", "Rosenstein", true, 3, 4));
+    List<CorpusGazetteer.Person> persons =
         List.of(
-            new UntaggedNames.Person("Mike Pence", 150),
-            new UntaggedNames.Person("Karen Pence", 5),
-            new UntaggedNames.Person("Robert Mueller", 80),
-            new UntaggedNames.Person("Hillary Clinton", 60),
-            new UntaggedNames.Person("Bill Clinton", 40),
-            new UntaggedNames.Person("George Washington", 30),
-            new UntaggedNames.Person("Nancy Pelosi", 4),
-            new UntaggedNames.Person("Donald Trump Jr.", 4),
-            new UntaggedNames.Person("Kim Jong Un", 70),
-            new UntaggedNames.Person("Rod Rosenstein", 12));
+            new CorpusGazetteer.Person("Mike Pence", 150),
+            new CorpusGazetteer.Person("Karen Pence", 5),
+            new CorpusGazetteer.Person("Robert Mueller", 80),
+            new CorpusGazetteer.Person("Hillary Clinton", 60),
+            new CorpusGazetteer.Person("Bill Clinton", 40),
+            new CorpusGazetteer.Person("George Washington", 30),
+            new CorpusGazetteer.Person("Nancy Pelosi", 4),
+            new CorpusGazetteer.Person("Donald Trump Jr.", 4),
+            new CorpusGazetteer.Person("Kim Jong Un", 70),
+            new CorpusGazetteer.Person("Rod Rosenstein", 12));
     UntaggedNames gazetteer =
-        UntaggedNames.fromCorpus(tagged, persons, Map.of("Xi", "Xi Jinping"), 0.9, 5);
+        CorpusGazetteer.of(tagged, persons, Map.of("Xi", "Xi Jinping"), 0.9, 5);
     String text =
         "Pence, Mueller, Clinton, Washington, Pelosi, Trump, Un, Karen, Rosenstein and Xi spoke;"
             + " Mike Pence too.";
@@ -225,24 +225,24 @@ class UntaggedNamesTest {
 
   @Test
   void aCutSpanStandsForTheOnePersonWhoDominatesTheNamesItStarts() {
-    List<UntaggedNames.Person> persons =
+    List<CorpusGazetteer.Person> persons =
         List.of(
-            new UntaggedNames.Person("Kim Jong Un", 37),
-            new UntaggedNames.Person("Kim Jong Il", 1),
-            new UntaggedNames.Person("Kim Jong Nam", 1),
-            new UntaggedNames.Person("Kim Jong", 3),
-            new UntaggedNames.Person("Martin Luther King Jr.", 20),
-            new UntaggedNames.Person("Martin Luther", 3),
-            new UntaggedNames.Person("George Washington Carver", 6),
-            new UntaggedNames.Person("George Washington", 40),
-            new UntaggedNames.Person("Donald Trump Jr.", 40),
-            new UntaggedNames.Person("Donald Trump", 30),
-            new UntaggedNames.Person("Mary Ann Smith", 3),
-            new UntaggedNames.Person("Anna Maria Lopez", 9),
-            new UntaggedNames.Person("Anna Maria", 1),
-            new UntaggedNames.Person("Jose Maria Aznar", 8),
-            new UntaggedNames.Person("Jose Maria Figueres", 6));
-    UntaggedNames gazetteer = UntaggedNames.fromCorpus(List.of(), persons, Map.of(), 0.9, 5);
+            new CorpusGazetteer.Person("Kim Jong Un", 37),
+            new CorpusGazetteer.Person("Kim Jong Il", 1),
+            new CorpusGazetteer.Person("Kim Jong Nam", 1),
+            new CorpusGazetteer.Person("Kim Jong", 3),
+            new CorpusGazetteer.Person("Martin Luther King Jr.", 20),
+            new CorpusGazetteer.Person("Martin Luther", 3),
+            new CorpusGazetteer.Person("George Washington Carver", 6),
+            new CorpusGazetteer.Person("George Washington", 40),
+            new CorpusGazetteer.Person("Donald Trump Jr.", 40),
+            new CorpusGazetteer.Person("Donald Trump", 30),
+            new CorpusGazetteer.Person("Mary Ann Smith", 3),
+            new CorpusGazetteer.Person("Anna Maria Lopez", 9),
+            new CorpusGazetteer.Person("Anna Maria", 1),
+            new CorpusGazetteer.Person("Jose Maria Aznar", 8),
+            new CorpusGazetteer.Person("Jose Maria Figueres", 6));
+    UntaggedNames gazetteer = CorpusGazetteer.of(List.of(), persons, Map.of(), 0.9, 5);
     assertThat(gazetteer.spans())
         .as(
             "Kim Jong Un has 37 of the 39 articles of the longer names, and Kim Jong alone 3"
@@ -261,21 +261,21 @@ class UntaggedNamesTest {
 
   @Test
   void aFamilyNameOfSeveralWordsStandsForTheOnePersonWhoDominatesTheNamesItEnds() {
-    List<UntaggedNames.Person> persons =
+    List<CorpusGazetteer.Person> persons =
         List.of(
-            new UntaggedNames.Person("Donald Trump", 50),
-            new UntaggedNames.Person("Alexandria Ocasio Cortez", 8),
-            new UntaggedNames.Person("Ocasio Cortez", 2),
-            new UntaggedNames.Person("Trump Ocasio Cortez", 2),
-            new UntaggedNames.Person("Marine John Kelly", 6),
-            new UntaggedNames.Person("John Kelly", 2),
-            new UntaggedNames.Person("John Bolton", 20),
-            new UntaggedNames.Person("Mary Elizabeth Warren", 6),
-            new UntaggedNames.Person("Elizabeth Warren", 200),
-            new UntaggedNames.Person("Ana Maria Lopez", 6),
-            new UntaggedNames.Person("Rosa Maria Lopez", 5),
-            new UntaggedNames.Person("Mary Ann Smith", 3));
-    UntaggedNames gazetteer = UntaggedNames.fromCorpus(List.of(), persons, Map.of(), 0.9, 5);
+            new CorpusGazetteer.Person("Donald Trump", 50),
+            new CorpusGazetteer.Person("Alexandria Ocasio Cortez", 8),
+            new CorpusGazetteer.Person("Ocasio Cortez", 2),
+            new CorpusGazetteer.Person("Trump Ocasio Cortez", 2),
+            new CorpusGazetteer.Person("Marine John Kelly", 6),
+            new CorpusGazetteer.Person("John Kelly", 2),
+            new CorpusGazetteer.Person("John Bolton", 20),
+            new CorpusGazetteer.Person("Mary Elizabeth Warren", 6),
+            new CorpusGazetteer.Person("Elizabeth Warren", 200),
+            new CorpusGazetteer.Person("Ana Maria Lopez", 6),
+            new CorpusGazetteer.Person("Rosa Maria Lopez", 5),
+            new CorpusGazetteer.Person("Mary Ann Smith", 3));
+    UntaggedNames gazetteer = CorpusGazetteer.of(List.of(), persons, Map.of(), 0.9, 5);
     assertThat(gazetteer.spans())
         .as(
             "Ocasio Cortez ends her name and, but for a name run together with Trump's, no"
@@ -284,7 +284,7 @@ class UntaggedNamesTest {
         .containsEntry("Ocasio Cortez", "Alexandria Ocasio Cortez")
         .doesNotContainKeys("John Kelly", "Elizabeth Warren", "Maria Lopez", "Ann Smith");
     assertThat(
-            UntaggedNames.fromCorpus(
+            CorpusGazetteer.of(
                     List.of(),
                     persons.stream().filter(p -> !p.entity().equals("Donald Trump")).toList(),
                     Map.of(),
@@ -301,37 +301,37 @@ class UntaggedNamesTest {
 
   @Test
   void aRarePersonNameOfTwoWrittenNamesOfTwoPersonsIsThemRunTogether() {
-    List<UntaggedNames.Tagged> tagged =
+    List<CorpusGazetteer.Tagged> tagged =
         List.of(
-            new UntaggedNames.Tagged("Lee", "Robert Lee", true, 10, 10),
-            new UntaggedNames.Tagged("Jackson", "Ronny Jackson", true, 10, 10),
-            new UntaggedNames.Tagged("Ali", "Ali", true, 9, 9),
-            new UntaggedNames.Tagged("Ayatollah", "Ayatollah", true, 9, 9),
-            new UntaggedNames.Tagged("Fenner", "Fenner", true, 5, 5));
-    List<UntaggedNames.Person> persons =
+            new CorpusGazetteer.Tagged("Lee", "Robert Lee", true, 10, 10),
+            new CorpusGazetteer.Tagged("Jackson", "Ronny Jackson", true, 10, 10),
+            new CorpusGazetteer.Tagged("Ali", "Ali", true, 9, 9),
+            new CorpusGazetteer.Tagged("Ayatollah", "Ayatollah", true, 9, 9),
+            new CorpusGazetteer.Tagged("Fenner", "Fenner", true, 5, 5));
+    List<CorpusGazetteer.Person> persons =
         List.of(
-            new UntaggedNames.Person("Donald Trump", 50),
-            new UntaggedNames.Person("Alexandria Ocasio Cortez", 8),
-            new UntaggedNames.Person("Trump Ocasio Cortez", 2),
-            new UntaggedNames.Person("Trump Kim", 2),
-            new UntaggedNames.Person("Trump Gowdy", 2),
-            new UntaggedNames.Person("Pelosi Mueller", 6),
-            new UntaggedNames.Person("Nancy Pelosi", 30),
-            new UntaggedNames.Person("Robert Mueller", 100),
-            new UntaggedNames.Person("Robert Lee", 10),
-            new UntaggedNames.Person("Ronny Jackson", 10),
-            new UntaggedNames.Person("Sheila Jackson Lee", 3),
-            new UntaggedNames.Person("Jackson Lee", 1),
-            new UntaggedNames.Person("Ali", 9),
-            new UntaggedNames.Person("Ali Khamenei", 3),
-            new UntaggedNames.Person("Ayatollah", 9),
-            new UntaggedNames.Person("Ayatollah Khamenei", 1),
-            new UntaggedNames.Person("Ali Akbar Velayati", 6),
-            new UntaggedNames.Person("Ali Hosseini", 2),
-            new UntaggedNames.Person("Ali Fenner", 1),
-            new UntaggedNames.Person("Fenner", 5));
+            new CorpusGazetteer.Person("Donald Trump", 50),
+            new CorpusGazetteer.Person("Alexandria Ocasio Cortez", 8),
+            new CorpusGazetteer.Person("Trump Ocasio Cortez", 2),
+            new CorpusGazetteer.Person("Trump Kim", 2),
+            new CorpusGazetteer.Person("Trump Gowdy", 2),
+            new CorpusGazetteer.Person("Pelosi Mueller", 6),
+            new CorpusGazetteer.Person("Nancy Pelosi", 30),
+            new CorpusGazetteer.Person("Robert Mueller", 100),
+            new CorpusGazetteer.Person("Robert Lee", 10),
+            new CorpusGazetteer.Person("Ronny Jackson", 10),
+            new CorpusGazetteer.Person("Sheila Jackson Lee", 3),
+            new CorpusGazetteer.Person("Jackson Lee", 1),
+            new CorpusGazetteer.Person("Ali", 9),
+            new CorpusGazetteer.Person("Ali Khamenei", 3),
+            new CorpusGazetteer.Person("Ayatollah", 9),
+            new CorpusGazetteer.Person("Ayatollah Khamenei", 1),
+            new CorpusGazetteer.Person("Ali Akbar Velayati", 6),
+            new CorpusGazetteer.Person("Ali Hosseini", 2),
+            new CorpusGazetteer.Person("Ali Fenner", 1),
+            new CorpusGazetteer.Person("Fenner", 5));
     UntaggedNames gazetteer =
-        UntaggedNames.fromCorpus(tagged, persons, Map.of("Khamenei", "Ayatollah Khamenei"), 0.9, 5);
+        CorpusGazetteer.of(tagged, persons, Map.of("Khamenei", "Ayatollah Khamenei"), 0.9, 5);
     assertThat(gazetteer.runTogether())
         .as(
             "Trump and the family span Ocasio Cortez run together in 2 articles (Trump starts"
