@@ -6,9 +6,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
@@ -18,6 +22,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
@@ -125,6 +130,10 @@ public final class CorpusNames {
   private static final String TOTAL = "_total";
   private static final String EARLY = "_early";
   private static final String VARIANT = "_variant";
+  private static final String GIVEN = "_given";
+  private static final String FAMILY = "_family";
+  private static final String TOP_GIVEN = "_top_given";
+  private static final String GROUP = "_group";
   private static final String INTRODUCED = "_introduced";
   private static final String ALL_ARTICLES = "_all_articles";
 
@@ -305,8 +314,9 @@ public final class CorpusNames {
   /**
    * Per lower-case person name written otherwise elsewhere: the written name of its person (column
    * {@link #VARIANT}). Names of one {@link PersonVariants} key are one person when at most one set
-   * of middle initials occurs among them; the name is the one an alias names, else the most
-   * mentioned, ties by name.
+   * of middle initials occurs among them; so are the names of a key whose given name misspells the
+   * dominant one of its family by a letter ({@link #misspeltGivenNames}). The name is the one an
+   * alias names, else the most mentioned, ties by name.
    */
   private static Dataset<Row> variants(Dataset<Row> cased, List<String> nameTypes) {
     Dataset<Row> named = cased.where(col(KEY).isNotNull());
@@ -323,9 +333,20 @@ public final class CorpusNames {
             .join(persons, seq(KEY))
             .withColumn("_v", variant)
             .where(col("_v").isNotNull());
-    WindowSpec byKey = Window.partitionBy(col("_v." + AnnotationSchema.VARIANT_KEY));
+    // A variant key has two words or more: a given name and the rest, its family here.
+    Column parts = split(col("_v." + AnnotationSchema.VARIANT_KEY), " ", 2);
+    Dataset<Row> keyed =
+        names.withColumn(GIVEN, element_at(parts, 1)).withColumn(FAMILY, element_at(parts, 2));
+    Dataset<Row> grouped =
+        keyed
+            .join(misspeltGivenNames(keyed), seq(FAMILY, GIVEN), "left")
+            .withColumn(
+                GROUP,
+                when(col(TOP_GIVEN).isNotNull(), concat_ws(" ", col(TOP_GIVEN), col(FAMILY)))
+                    .otherwise(col("_v." + AnnotationSchema.VARIANT_KEY)));
+    WindowSpec byKey = Window.partitionBy(col(GROUP));
     Column initials = col("_v." + AnnotationSchema.INITIALS);
-    return names
+    return grouped
         .withColumn(
             "_initials", size(collect_set(when(initials.notEqual(""), initials)).over(byKey)))
         .withColumn("_names", count(lit(1)).over(byKey))
@@ -340,6 +361,38 @@ public final class CorpusNames {
         .where(col("_initials").leq(1))
         .where(col(VARIANT).notEqual(col(Tables.ENTITY)))
         .select(col(KEY), col(VARIANT));
+  }
+
+  /**
+   * The given names (of the variant keys in {@code keyed}: columns {@link #FAMILY}, {@link #GIVEN}
+   * and the mentions {@link #N}) that misspell, by one letter, the given name of the person who
+   * dominates their family, with that given name (column {@link #TOP_GIVEN}): "Alexandra Ocasio
+   * Cortez" beside "Alexandria Ocasio Cortez". A family qualifies only when every given name of it
+   * is within one letter (inserted, dropped or changed) of the top one, each has four letters or
+   * more, and the top one is written in at least twice as many mentions as all the others together.
+   * A family of several people ("Donald", "Melania" and "Ivana Trump") keeps every name apart, and
+   * so does one of two people mentioned alike ("Mario" and "Maria Cuomo").
+   */
+  private static Dataset<Row> misspeltGivenNames(Dataset<Row> keyed) {
+    WindowSpec byFamily = Window.partitionBy(FAMILY);
+    Column top =
+        first(col(GIVEN))
+            .over(
+                byFamily
+                    .orderBy(col(N).desc(), col(GIVEN).asc())
+                    .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing()));
+    Column close = length(col(GIVEN)).geq(4).and(levenshtein(col(GIVEN), col(TOP_GIVEN)).leq(1));
+    return keyed
+        .groupBy(FAMILY, GIVEN)
+        .agg(sum(col(N)).as(N))
+        .withColumn(TOP_GIVEN, top)
+        .withColumn("_top_n", max(col(N)).over(byFamily))
+        .withColumn("_family_n", sum(col(N)).over(byFamily))
+        .withColumn("_all_close", min(close).over(byFamily))
+        .where(col("_all_close"))
+        .where(col("_top_n").geq(col("_family_n").minus(col("_top_n")).multiply(2)))
+        .where(col(GIVEN).notEqual(col(TOP_GIVEN)))
+        .select(FAMILY, GIVEN, TOP_GIVEN);
   }
 
   /** Per value of {@code key}: the type of most of its rows (column {@code _type}). */

@@ -165,6 +165,25 @@ class CorpusNamesTest extends SparkTestSession {
             "ORGANIZATION",
             "ORGANIZATION",
             "exact"));
+    // A given name misspelt by a letter, in a family of one person; and three that stay apart: a
+    // family of several people, two people mentioned alike, a given name of three letters.
+    rows.add(
+        named(
+            "ao3",
+            "Alexandra Ocasio Cortez",
+            "Alexandra Ocasio Cortez",
+            "PERSON",
+            "PERSON",
+            "exact"));
+    rows.add(named("iv", "Ivana Trump", "Ivana Trump", "PERSON", "PERSON", "exact"));
+    for (int i = 0; i < 5; i++) {
+      String cuomo = i < 3 ? "Mario Cuomo" : "Maria Cuomo";
+      rows.add(named("cu" + i, cuomo, cuomo, "PERSON", "PERSON", "exact"));
+    }
+    for (int i = 0; i < 4; i++) {
+      String jones = i < 3 ? "Anna Jones" : "Ann Jones";
+      rows.add(named("aj" + i, jones, jones, "PERSON", "PERSON", "exact"));
+    }
     rows.add(named("rr", "Rolls-Royce", "Rolls-Royce", "ORGANIZATION", "ORGANIZATION", "exact"));
     // A company named after people, tagged a person in three articles and so a person name.
     for (int i = 0; i < 3; i++) {
@@ -285,6 +304,25 @@ class CorpusNamesTest extends SparkTestSession {
     assertThat(mention("j0", "Donald Trump Jr.").<String>getAs(Tables.ENTITY))
         .as("a suffix makes another person")
         .isEqualTo("Donald Trump Jr.");
+  }
+
+  @Test
+  void aGivenNameMisspeltByALetterIsTheDominantPersonOfItsFamily() {
+    assertThat(nameTypeHow(mention("ao3", "Alexandra Ocasio Cortez")))
+        .as("'Alexandra' beside 'Alexandria' (3 mentions against 1), no other given name")
+        .containsExactly("Alexandria Ocasio Cortez", "PERSON", "PERSON", "exact");
+    assertThat(mention("iv", "Ivana Trump").<String>getAs(Tables.ENTITY))
+        .as("'Ivana' is a letter from 'Ivanka', but Trump is a family of several given names")
+        .isEqualTo("Ivana Trump");
+    assertThat(
+            List.of(
+                mention("cu0", "Mario Cuomo").getAs(Tables.ENTITY),
+                mention("cu3", "Maria Cuomo").getAs(Tables.ENTITY)))
+        .as("3 mentions against 2: two people, not a misspelling")
+        .containsExactly("Mario Cuomo", "Maria Cuomo");
+    assertThat(mention("aj3", "Ann Jones").<String>getAs(Tables.ENTITY))
+        .as("a given name of three letters is too short to judge by a letter")
+        .isEqualTo("Ann Jones");
   }
 
   @Test
