@@ -26,13 +26,14 @@ import java.util.TreeSet;
  * (case included), starting a word (not after a letter, digit or joining hyphen) and ending one
  * (not before a letter, digit or joining hyphen: "Manafort-like" is another word), outside every
  * mention of the article (outside the part of it that its name accounts for: {@link
- * Named#namedEnd}) and outside its dateline, inside one of its sentences. A written name is not
- * looked for in an article that gives it to someone else: a person mention whose named text holds
- * the name as whole words and whose entity is another ("Melania Trump" blocks "Trump" in her
- * article). Each hit says whether it starts its sentence and whether a capitalised word follows it
- * on the same line, so that the caller can leave out, for written names that are also common words
- * ({@link #lowerCaseNames}), the places where capitals say nothing ("Sessions of the court",
- * "Consumer Price Index").
+ * Named#namedEnd}; a mention that is no person and only adds a word of government to the name,
+ * "Reagan Administration", leaves it free) and outside its dateline, inside one of its sentences. A
+ * written name is not looked for in an article that gives it to someone else: a person mention
+ * whose named text holds the name as whole words and whose entity is another ("Melania Trump"
+ * blocks "Trump" in her article). Each hit says whether it starts its sentence and whether a
+ * capitalised word follows it on the same line, so that the caller can leave out, for written names
+ * that are also common words ({@link #lowerCaseNames}), the places where capitals say nothing
+ * ("Sessions of the court", "Consumer Price Index").
  *
  * <p>Handles: embedded posts and bylines write people as handles, their names run together
  * ("@SecPompeo", "@realDonaldTrump"). A handle ({@code @} and ASCII letters, digits and
@@ -46,6 +47,10 @@ import java.util.TreeSet;
 public final class UntaggedNames implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The words after a leader's name that make an organisation of his government. */
+  private static final Set<String> GOVERNMENT =
+      Set.of("administration", "government", "cabinet", "presidency");
 
   /**
    * A mention of the article as the corpus named it.
@@ -423,7 +428,7 @@ public final class UntaggedNames implements Serializable {
     String entity = entities.get(written);
     int sentence = sentenceOf(begin, end, a.sentenceBegins(), a.sentenceEnds());
     if (sentence < 0
-        || covered(coverBegin, coverEnd, a.named(), a.namedEnds())
+        || covered(a.text(), coverBegin, coverEnd, a.named(), a.namedEnds())
         || a.blocked()
             .computeIfAbsent(
                 written, m -> givenToSomeoneElse(m, entity, a.named(), a.namedEnds()))) {
@@ -560,14 +565,32 @@ public final class UntaggedNames implements Serializable {
     return null;
   }
 
-  // A mention covers the part of its text that its name accounts for (Named#namedEnd).
-  private static boolean covered(int begin, int end, List<Named> named, int[] namedEnds) {
+  // A mention covers the part of its text that its name accounts for (Named#namedEnd), unless it
+  // is the government the name leads (#leadsGovernment).
+  private static boolean covered(
+      String text, int begin, int end, List<Named> named, int[] namedEnds) {
     for (int k = 0; k < namedEnds.length; k++) {
-      if (named.get(k).begin() < end && begin < namedEnds[k]) {
+      Named m = named.get(k);
+      if (m.begin() < end && begin < namedEnds[k] && !leadsGovernment(text, m, begin, end)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a mention that is no person is the name at [begin, end) and one word of government
+   * after it ("Reagan Administration", "Abe Cabinet"): the organisation is that leader's
+   * government, and the text names the leader too, a second mention at the same place as a
+   * compound's parts are.
+   */
+  private static boolean leadsGovernment(String text, Named m, int begin, int end) {
+    if (m.person() || m.begin() != begin || m.end() <= end || m.end() > text.length()) {
+      return false;
+    }
+    String rest = text.substring(end, m.end());
+    return Character.isWhitespace(rest.charAt(0))
+        && GOVERNMENT.contains(rest.strip().toLowerCase(Locale.ROOT));
   }
 
   // One sense per article: a name the article gives to another person (in the part of a mention

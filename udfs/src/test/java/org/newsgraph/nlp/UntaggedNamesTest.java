@@ -97,6 +97,40 @@ class UntaggedNamesTest {
   }
 
   @Test
+  void aGovernmentNamedAfterItsLeaderNamesTheLeaderToo() {
+    UntaggedNames gazetteer = new UntaggedNames(Map.of("Reagan", "Ronald Reagan"));
+    String text =
+        "The Reagan Administration agreed. The Reagan Foundation paid. Reagan Administrations"
+            + " differ.";
+    int government = text.indexOf("Reagan Administration");
+    int foundation = text.indexOf("Reagan Foundation");
+    int plural = text.indexOf("Reagan Administrations");
+    List<Named> named =
+        List.of(
+            new Named(
+                government,
+                government + 21,
+                "Reagan Administration",
+                "Reagan Administration",
+                false),
+            new Named(foundation, foundation + 17, "Reagan Foundation", "Reagan Foundation", false),
+            new Named(
+                plural, plural + 22, "Reagan Administrations", "Reagan Administrations", false));
+    List<Hit> hits = gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, named);
+    assertThat(hits)
+        .as(
+            "the leader of an organisation that is his government; not of a foundation, nor before"
+                + " another word")
+        .extracting(Hit::begin, Hit::surface, Hit::entity)
+        .containsExactly(tuple(government, "Reagan", "Ronald Reagan"));
+    String person = "The Reagan Cabinet met.";
+    List<Named> tagged = List.of(new Named(4, 18, "Reagan Cabinet", "Ronald Reagan", true));
+    assertThat(gazetteer.find(person, 0, new int[] {0}, new int[] {person.length()}, tagged))
+        .as("a person mention covers the name whatever follows it")
+        .isEmpty();
+  }
+
+  @Test
   void theDatelineAndTextOutsideSentencesHoldNoName() {
     String text = "TRUMP TOWER, June 1 - Trump spoke. Trump";
     List<Hit> hits =
