@@ -178,7 +178,11 @@ public final class NewsgraphCli {
     // Built now: when the watch calls, the heap may have no room to format the figures.
     String prefix = "newsgraph " + name + " failed: ";
     NewsgraphException withoutFigures = NewsgraphErrors.gcThrash(null, setting);
-    String withoutFiguresLine = prefix + withoutFigures.getMessage();
+    // Encoded ahead too: printing a string encodes it into new buffers, and a CI run once ended
+    // with this exit code and no line at all (stop 51).
+    byte[] withoutFiguresLine =
+        (prefix + withoutFigures.getMessage() + System.lineSeparator())
+            .getBytes(StandardCharsets.UTF_8);
     int exitCode = withoutFigures.exitCode();
     return GcThrash.watch(
         seconds,
@@ -187,7 +191,7 @@ public final class NewsgraphCli {
             err.println(prefix + NewsgraphErrors.gcThrash(verdict, setting).getMessage());
           } catch (OutOfMemoryError e) {
             // No room to format the figures: the message built ahead says the rest.
-            err.println(withoutFiguresLine);
+            err.write(withoutFiguresLine, 0, withoutFiguresLine.length);
           } finally {
             err.flush();
             // A JVM in this state can neither finish the run nor stop Spark in good time: it

@@ -33,6 +33,7 @@ import org.newsgraph.bench.RecallReport;
 import org.newsgraph.bench.RecallScorer;
 import org.newsgraph.config.SettingKeys;
 import org.newsgraph.config.Settings;
+import org.newsgraph.nlp.EditDistance;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.IdentityInvariant;
@@ -449,7 +450,9 @@ class AllSidesJuly2018IT extends SparkTestSession {
         // A given name misspelt by a letter is the person's (rule 8: "Valadimir Putin").
         List<String> nameWords = List.of(name.toLowerCase(java.util.Locale.ROOT).split(" "));
         String given = nameWords.get(0);
-        if (words.length > 1 && given.length() >= 4 && oneLetterApart(words[0], given)) {
+        if (words.length > 1
+            && given.length() >= 4
+            && EditDistance.levenshtein(words[0], given) == 1) {
           words[0] = given;
         }
         assertThat(allowed)
@@ -471,21 +474,5 @@ class AllSidesJuly2018IT extends SparkTestSession {
       assertThat(checked).as("variant mentions of %s in the slice", name).isPositive();
       assertThat(wrong).as("variant spellings of %s named otherwise", name).isEmpty();
     }
-  }
-
-  /** Whether two words are one letter apart: one inserted, dropped or changed. */
-  private static boolean oneLetterApart(String a, String b) {
-    if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
-      return false;
-    }
-    String longer = a.length() >= b.length() ? a : b;
-    String shorter = a.length() >= b.length() ? b : a;
-    int i = 0;
-    while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
-      i++;
-    }
-    // Past the first difference the rest is equal: after one changed letter, or one more letter.
-    int skip = longer.length() == shorter.length() ? 1 : 0;
-    return shorter.substring(i + skip).equals(longer.substring(i + 1));
   }
 }
