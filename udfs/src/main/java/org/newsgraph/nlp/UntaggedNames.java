@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Finds the person names CoreNLP left untagged in an article: places where the text writes a name
@@ -24,16 +25,18 @@ import java.util.TreeSet;
  *
  * <p>Contract of {@link #find}: a hit is a whole written name of the gazetteer, spelled exactly
  * (case included), starting a word (not after a letter, digit or joining hyphen) and ending one
- * (not before a letter, digit or joining hyphen: "Manafort-like" is another word), outside every
- * mention of the article (outside the part of it that its name accounts for: {@link
- * Named#namedEnd}; a mention that is no person and only adds a word of government to the name,
- * "Reagan Administration", leaves it free) and outside its dateline, inside one of its sentences. A
- * written name is not looked for in an article that gives it to someone else: a person mention
- * whose named text holds the name as whole words and whose entity is another ("Melania Trump"
- * blocks "Trump" in her article). Each hit says whether it starts its sentence and whether a
- * capitalised word follows it on the same line, so that the caller can leave out, for written names
- * that are also common words ({@link #lowerCaseNames}), the places where capitals say nothing
- * ("Sessions of the court", "Consumer Price Index").
+ * (not before a letter, digit or joining hyphen: "Trumpism" is another word), where a hyphen that
+ * joins the name to a word in lower case only forms an adjective or a noun of the name ("Manafort-
+ * like", "anti-Trump", "Schumer-sniffers": the text names the person there), outside every mention
+ * of the article (outside the part of it that its name accounts for: {@link Named#namedEnd}; a
+ * mention that is no person and only adds to the name a word of government, "Reagan
+ * Administration", or such lower-case words, "Manafort-like", leaves it free) and outside its
+ * dateline, inside one of its sentences. A written name is not looked for in an article that gives
+ * it to someone else: a person mention whose named text holds the name as whole words and whose
+ * entity is another ("Melania Trump" blocks "Trump" in her article). Each hit says whether it
+ * starts its sentence and whether a capitalised word follows it on the same line, so that the
+ * caller can leave out, for written names that are also common words ({@link #lowerCaseNames}), the
+ * places where capitals say nothing ("Sessions of the court", "Consumer Price Index").
  *
  * <p>Handles: embedded posts and bylines write people as handles, their names run together
  * ("@SecPompeo", "@realDonaldTrump"). A handle ({@code @} and ASCII letters, digits and
@@ -51,6 +54,12 @@ public final class UntaggedNames implements Serializable {
   /** The words after a leader's name that make an organisation of his government. */
   private static final Set<String> GOVERNMENT =
       Set.of("administration", "government", "cabinet", "presidency");
+
+  /** Words in lower case, each with a hyphen after it: what "anti-" adds before a name. */
+  private static final Pattern LOWER_CASE_BEFORE = Pattern.compile("(?:\\p{Ll}+[-\u2010])*");
+
+  /** Words in lower case, each with a hyphen before it: what "-like" adds after a name. */
+  private static final Pattern LOWER_CASE_AFTER = Pattern.compile("(?:[-\u2010]\\p{Ll}+)*");
 
   /**
    * A mention of the article as the corpus named it.
@@ -383,7 +392,7 @@ public final class UntaggedNames implements Serializable {
         i = Math.max(handleEnd, i + 1);
         continue;
       }
-      if (!Character.isLetter(text.charAt(i)) || !startsWord(text, i)) {
+      if (!Character.isLetter(text.charAt(i)) || !startsName(text, i)) {
         i++;
         continue;
       }
@@ -558,7 +567,7 @@ public final class UntaggedNames implements Serializable {
 
   private static String longestAt(String text, int i, List<String> candidates) {
     for (String c : candidates) {
-      if (text.startsWith(c, i) && endsWord(text, i + c.length())) {
+      if (text.startsWith(c, i) && endsName(text, i + c.length())) {
         return c;
       }
     }
@@ -566,12 +575,16 @@ public final class UntaggedNames implements Serializable {
   }
 
   // A mention covers the part of its text that its name accounts for (Named#namedEnd), unless it
-  // is the government the name leads (#leadsGovernment).
+  // is the government the name leads (#leadsGovernment) or the name with lower-case words
+  // hyphenated to it (#onlyAffixes).
   private static boolean covered(
       String text, int begin, int end, List<Named> named, int[] namedEnds) {
     for (int k = 0; k < namedEnds.length; k++) {
       Named m = named.get(k);
-      if (m.begin() < end && begin < namedEnds[k] && !leadsGovernment(text, m, begin, end)) {
+      if (m.begin() < end
+          && begin < namedEnds[k]
+          && !leadsGovernment(text, m, begin, end)
+          && !onlyAffixes(text, m, begin, end)) {
         return true;
       }
     }
@@ -591,6 +604,22 @@ public final class UntaggedNames implements Serializable {
     String rest = text.substring(end, m.end());
     return Character.isWhitespace(rest.charAt(0))
         && GOVERNMENT.contains(rest.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether a mention that is no person is the name at [begin, end) with words in lower case
+   * hyphenated before or after it, and nothing else ("anti-Trump", "Manafort-like", "ex-Trump-
+   * era"): an adjective or a noun made of the name, which CoreNLP tags as a whole.
+   */
+  private static boolean onlyAffixes(String text, Named m, int begin, int end) {
+    if (m.person() || m.begin() > begin || m.end() < end || m.end() > text.length()) {
+      return false;
+    }
+    String before = text.substring(m.begin(), begin);
+    String after = text.substring(end, m.end());
+    return !(before.isEmpty() && after.isEmpty())
+        && LOWER_CASE_BEFORE.matcher(before).matches()
+        && LOWER_CASE_AFTER.matcher(after).matches();
   }
 
   // One sense per article: a name the article gives to another person (in the part of a mention
@@ -669,6 +698,45 @@ public final class UntaggedNames implements Serializable {
   private static boolean endsWord(String text, int end) {
     return end >= text.length()
         || (!Character.isLetterOrDigit(text.charAt(end)) && !joining(text, end));
+  }
+
+  // A name starts a word, or follows a word in lower case hyphenated to it ("anti-Trump").
+  private static boolean startsName(String text, int i) {
+    if (startsWord(text, i)) {
+      return true;
+    }
+    if (!joining(text, i - 1)) {
+      return false;
+    }
+    int k = i - 1;
+    while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+      k--;
+    }
+    return (k == 0 || !joining(text, k - 1) || startsName(text, k)) && allLowerCase(text, k, i - 1);
+  }
+
+  // A name ends a word, or comes before a word in lower case hyphenated to it ("Manafort-like").
+  private static boolean endsName(String text, int end) {
+    if (endsWord(text, end)) {
+      return true;
+    }
+    if (!joining(text, end)) {
+      return false;
+    }
+    int wordEnd = letterRunEnd(text, end + 1);
+    return allLowerCase(text, end + 1, wordEnd)
+        && (wordEnd >= text.length()
+            || !Character.isLetterOrDigit(text.charAt(wordEnd))
+            || endsName(text, wordEnd));
+  }
+
+  private static boolean allLowerCase(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!Character.isLowerCase(text.charAt(k))) {
+        return false;
+      }
+    }
+    return to > from;
   }
 
   // A hyphen between two letters joins them into one word ("anti-Trump", "Manafort-like").

@@ -131,6 +131,41 @@ class UntaggedNamesTest {
   }
 
   @Test
+  void aNameWithLowerCaseWordsHyphenatedToItIsNamed() {
+    UntaggedNames gazetteer =
+        new UntaggedNames(
+            Map.of(
+                "Manafort", "Paul Manafort",
+                "Trump", "Donald Trump",
+                "Schumer", "Chuck Schumer",
+                "Cortez", "Maria Cortez",
+                "Claude", "Claude Monet"));
+    String text =
+        "A Manafort-like deal. The anti-Trump crowd and ex-Trump-era aides. Schumer-sniffers."
+            + " Ocasio-Cortez and Jean-Claude spoke. Anti-Trump signs and Trumpism. A Trump-Cortez"
+            + " plan.";
+    int manafort = text.indexOf("Manafort-like");
+    int anti = text.indexOf("anti-Trump");
+    int sniffers = text.indexOf("Schumer-sniffers");
+    List<Named> named =
+        List.of(
+            new Named(manafort, manafort + 13, "Manafort-like", "Manafort-like", false),
+            new Named(anti, anti + 10, "anti-Trump", "anti-Trump", false),
+            new Named(sniffers, sniffers + 16, "Schumer-sniffers", "Schumer-sniffers", true));
+    List<Hit> hits = gazetteer.find(text, 0, new int[] {0}, new int[] {text.length()}, named);
+    assertThat(hits)
+        .as(
+            "the names with lower-case words hyphenated before or after them, also inside a"
+                + " mention that is no person; not inside a person mention, not joined to a"
+                + " capitalised word, not inside a longer word")
+        .extracting(Hit::begin, Hit::surface)
+        .containsExactly(
+            tuple(manafort, "Manafort"),
+            tuple(anti + 5, "Trump"),
+            tuple(text.indexOf("Trump-era"), "Trump"));
+  }
+
+  @Test
   void theDatelineAndTextOutsideSentencesHoldNoName() {
     String text = "TRUMP TOWER, June 1 - Trump spoke. Trump";
     List<Hit> hits =
