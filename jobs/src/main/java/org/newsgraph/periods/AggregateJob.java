@@ -18,6 +18,7 @@ import org.newsgraph.entities.CorpusNames;
 import org.newsgraph.entities.EntityDirectory;
 import org.newsgraph.entities.Mentions;
 import org.newsgraph.entities.NamingConf;
+import org.newsgraph.entities.OutletNames;
 import org.newsgraph.entities.UntaggedMentions;
 import org.newsgraph.errors.NewsgraphErrors;
 import org.newsgraph.nlp.AliasTable;
@@ -97,10 +98,12 @@ public final class AggregateJob {
       Dataset<Row> tagged = Cached.of(corpus.mentions());
       try {
         Dataset<Row> all =
-            settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
-                ? UntaggedMentions.apply(
-                    spark, tagged, corpus.decisions(), annotations, articles, aliases, naming)
-                : tagged;
+            OutletNames.dropPlacesOfOutlets(
+                settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
+                    ? UntaggedMentions.apply(
+                        spark, tagged, corpus.decisions(), annotations, articles, aliases, naming)
+                    : tagged,
+                articles);
         AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
       } finally {

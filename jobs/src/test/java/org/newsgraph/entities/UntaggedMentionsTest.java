@@ -17,6 +17,7 @@ import org.newsgraph.periods.AggregateJob;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
 import org.newsgraph.testing.SparkTestSession;
+import org.newsgraph.testing.TestTables;
 import org.newsgraph.udfs.AnnotationSchema;
 import org.newsgraph.udfs.AnnotationSchema.MentionFields;
 import org.newsgraph.udfs.AnnotationSchema.SentenceFields;
@@ -43,7 +44,6 @@ class UntaggedMentionsTest extends SparkTestSession {
   private record Article(String id, String text, List<String[]> tagged) {}
 
   private static final Date DAY = Date.valueOf("2018-07-16");
-  private static final RowBuilder ARTICLE_ROWS = new RowBuilder(Tables.ARTICLES.schema());
   private static final RowBuilder ANNOTATION_ROWS = new RowBuilder(Tables.ANNOTATIONS.schema());
   private static final RowBuilder SENTENCE_ROWS = new RowBuilder(AnnotationSchema.SENTENCE);
   private static final RowBuilder MENTION_ROWS = new RowBuilder(AnnotationSchema.MENTION);
@@ -193,23 +193,7 @@ class UntaggedMentionsTest extends SparkTestSession {
               .set(Tables.FAILURE, null)
               .set(Tables.ERROR, null)
               .build());
-      articles.add(
-          ARTICLE_ROWS
-              .row()
-              .set(Tables.ARTICLE_ID, a.id())
-              .set(Tables.DATE, DAY)
-              .set(Tables.PUBLISHED_TS, null)
-              .set(Tables.SOURCE, "outlet")
-              .set(Tables.TITLE, null)
-              .set(Tables.TEXT, a.text())
-              .set(Tables.URL, null)
-              .set(Tables.INPUT_FILE, "file:/in/" + a.id())
-              .set(Tables.TRUNCATED, false)
-              .set(Tables.STORY_ID, a.id())
-              .set(Tables.IS_CANONICAL, true)
-              .set(Tables.DATELINE, null)
-              .set(Tables.REPAIRS, 0)
-              .build());
+      articles.add(TestTables.article(a.id(), DAY, "outlet", a.text()));
     }
     TableIO.replace(
         spark.createDataFrame(annotations, Tables.ANNOTATIONS.schema()),

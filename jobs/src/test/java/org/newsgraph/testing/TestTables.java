@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.newsgraph.tables.TableDef;
 import org.newsgraph.tables.TableIO;
 import org.newsgraph.tables.Tables;
+import org.newsgraph.udfs.RowBuilder;
 
 /** Tables and rows the job tests share. */
 public final class TestTables {
@@ -40,7 +41,32 @@ public final class TestTables {
   public static final List<TableDef> DATA_AND_QUARANTINE =
       Stream.concat(DATA.stream(), Stream.of(Tables.QUARANTINE)).toList();
 
+  private static final RowBuilder ARTICLE_ROWS = new RowBuilder(Tables.ARTICLES.schema());
+
   private TestTables() {}
+
+  /**
+   * An {@code articles} row written by hand: its own story, canonical, no title, URL, dateline or
+   * repairs, read from {@code file:/in/<id>}.
+   */
+  public static Row article(String id, Date date, String source, String text) {
+    return ARTICLE_ROWS
+        .row()
+        .set(Tables.ARTICLE_ID, id)
+        .set(Tables.DATE, date)
+        .set(Tables.PUBLISHED_TS, null)
+        .set(Tables.SOURCE, source)
+        .set(Tables.TITLE, null)
+        .set(Tables.TEXT, text)
+        .set(Tables.URL, null)
+        .set(Tables.INPUT_FILE, "file:/in/" + id)
+        .set(Tables.TRUNCATED, false)
+        .set(Tables.STORY_ID, id)
+        .set(Tables.IS_CANONICAL, true)
+        .set(Tables.DATELINE, null)
+        .set(Tables.REPAIRS, 0)
+        .build();
+  }
 
   /**
    * The rows without their run ids and run dates; the quarantine's distinct rows, since every run
