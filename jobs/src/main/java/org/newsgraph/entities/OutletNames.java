@@ -41,19 +41,24 @@ public final class OutletNames {
   private static final String PREFIX = "_prefix";
   private static final String TEXT = "_text";
 
+  // What identifies a mention among the mentions of the corpus.
+  private static final String[] KEYS = {
+    Tables.ARTICLE_ID, Tables.CHAR_BEGIN, Tables.CHAR_END, Tables.ENTITY
+  };
+
   // What a source adds after its outlet's name: " - News", " (Web News)".
   private static final String QUALIFIER = "\\s+(-\\s.*|\\(.*)$";
 
   private OutletNames() {}
 
   /**
-   * The mentions without the places that start an outlet's name where the text writes it. Keeps
-   * every column of {@code mentions}, which needs those of the {@code mentions} table.
+   * The place mentions that start an outlet's name where the text writes it, by their keys: {@code
+   * article_id}, {@code char_begin}, {@code char_end}, {@code entity}.
    *
-   * @param mentions the named mentions
+   * @param mentions the named mentions, with the columns of the {@code mentions} table
    * @param articles the {@code articles} table (its id, source and text)
    */
-  public static Dataset<Row> dropPlacesOfOutlets(Dataset<Row> mentions, Dataset<Row> articles) {
+  public static Dataset<Row> placesOfOutlets(Dataset<Row> mentions, Dataset<Row> articles) {
     // Each outlet name of two words or more with every strict prefix of its words: the place
     // names that can start it ("usa" of "usa today"; "new", "new york" of "new york times").
     Dataset<Row> prefixes =
@@ -91,17 +96,18 @@ public final class OutletNames {
                 .rlike("[\\p{L}\\p{N}]"));
     Column capitalisedNext =
         substring(col(TEXT), col(Tables.CHAR_END).plus(2), lit(1)).rlike("\\p{Lu}");
-    Dataset<Row> outlets =
-        places
-            .join(
-                articles.select(col(Tables.ARTICLE_ID), col(Tables.TEXT).as(TEXT)),
-                Tables.ARTICLE_ID)
-            .where(written.and(wordEnds).and(capitalisedNext))
-            .select(Tables.ARTICLE_ID, Tables.CHAR_BEGIN, Tables.CHAR_END, Tables.ENTITY)
-            .distinct();
-    return mentions.join(
-        outlets,
-        new String[] {Tables.ARTICLE_ID, Tables.CHAR_BEGIN, Tables.CHAR_END, Tables.ENTITY},
-        "left_anti");
+    return places
+        .join(articles.select(col(Tables.ARTICLE_ID), col(Tables.TEXT).as(TEXT)), Tables.ARTICLE_ID)
+        .where(written.and(wordEnds).and(capitalisedNext))
+        .select(KEYS[0], KEYS[1], KEYS[2], KEYS[3])
+        .distinct();
+  }
+
+  /**
+   * The mentions without the places of {@link #placesOfOutlets}. Keeps every column of {@code
+   * mentions}.
+   */
+  public static Dataset<Row> without(Dataset<Row> mentions, Dataset<Row> placesOfOutlets) {
+    return mentions.join(placesOfOutlets, KEYS, "left_anti");
   }
 }

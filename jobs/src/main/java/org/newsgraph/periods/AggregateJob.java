@@ -96,17 +96,26 @@ public final class AggregateJob {
     try {
       CorpusNames.Result corpus = CorpusNames.resolve(named, naming);
       Dataset<Row> tagged = Cached.of(corpus.mentions());
+      // From the tagged mentions, which rule 11 gives no place and takes none from: the places
+      // of the mentions after it are theirs, and these are computed once.
+      Dataset<Row> outletPlaces = Cached.of(OutletNames.placesOfOutlets(tagged, articles));
       try {
+        Progress.stage(
+            "aggregate",
+            "{} place mentions that start the name of an outlet of the corpus are the outlet, no"
+                + " place (\"USA\" of \"USA TODAY\")",
+            outletPlaces.count());
         Dataset<Row> all =
-            OutletNames.dropPlacesOfOutlets(
+            OutletNames.without(
                 settings.getBoolean(SettingKeys.UNTAGGED_NAMES)
                     ? UntaggedMentions.apply(
                         spark, tagged, corpus.decisions(), annotations, articles, aliases, naming)
                     : tagged,
-                articles);
+                outletPlaces);
         AggregateTables.writeMentions(spark, output, all);
         TableIO.replace(corpus.decisions(), output, Tables.NAME_RESOLUTION);
       } finally {
+        outletPlaces.unpersist();
         tagged.unpersist();
         corpus.release();
       }

@@ -59,10 +59,12 @@ class OutletNamesTest extends SparkTestSession {
               {"Washington", "Washington", "LOCATION"},
               {"New York", "New York", "LOCATION"}
             }));
+    Dataset<Row> all = spark.createDataFrame(mentions, Tables.MENTIONS_TABLE.schema());
     Dataset<Row> kept =
-        OutletNames.dropPlacesOfOutlets(
-            spark.createDataFrame(mentions, Tables.MENTIONS_TABLE.schema()),
-            spark.createDataFrame(articles, Tables.ARTICLES.schema()));
+        OutletNames.without(
+            all,
+            OutletNames.placesOfOutlets(
+                all, spark.createDataFrame(articles, Tables.ARTICLES.schema())));
     assertThat(surfaces(kept, "byline"))
         .as(
             "the places of 'USA TODAY', 'USA Today' and 'USA TODAY's' are the outlet; the other"
